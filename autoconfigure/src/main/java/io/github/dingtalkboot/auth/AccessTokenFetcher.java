@@ -1,0 +1,18 @@
+package io.github.dingtalkboot.auth;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Fetches a new access token from one of DingTalk's token endpoints. {@link CachingAccessTokenSupplier}
+ * decides when to call it.
+ */
+@FunctionalInterface
+public interface AccessTokenFetcher {
+
+	/**
+	 * Ask DingTalk for a token.
+	 * @return a Mono of the token; fails with a {@code DingTalkException} when DingTalk refuses
+	 */
+	Mono<AccessToken> fetch();
+
+}

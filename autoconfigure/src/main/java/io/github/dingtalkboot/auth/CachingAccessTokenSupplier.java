@@ -1,0 +1,198 @@
+package io.github.dingtalkboot.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Keeps the token a {@link AccessTokenFetcher} fetched until shortly before it expires.
+ * <ul>
+ * <li>Concurrent callers share one fetch: a cold start of many calls makes one token request.</li>
+ * <li>From {@code refreshBeforeExpiry} before expiry on, the next caller starts a refresh in the
+ * background and still gets the valid token at once: no caller waits while a valid token exists.</li>
+ * <li>A failed fetch is not kept as a result, but after one the next fetch waits a second, doubling
+ * with each further failure up to 30 seconds; meanwhile callers without a valid token get the last
+ * failure at once, so a broken token endpoint is not hammered.</li>
+ * <li>DingTalk's {@code expireIn} is trusted between one minute and one day; a missing, zero or
+ * absurd value is clamped to that range, and a refresh never starts before half the lifetime has
+ * passed, so no value causes a refresh storm.</li>
+ * </ul>
+ */
+public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
+
+	static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
+
+	static final Duration MAX_LIFETIME = Duration.ofDays(1);
+
+	static final Duration FIRST_FAILURE_BACKOFF = Duration.ofSeconds(1);
+
+	static final Duration MAX_FAILURE_BACKOFF = Duration.ofSeconds(30);
+
+	private static final Log logger = LogFactory.getLog(CachingAccessTokenSupplier.class);
+
+	private final AccessTokenFetcher fetcher;
+
+	private final Duration refreshBeforeExpiry;
+
+	private final Clock clock;
+
+	private final AtomicReference<@Nullable Cached> current = new AtomicReference<>();
+
+	private final AtomicReference<@Nullable Mono<Cached>> inFlight = new AtomicReference<>();
+
+	private volatile @Nullable Failure lastFailure;
+
+	/**
+	 * Create a supplier.
+	 * @param fetcher fetches new tokens
+	 * @param refreshBeforeExpiry how long before expiry to refresh
+	 * @param clock the clock token lifetimes are measured with
+	 */
+	public CachingAccessTokenSupplier(AccessTokenFetcher fetcher, Duration refreshBeforeExpiry, Clock clock) {
+		if (refreshBeforeExpiry.isNegative()) {
+			throw new IllegalArgumentException("dingtalk.token.refresh-before-expiry must not be negative");
+		}
+		this.fetcher = fetcher;
+		this.refreshBeforeExpiry = refreshBeforeExpiry;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<String> getAccessToken() {
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			Cached cached = this.current.get();
+			if (cached != null && now.isBefore(cached.expiresAt())) {
+				if (!now.isBefore(cached.refreshAt())) {
+					refreshAhead(now);
+				}
+				return Mono.just(cached.value());
+			}
+			return fetchShared(now).map(Cached::value);
+		});
+	}
+
+	@Override
+	public void invalidate(String token) {
+		Cached cached = this.current.get();
+		if (cached != null && cached.value().equals(token) && this.current.compareAndSet(cached, null)) {
+			logger.debug("Forgot the DingTalk access token that DingTalk rejected");
+		}
+	}
+
+	/**
+	 * How long until the cached token expires.
+	 * @return the time left, zero when expired, or empty when no token is cached
+	 */
+	public Optional<Duration> timeToExpiry() {
+		Cached cached = this.current.get();
+		if (cached == null) {
+			return Optional.empty();
+		}
+		Duration left = Duration.between(this.clock.instant(), cached.expiresAt());
+		return Optional.of(left.isNegative() ? Duration.ZERO : left);
+	}
+
+	private void refreshAhead(Instant now) {
+		Failure failure = this.lastFailure;
+		if (this.inFlight.get() == null && (failure == null || !now.isBefore(failure.notBefore()))) {
+			logger.debug("Refreshing the DingTalk access token ahead of its expiry");
+			fetchShared(now);
+		}
+	}
+
+	private Mono<Cached> fetchShared(Instant now) {
+		while (true) {
+			Mono<Cached> running = this.inFlight.get();
+			if (running != null) {
+				return running;
+			}
+			Failure failure = this.lastFailure;
+			if (failure != null && now.isBefore(failure.notBefore())) {
+				return Mono.error(failure.error());
+			}
+			Sinks.One<Cached> sink = Sinks.one();
+			Mono<Cached> shared = sink.asMono();
+			if (this.inFlight.compareAndSet(null, shared)) {
+				start(sink, shared);
+				return shared;
+			}
+		}
+	}
+
+	private void start(Sinks.One<Cached> sink, Mono<Cached> shared) {
+		Mono.defer(this.fetcher::fetch)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The token fetcher completed without a token")))
+			.subscribe((token) -> {
+				Cached cached = cache(token);
+				this.current.set(cached);
+				this.lastFailure = null;
+				this.inFlight.compareAndSet(shared, null);
+				sink.tryEmitValue(cached);
+			}, (error) -> {
+				Failure failure = nextFailure(error);
+				this.lastFailure = failure;
+				this.inFlight.compareAndSet(shared, null);
+				logger.warn("Fetching a DingTalk access token failed (" + failure.count()
+						+ " in a row); the next fetch waits until " + failure.notBefore() + ": " + error.getMessage());
+				sink.tryEmitError(error);
+			});
+	}
+
+	private Cached cache(AccessToken token) {
+		Duration announced = token.expiresIn();
+		Duration lifetime = clamp(announced);
+		if (!lifetime.equals(announced)) {
+			logger.warn("DingTalk announced an access token lifetime of " + announced + "; using " + lifetime);
+		}
+		Instant now = this.clock.instant();
+		Duration lead = (this.refreshBeforeExpiry.compareTo(lifetime.dividedBy(2)) < 0) ? this.refreshBeforeExpiry
+				: lifetime.dividedBy(2);
+		Instant expiresAt = now.plus(lifetime);
+		logger.debug("Fetched a DingTalk access token valid for " + lifetime);
+		return new Cached(token.value(), expiresAt, expiresAt.minus(lead));
+	}
+
+	private Failure nextFailure(Throwable error) {
+		Failure previous = this.lastFailure;
+		int count = (previous != null) ? previous.count() + 1 : 1;
+		Duration backoff = FIRST_FAILURE_BACKOFF.multipliedBy(1L << Math.min(count - 1, 10));
+		if (backoff.compareTo(MAX_FAILURE_BACKOFF) > 0) {
+			backoff = MAX_FAILURE_BACKOFF;
+		}
+		return new Failure(error, this.clock.instant().plus(backoff), count);
+	}
+
+	static Duration clamp(@Nullable Duration announced) {
+		if (announced == null || announced.compareTo(MIN_LIFETIME) < 0) {
+			return MIN_LIFETIME;
+		}
+		return (announced.compareTo(MAX_LIFETIME) > 0) ? MAX_LIFETIME : announced;
+	}
+
+	@Override
+	public String toString() {
+		return "CachingAccessTokenSupplier[fetcher=" + this.fetcher + "]";
+	}
+
+	private record Cached(String value, Instant expiresAt, Instant refreshAt) {
+
+		@Override
+		public String toString() {
+			return "Cached[value=******, expiresAt=" + this.expiresAt + "]";
+		}
+
+	}
+
+	private record Failure(Throwable error, Instant notBefore, int count) {
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Clock;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import io.github.dingtalkboot.auth.AccessTokenFetcher;
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenFetcher;
+import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.InternalAppAccessTokenFetcher;
+import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.core.HttpSettings;
+import io.github.dingtalkboot.core.RetryBudget;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.core.RetryPolicy;
+import io.github.dingtalkboot.core.RetrySettings;
+import io.github.dingtalkboot.storage.StorageTaskClient;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the DingTalk client: an {@link AccessTokenSupplier} chosen from the
+ * {@code dingtalk.*} credentials and a reactive {@link StorageTaskOperations}, both on one
+ * {@link DingTalkHttpClient} built from Boot's {@link WebClient.Builder}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass({ WebClient.class, HttpClient.class, Mono.class })
+@ConditionalOnBooleanProperty(name = "dingtalk.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DingTalkProperties.class)
+public final class DingTalkAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkConnectionDetails dingTalkConnectionDetails(DingTalkProperties properties) {
+		return new PropertiesDingTalkConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkHttpClient dingTalkHttpClient(DingTalkProperties properties, DingTalkConnectionDetails connectionDetails,
+			ObjectProvider<WebClient.Builder> webClientBuilder) {
+		DingTalkProperties.Http http = properties.getHttp();
+		HttpSettings httpSettings = new HttpSettings(http.getConnectTimeout(), http.getResponseTimeout(),
+				http.getMaxConnections(), http.getMaxPendingAcquires());
+		return DingTalkHttpClient.create(webClientBuilder.getIfAvailable(WebClient::builder),
+				connectionDetails.getBaseUrl(), httpSettings, retryPolicy(properties.getRetry()));
+	}
+
+	private static RetryPolicy retryPolicy(DingTalkProperties.Retry retry) {
+		RetrySettings settings = new RetrySettings(retry.isEnabled(), retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getStatuses(),
+				retry.getThrottledBackoff(), retry.getMaxRetryAfter());
+		DingTalkProperties.Retry.Budget budget = retry.getBudget();
+		RetryBudget retryBudget = budget.isEnabled() ? new RetryBudget(budget.getMaxTokens(), budget.getTokenRatio())
+				: RetryBudget.unlimited();
+		return new RetryPolicy(settings, retryBudget, Clock.systemUTC(), RetryListener.NONE);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "dingtalk.suite-ticket")
+	SuiteTicketSupplier dingTalkSuiteTicketSupplier(DingTalkProperties properties) {
+		return () -> Mono.justOrEmpty(properties.getSuiteTicket());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccessTokenSupplier dingTalkAccessTokenSupplier(DingTalkProperties properties, DingTalkHttpClient http,
+			ObjectProvider<SuiteTicketSupplier> suiteTicket) {
+		SuiteTicketSupplier ticketSupplier = suiteTicket.getIfUnique();
+		return switch (DingTalkCredentials.of(properties, ticketSupplier != null)) {
+			case FIXED_TOKEN -> new FixedAccessTokenSupplier(properties.getAccessToken());
+			case INTERNAL_APP -> caching(properties, new InternalAppAccessTokenFetcher(http, properties.getAppKey(),
+					properties.getAppSecret()));
+			case THIRD_PARTY_APP -> caching(properties, new CorpAccessTokenFetcher(http, properties.getSuiteKey(),
+					properties.getSuiteSecret(), properties.getAuthCorpId(), ticketSupplier));
+		};
+	}
+
+	private static CachingAccessTokenSupplier caching(DingTalkProperties properties,
+			AccessTokenFetcher fetcher) {
+		return new CachingAccessTokenSupplier(fetcher, properties.getToken().getRefreshBeforeExpiry(),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StorageTaskOperations dingTalkStorageTaskOperations(DingTalkProperties properties, DingTalkHttpClient http,
+			AccessTokenSupplier accessTokenSupplier) {
+		return new StorageTaskClient(http, accessTokenSupplier, properties.getStorage().getUnionId());
+	}
+
+}

@@ -1,0 +1,487 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the DingTalk client, under {@code dingtalk.*}.
+ * <p>
+ * Set one kind of credentials: {@code app-key} and {@code app-secret} (internal app),
+ * {@code suite-key}, {@code suite-secret}, {@code suite-ticket} and {@code auth-corp-id} (third-party
+ * enterprise app), or {@code access-token} (a fixed token). {@link #toString()} masks every secret.
+ */
+@ConfigurationProperties("dingtalk")
+public class DingTalkProperties {
+
+	/**
+	 * Whether to create the DingTalk client beans at all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * DingTalk's API base URL. Use https://api.dingtalk.com for mainland-China tenants.
+	 */
+	private String baseUrl = "https://api.dingtalk.io";
+
+	/**
+	 * App key of an internal app; goes with app-secret.
+	 */
+	private @Nullable String appKey;
+
+	/**
+	 * App secret of an internal app; goes with app-key.
+	 */
+	private @Nullable String appSecret;
+
+	/**
+	 * Suite key of a third-party enterprise app; goes with suite-secret, suite-ticket and auth-corp-id.
+	 */
+	private @Nullable String suiteKey;
+
+	/**
+	 * Suite secret of a third-party enterprise app.
+	 */
+	private @Nullable String suiteSecret;
+
+	/**
+	 * Suite ticket of a third-party enterprise app. DingTalk replaces it every few hours: declare a
+	 * SuiteTicketSupplier bean to supply the latest one instead.
+	 */
+	private @Nullable String suiteTicket;
+
+	/**
+	 * Id of the organisation (corpId) that authorised the third-party enterprise app.
+	 */
+	private @Nullable String authCorpId;
+
+	/**
+	 * A fixed access token: no token calls are made at all. For tests, or tokens managed elsewhere.
+	 */
+	private @Nullable String accessToken;
+
+	private final Token token = new Token();
+
+	private final Http http = new Http();
+
+	private final Storage storage = new Storage();
+
+	private final Retry retry = new Retry();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public @Nullable String getAppKey() {
+		return this.appKey;
+	}
+
+	public void setAppKey(@Nullable String appKey) {
+		this.appKey = appKey;
+	}
+
+	public @Nullable String getAppSecret() {
+		return this.appSecret;
+	}
+
+	public void setAppSecret(@Nullable String appSecret) {
+		this.appSecret = appSecret;
+	}
+
+	public @Nullable String getSuiteKey() {
+		return this.suiteKey;
+	}
+
+	public void setSuiteKey(@Nullable String suiteKey) {
+		this.suiteKey = suiteKey;
+	}
+
+	public @Nullable String getSuiteSecret() {
+		return this.suiteSecret;
+	}
+
+	public void setSuiteSecret(@Nullable String suiteSecret) {
+		this.suiteSecret = suiteSecret;
+	}
+
+	public @Nullable String getSuiteTicket() {
+		return this.suiteTicket;
+	}
+
+	public void setSuiteTicket(@Nullable String suiteTicket) {
+		this.suiteTicket = suiteTicket;
+	}
+
+	public @Nullable String getAuthCorpId() {
+		return this.authCorpId;
+	}
+
+	public void setAuthCorpId(@Nullable String authCorpId) {
+		this.authCorpId = authCorpId;
+	}
+
+	public @Nullable String getAccessToken() {
+		return this.accessToken;
+	}
+
+	public void setAccessToken(@Nullable String accessToken) {
+		this.accessToken = accessToken;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Storage getStorage() {
+		return this.storage;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	@Override
+	public String toString() {
+		return "DingTalkProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", appKey=" + this.appKey
+				+ ", appSecret=" + mask(this.appSecret) + ", suiteKey=" + this.suiteKey + ", suiteSecret="
+				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId="
+				+ this.authCorpId + ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http="
+				+ this.http + ", storage=" + this.storage + ", retry=" + this.retry + "]";
+	}
+
+	private static @Nullable String mask(@Nullable String secret) {
+		return (secret != null) ? "******" : null;
+	}
+
+	/**
+	 * Access-token caching.
+	 */
+	public static class Token {
+
+		/**
+		 * How long before a token expires to fetch the next one, in the background while the old one
+		 * is still used.
+		 */
+		private Duration refreshBeforeExpiry = Duration.ofMinutes(5);
+
+		public Duration getRefreshBeforeExpiry() {
+			return this.refreshBeforeExpiry;
+		}
+
+		public void setRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+			this.refreshBeforeExpiry = refreshBeforeExpiry;
+		}
+
+		@Override
+		public String toString() {
+			return "Token[refreshBeforeExpiry=" + this.refreshBeforeExpiry + "]";
+		}
+
+	}
+
+	/**
+	 * HTTP connections to DingTalk.
+	 */
+	public static class Http {
+
+		/**
+		 * Bound for opening a connection.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Bound for one attempt to get an answer; a slower answer fails the attempt with a
+		 * DingTalkTransportException (which is retried).
+		 */
+		private Duration responseTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Size of the connection pool shared by all DingTalk calls of the application.
+		 */
+		private int maxConnections = 50;
+
+		/**
+		 * How many requests may wait for a pooled connection before further ones fail fast.
+		 */
+		private int maxPendingAcquires = 10_000;
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getMaxPendingAcquires() {
+			return this.maxPendingAcquires;
+		}
+
+		public void setMaxPendingAcquires(int maxPendingAcquires) {
+			this.maxPendingAcquires = maxPendingAcquires;
+		}
+
+		@Override
+		public String toString() {
+			return "Http[connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
+					+ ", maxConnections=" + this.maxConnections + ", maxPendingAcquires=" + this.maxPendingAcquires
+					+ "]";
+		}
+
+	}
+
+	/**
+	 * The storage API.
+	 */
+	public static class Storage {
+
+		/**
+		 * Default operator (unionId) for StorageTaskOperations.getTask(taskId).
+		 */
+		private @Nullable String unionId;
+
+		public @Nullable String getUnionId() {
+			return this.unionId;
+		}
+
+		public void setUnionId(@Nullable String unionId) {
+			this.unionId = unionId;
+		}
+
+		@Override
+		public String toString() {
+			return "Storage[unionId=" + this.unionId + "]";
+		}
+
+	}
+
+	/**
+	 * Retries of failed calls.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry failed calls at all.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Total attempts per call, the first included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Cap for one computed delay.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Growth of the delay from one retry to the next.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Random part of each delay, as a plus-or-minus fraction of it (0 to 1).
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * HTTP statuses that are retried (besides throttling and transport failures).
+		 */
+		private Set<Integer> statuses = new LinkedHashSet<>(List.of(500, 503));
+
+		/**
+		 * Least delay after a per-second throttling answer (HTTP 403 QpsLimit*, or 429).
+		 */
+		private Duration throttledBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Cap for a delay asked for by a Retry-After header.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		private final Budget budget = new Budget();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Set<Integer> getStatuses() {
+			return this.statuses;
+		}
+
+		public void setStatuses(Set<Integer> statuses) {
+			this.statuses = statuses;
+		}
+
+		public Duration getThrottledBackoff() {
+			return this.throttledBackoff;
+		}
+
+		public void setThrottledBackoff(Duration throttledBackoff) {
+			this.throttledBackoff = throttledBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+		@Override
+		public String toString() {
+			return "Retry[enabled=" + this.enabled + ", maxAttempts=" + this.maxAttempts + ", initialBackoff="
+					+ this.initialBackoff + ", maxBackoff=" + this.maxBackoff + ", multiplier=" + this.multiplier
+					+ ", jitter=" + this.jitter + ", statuses=" + this.statuses + ", throttledBackoff="
+					+ this.throttledBackoff + ", maxRetryAfter=" + this.maxRetryAfter + ", budget=" + this.budget
+					+ "]";
+		}
+
+		/**
+		 * The client-wide retry budget: every retryable failure takes a token, every success gives
+		 * back token-ratio; while the bucket is at most half full, calls are not retried.
+		 */
+		public static class Budget {
+
+			/**
+			 * Whether retries are capped by the budget.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Size of the token bucket.
+			 */
+			private double maxTokens = 100;
+
+			/**
+			 * Tokens one successful answer gives back.
+			 */
+			private double tokenRatio = 0.1;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public double getMaxTokens() {
+				return this.maxTokens;
+			}
+
+			public void setMaxTokens(double maxTokens) {
+				this.maxTokens = maxTokens;
+			}
+
+			public double getTokenRatio() {
+				return this.tokenRatio;
+			}
+
+			public void setTokenRatio(double tokenRatio) {
+				this.tokenRatio = tokenRatio;
+			}
+
+			@Override
+			public String toString() {
+				return "Budget[enabled=" + this.enabled + ", maxTokens=" + this.maxTokens + ", tokenRatio="
+						+ this.tokenRatio + "]";
+			}
+
+		}
+
+	}
+
+}

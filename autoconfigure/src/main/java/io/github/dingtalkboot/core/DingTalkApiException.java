@@ -1,0 +1,91 @@
+package io.github.dingtalkboot.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * DingTalk answered, but with an error: a non-2xx HTTP status, usually with a JSON body such as
+ * {@code {"code":"taskNotExist","requestid":"…","message":"…"}}.
+ * <p>
+ * The message carries the HTTP status, DingTalk's error code, its request id and its message, so a
+ * log line is enough to open a ticket with DingTalk.
+ */
+public class DingTalkApiException extends DingTalkException {
+
+	private final int statusCode;
+
+	private final @Nullable String errorCode;
+
+	private final @Nullable String requestId;
+
+	private final @Nullable String errorMessage;
+
+	private final @Nullable String retryAfter;
+
+	/**
+	 * Create an exception from the parts of DingTalk's error answer.
+	 * @param error the parsed error answer
+	 */
+	public DingTalkApiException(DingTalkError error) {
+		super(error.describe());
+		this.statusCode = error.statusCode();
+		this.errorCode = error.code();
+		this.requestId = error.requestId();
+		this.errorMessage = error.message();
+		this.retryAfter = error.retryAfter();
+	}
+
+	/**
+	 * Create an exception that carries the same answer as another, to give it a more specific type.
+	 * @param source the exception to copy
+	 */
+	protected DingTalkApiException(DingTalkApiException source) {
+		super(source.getMessage(), source.getCause());
+		this.statusCode = source.statusCode;
+		this.errorCode = source.errorCode;
+		this.requestId = source.requestId;
+		this.errorMessage = source.errorMessage;
+		this.retryAfter = source.retryAfter;
+		recordAttempts(source.getAttempts());
+	}
+
+	/**
+	 * The HTTP status DingTalk answered with.
+	 * @return the HTTP status code, e.g. {@code 404}
+	 */
+	public int getStatusCode() {
+		return this.statusCode;
+	}
+
+	/**
+	 * DingTalk's error code, e.g. {@code taskNotExist} or {@code InvalidAuthentication}.
+	 * @return the code, or {@code null} when the body carried none (e.g. an HTML error page)
+	 */
+	public @Nullable String getErrorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * DingTalk's request id, from the body's {@code requestid} or the {@code x-acs-request-id} header.
+	 * @return the request id, or {@code null} when DingTalk sent none
+	 */
+	public @Nullable String getRequestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * DingTalk's own message (often in Chinese), or a short snippet of a body that was not JSON.
+	 * @return the message, or {@code null} when the body was empty
+	 */
+	public @Nullable String getErrorMessage() {
+		return this.errorMessage;
+	}
+
+	/**
+	 * The raw {@code Retry-After} header of the answer (seconds or an HTTP date).
+	 * @return the header value, or {@code null} when absent
+	 */
+	public @Nullable String getRetryAfter() {
+		return this.retryAfter;
+	}
+
+}

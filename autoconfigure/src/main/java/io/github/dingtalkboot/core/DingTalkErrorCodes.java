@@ -1,0 +1,72 @@
+package io.github.dingtalkboot.core;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The error codes DingTalk documents for the APIs this client calls, and how they are classified.
+ */
+public final class DingTalkErrorCodes {
+
+	/** An invalid or expired access token (HTTP 400). */
+	public static final String INVALID_AUTHENTICATION = "InvalidAuthentication";
+
+	/** Prefix of the codes for a missing or unusable token header (HTTP 400). */
+	public static final String AUTHENTICATION_FAILED_PREFIX = "AuthenticationFailed.";
+
+	/** Per-app, per-API QPS limit (HTTP 403). */
+	public static final String QPS_LIMIT_APP = "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi";
+
+	/** Global per-API QPS limit (HTTP 403). */
+	public static final String QPS_LIMIT_API = "Forbidden.AccessDenied.QpsLimitForApi";
+
+	/** The organisation's monthly quota (HTTP 403): retrying does not help. */
+	public static final String QUOTA_LIMIT = "Forbidden.AccessDenied.ApiCountLimitForOrg";
+
+	/** The storage task does not exist (HTTP 404). */
+	public static final String TASK_NOT_EXIST = "taskNotExist";
+
+	/**
+	 * Codes a token endpoint answers when the app or suite credentials are refused.
+	 */
+	static final Set<String> CREDENTIALS_REJECTED = Set.of("invalidClientIdOrSecret", "invalidSuiteKey",
+			"invalidSuiteTicket", "invalidAuthInfo");
+
+	/**
+	 * Every code DingTalk documents for the APIs this client calls: a bounded set, safe as a metric tag.
+	 */
+	public static final Set<String> DOCUMENTED = Set.of("paramError", "paramError.taskId", TASK_NOT_EXIST,
+			"systemError", "unknownError", "operationTimeout", INVALID_AUTHENTICATION,
+			"AuthenticationFailed.MissingParameter", "Forbidden.AccessDenied.AccessTokenPermissionDenied",
+			QPS_LIMIT_APP, QPS_LIMIT_API, QUOTA_LIMIT, "invalidClientIdOrSecret", "invalidSuiteKey",
+			"invalidSuiteTicket", "invalidAuthInfo");
+
+	private DingTalkErrorCodes() {
+	}
+
+	static boolean isAuthentication(int status, @Nullable String code) {
+		return status == 401 || INVALID_AUTHENTICATION.equals(code)
+				|| (code != null && code.startsWith(AUTHENTICATION_FAILED_PREFIX))
+				|| (code != null && CREDENTIALS_REJECTED.contains(code));
+	}
+
+	static boolean isThrottling(int status, @Nullable String code) {
+		return status == 429 || isQpsLimit(code) || QUOTA_LIMIT.equals(code);
+	}
+
+	/**
+	 * Whether a throttled answer is a per-second limit, which passes with time.
+	 * @param status the HTTP status
+	 * @param code DingTalk's error code, or {@code null}
+	 * @return {@code true} for HTTP 429 and the {@code QpsLimit*} codes
+	 */
+	public static boolean isRateLimited(int status, @Nullable String code) {
+		return status == 429 || isQpsLimit(code);
+	}
+
+	private static boolean isQpsLimit(@Nullable String code) {
+		return QPS_LIMIT_APP.equals(code) || QPS_LIMIT_API.equals(code);
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.github.dingtalkboot.core;
+
+/**
+ * DingTalk failed on its side: an HTTP 5xx answer such as 500 {@code systemError} or 503
+ * {@code operationTimeout}.
+ */
+public class DingTalkServerException extends DingTalkApiException {
+
+	/**
+	 * Create an exception from DingTalk's error answer.
+	 * @param error the parsed error answer
+	 */
+	public DingTalkServerException(DingTalkError error) {
+		super(error);
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.github.dingtalkboot.core;
+
+/**
+ * DingTalk refused the call because a limit was reached. DingTalk answers throttling with HTTP 403
+ * and a {@code Forbidden.AccessDenied.QpsLimit*} code (a per-second limit: waiting helps) or
+ * {@code Forbidden.AccessDenied.ApiCountLimitForOrg} (the organisation's monthly quota: waiting
+ * does not help); HTTP 429 is treated as a per-second limit too.
+ */
+public class DingTalkThrottledException extends DingTalkApiException {
+
+	/**
+	 * Create an exception from DingTalk's error answer.
+	 * @param error the parsed error answer
+	 */
+	public DingTalkThrottledException(DingTalkError error) {
+		super(error);
+	}
+
+	/**
+	 * Whether the organisation's monthly call quota is used up, so retrying cannot help.
+	 * @return {@code true} for {@code Forbidden.AccessDenied.ApiCountLimitForOrg}
+	 */
+	public boolean isQuotaExhausted() {
+		return DingTalkErrorCodes.QUOTA_LIMIT.equals(getErrorCode());
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.dingtalkboot.core;
+
+/**
+ * No usable answer came from DingTalk: the connection was refused or reset, an attempt timed out,
+ * or no connection could be had from the pool.
+ */
+public class DingTalkTransportException extends DingTalkException {
+
+	/**
+	 * Create an exception with a message and a cause.
+	 * @param message what went wrong, safe to log
+	 * @param cause the underlying I/O failure
+	 */
+	public DingTalkTransportException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.dingtalkboot.storage;
+
+import io.github.dingtalkboot.core.DingTalkApiException;
+
+/**
+ * DingTalk knows no storage task with the id asked for (HTTP 404 {@code taskNotExist}).
+ */
+public class StorageTaskNotFoundException extends DingTalkApiException {
+
+	/**
+	 * Give DingTalk's {@code taskNotExist} answer its own type.
+	 * @param source the answer as a generic API exception
+	 */
+	public StorageTaskNotFoundException(DingTalkApiException source) {
+		super(source);
+	}
+
+}
