@@ -1,0 +1,116 @@
+package io.github.dingtalkboot.auth;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import io.github.dingtalkboot.core.DingTalkAuthenticationException;
+import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The token fetchers against a real HTTP server.
+ */
+class AccessTokenFetcherTests {
+
+	private MockWebServer server;
+
+	private DingTalkHttpClient http;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.server = new MockWebServer();
+		this.server.start();
+		this.http = DingTalkTestClients.http(this.server);
+	}
+
+	@AfterEach
+	void stop() {
+		this.http.close();
+		this.server.close();
+	}
+
+	@Test
+	void internalAppPostsAppKeyAndSecretAsJson() throws Exception {
+		this.server.enqueue(token("tok", 7200));
+		StepVerifier.create(new InternalAppAccessTokenFetcher(this.http, "key", "secret").fetch())
+			.assertNext((token) -> {
+				assertThat(token.value()).isEqualTo("tok");
+				assertThat(token.expiresIn()).isEqualTo(Duration.ofSeconds(7200));
+			})
+			.verifyComplete();
+		RecordedRequest request = this.server.takeRequest(1, TimeUnit.SECONDS);
+		assertThat(request.getMethod()).isEqualTo("POST");
+		assertThat(request.getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
+		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+		assertThat(request.getBody().utf8()).isIn("{\"appKey\":\"key\",\"appSecret\":\"secret\"}",
+				"{\"appSecret\":\"secret\",\"appKey\":\"key\"}");
+	}
+
+	@Test
+	void corpTokenPostsSuiteCredentialsWithTheCurrentTicketEachTime() throws Exception {
+		AtomicInteger ticket = new AtomicInteger();
+		CorpAccessTokenFetcher fetcher = new CorpAccessTokenFetcher(this.http, "sk", "ss", "corp",
+				() -> Mono.fromSupplier(() -> "ticket-" + ticket.incrementAndGet()));
+		this.server.enqueue(token("a", 7200));
+		this.server.enqueue(token("b", 7200));
+		fetcher.fetch().block();
+		fetcher.fetch().block();
+		RecordedRequest first = this.server.takeRequest(1, TimeUnit.SECONDS);
+		assertThat(first.getTarget()).isEqualTo("/v1.0/oauth2/corpAccessToken");
+		assertThat(first.getBody().utf8()).contains("\"suiteKey\":\"sk\"", "\"suiteSecret\":\"ss\"",
+				"\"authCorpId\":\"corp\"", "\"suiteTicket\":\"ticket-1\"");
+		assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8()).contains("\"suiteTicket\":\"ticket-2\"");
+	}
+
+	@Test
+	void refusedCredentialsAreAnAuthenticationExceptionWithoutTheSecret() {
+		this.server.enqueue(error(400, "invalidClientIdOrSecret", "无效的clientId或clientSecret"));
+		StepVerifier.create(new InternalAppAccessTokenFetcher(this.http, "key", "my-secret").fetch())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
+				.hasMessageContaining("invalidClientIdOrSecret")
+				.hasMessageNotContaining("my-secret"))
+			.verify();
+	}
+
+	@Test
+	void aTokenAnswerWithoutAccessTokenIsMalformed() {
+		this.server.enqueue(json(200, "{\"expireIn\":7200}"));
+		StepVerifier.create(new InternalAppAccessTokenFetcher(this.http, "key", "secret").fetch())
+			.expectError(DingTalkMalformedResponseException.class)
+			.verify();
+	}
+
+	@Test
+	void aServerErrorOfTheTokenEndpointIsRetried() {
+		this.server.enqueue(error(503, "operationTimeout", "busy"));
+		this.server.enqueue(token("tok", 7200));
+		StepVerifier.create(new InternalAppAccessTokenFetcher(this.http, "key", "secret").fetch())
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("tok"))
+			.verifyComplete();
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void toStringNeverShowsSecrets() {
+		assertThat(new InternalAppAccessTokenFetcher(this.http, "key", "my-secret").toString()).doesNotContain("my-secret");
+		assertThat(new CorpAccessTokenFetcher(this.http, "sk", "suite-secret", "corp", Mono::empty).toString())
+			.doesNotContain("suite-secret");
+		assertThat(new FixedAccessTokenSupplier("fixed-token").toString()).doesNotContain("fixed-token");
+	}
+
+}

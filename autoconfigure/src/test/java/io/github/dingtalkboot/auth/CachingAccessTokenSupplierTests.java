@@ -1,0 +1,185 @@
+package io.github.dingtalkboot.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+import io.github.dingtalkboot.core.DingTalkError;
+import io.github.dingtalkboot.testsupport.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link CachingAccessTokenSupplier} with a clock the tests move and a fetcher they control.
+ */
+class CachingAccessTokenSupplierTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+	private final ScriptedFetcher fetcher = new ScriptedFetcher();
+
+	private final CachingAccessTokenSupplier supplier = new CachingAccessTokenSupplier(this.fetcher,
+			Duration.ofMinutes(5), this.clock);
+
+	@Test
+	void keepsTheTokenUntilShortlyBeforeItExpires() {
+		this.fetcher.answer("t1", 7200);
+		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+		this.clock.advance(Duration.ofMinutes(114));
+		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+		assertThat(this.fetcher.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentColdCallersShareOneFetch() {
+		Sinks.One<AccessToken> pending = Sinks.one();
+		this.fetcher.answers.add(pending.asMono());
+		List<Mono<String>> callers = Flux.range(0, 200).map((i) -> this.supplier.getAccessToken().cache()).collectList().block();
+		callers.forEach(Mono::subscribe);
+		pending.tryEmitValue(new AccessToken("t1", Duration.ofSeconds(7200)));
+		assertThat(Flux.merge(callers).collectList().block()).hasSize(200).containsOnly("t1");
+		assertThat(this.fetcher.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void refreshesAheadInTheBackgroundWhileTheOldTokenIsStillHandedOut() {
+		this.fetcher.answer("t1", 7200);
+		this.supplier.getAccessToken().block();
+		Sinks.One<AccessToken> refresh = Sinks.one();
+		this.fetcher.answers.add(refresh.asMono());
+		this.clock.advance(Duration.ofMinutes(116));
+		StepVerifier.create(this.supplier.getAccessToken()).expectNext("t1").verifyComplete();
+		StepVerifier.create(this.supplier.getAccessToken()).expectNext("t1").verifyComplete();
+		assertThat(this.fetcher.calls.get()).isEqualTo(2);
+		refresh.tryEmitValue(new AccessToken("t2", Duration.ofSeconds(7200)));
+		StepVerifier.create(this.supplier.getAccessToken()).expectNext("t2").verifyComplete();
+		assertThat(this.fetcher.calls.get()).isEqualTo(2);
+	}
+
+	@Test
+	void anExpiredTokenIsNeverHandedOut() {
+		this.fetcher.answer("t1", 7200);
+		this.fetcher.answer("t2", 7200);
+		this.supplier.getAccessToken().block();
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t2");
+	}
+
+	@Test
+	void invalidateForgetsTheCurrentTokenSoTheNextCallFetches() {
+		this.fetcher.answer("t1", 7200);
+		this.fetcher.answer("t2", 7200);
+		this.supplier.getAccessToken().block();
+		this.supplier.invalidate("t1");
+		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t2");
+	}
+
+	@Test
+	void invalidatingAnOlderTokenKeepsTheCurrentOne() {
+		this.fetcher.answer("t1", 7200);
+		this.supplier.getAccessToken().block();
+		this.supplier.invalidate("t0");
+		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+		assertThat(this.fetcher.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aFailedFetchIsNotCachedOnceTheBackoffHasPassed() {
+		this.fetcher.fail(503);
+		this.fetcher.answer("t1", 7200);
+		StepVerifier.create(this.supplier.getAccessToken()).expectError().verify();
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+	}
+
+	@Test
+	void failingFetchesInATightLoopDoNotHammerTheTokenEndpoint() {
+		for (int i = 0; i < 10; i++) {
+			this.fetcher.fail(503);
+		}
+		for (int i = 0; i < 100; i++) {
+			StepVerifier.create(this.supplier.getAccessToken()).expectError().verify();
+		}
+		assertThat(this.fetcher.calls.get()).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(1));
+		StepVerifier.create(this.supplier.getAccessToken()).expectError().verify();
+		this.clock.advance(Duration.ofSeconds(1));
+		StepVerifier.create(this.supplier.getAccessToken()).expectError().verify();
+		assertThat(this.fetcher.calls.get()).as("second failure doubles the wait to 2s").isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 0, -5, 1 })
+	void tinyOrZeroLifetimesDoNotCauseARefreshStorm(long expireIn) {
+		this.fetcher.answer("t1", expireIn);
+		for (int i = 0; i < 50; i++) {
+			this.supplier.getAccessToken().block();
+		}
+		assertThat(this.fetcher.calls.get()).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(29));
+		this.supplier.getAccessToken().block();
+		assertThat(this.fetcher.calls.get()).as("refresh starts at half the one-minute floor").isEqualTo(1);
+	}
+
+	@Test
+	void aMissingLifetimeIsTreatedAsTheOneMinuteFloor() {
+		this.fetcher.answers.add(Mono.just(new AccessToken("t1", null)));
+		this.supplier.getAccessToken().block();
+		assertThat(this.supplier.timeToExpiry()).contains(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void anAbsurdLifetimeIsCappedAtOneDay() {
+		this.fetcher.answer("t1", 10L * 365 * 24 * 3600);
+		this.supplier.getAccessToken().block();
+		assertThat(this.supplier.timeToExpiry()).contains(Duration.ofDays(1));
+	}
+
+	@Test
+	void timeToExpiryCountsDown() {
+		assertThat(this.supplier.timeToExpiry()).isEmpty();
+		this.fetcher.answer("t1", 7200);
+		this.supplier.getAccessToken().block();
+		this.clock.advance(Duration.ofMinutes(20));
+		assertThat(this.supplier.timeToExpiry()).contains(Duration.ofMinutes(100));
+	}
+
+	@Test
+	void toStringNeverShowsTheToken() {
+		this.fetcher.answer("super-secret", 7200);
+		this.supplier.getAccessToken().block();
+		assertThat(this.supplier.toString()).doesNotContain("super-secret");
+		assertThat(new AccessToken("super-secret", null).toString()).doesNotContain("super-secret");
+	}
+
+	private static final class ScriptedFetcher implements AccessTokenFetcher {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		final List<Mono<AccessToken>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		void answer(String token, long expireIn) {
+			this.answers.add(Mono.just(new AccessToken(token, Duration.ofSeconds(expireIn))));
+		}
+
+		void fail(int status) {
+			this.answers.add(Mono.error(new DingTalkError(status, "systemError", "down", "r", null).toException()));
+		}
+
+		@Override
+		public Mono<AccessToken> fetch() {
+			return this.answers.get(this.calls.getAndIncrement());
+		}
+
+	}
+
+}

@@ -1,0 +1,297 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskClient;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link DingTalkAutoConfiguration}: which beans each configuration gives, user overrides, and the
+ * start-up failures for bad credentials.
+ */
+class DingTalkAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class));
+
+	private MockWebServer server;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.server = new MockWebServer();
+		this.server.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void internalAppCredentialsGiveACachingTokenSupplierAndStorageOperations() {
+		this.runner.withPropertyValues("dingtalk.app-key=key", "dingtalk.app-secret=secret").run((context) -> {
+			assertThat(context).hasSingleBean(StorageTaskOperations.class);
+			assertThat(context).getBean(StorageTaskOperations.class).isInstanceOf(StorageTaskClient.class);
+			assertThat(context).getBean(AccessTokenSupplier.class).isInstanceOf(CachingAccessTokenSupplier.class);
+			assertThat(context).getBean(AccessTokenSupplier.class).asString().contains("InternalAppAccessTokenFetcher");
+		});
+	}
+
+	@Test
+	void internalAppCallsGoThroughTheTokenEndpointThenTheStorageApi() {
+		this.server.enqueue(token("issued-token", 7200));
+		this.server.enqueue(task("SUCCESS", 2, 2));
+		this.server.enqueue(task("SUCCESS", 2, 2));
+		this.runner
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server), "dingtalk.app-key=key",
+					"dingtalk.app-secret=secret", "dingtalk.storage.union-id=op-1")
+			.run((context) -> {
+				StorageTaskOperations operations = context.getBean(StorageTaskOperations.class);
+				StorageTask task = operations.getTask("t-1").block();
+				operations.getTask("t-1").block();
+				assertThat(task.totalCount()).isEqualTo(2);
+				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
+				RecordedRequest call = this.server.takeRequest(1, TimeUnit.SECONDS);
+				assertThat(call.getTarget()).isEqualTo("/v1.0/storage/tasks/t-1?unionId=op-1");
+				assertThat(call.getHeaders().get("x-acs-dingtalk-access-token")).isEqualTo("issued-token");
+				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getTarget()).startsWith("/v1.0/storage/tasks/");
+				assertThat(this.server.getRequestCount()).as("the token is cached").isEqualTo(3);
+			});
+	}
+
+	@Test
+	void thirdPartyAppCredentialsGiveACorpTokenSupplier() {
+		this.runner
+			.withPropertyValues("dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=corp",
+					"dingtalk.suite-ticket=ticket")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SuiteTicketSupplier.class);
+				assertThat(context).getBean(AccessTokenSupplier.class).asString().contains("CorpAccessTokenFetcher");
+			});
+	}
+
+	@Test
+	void aSuiteTicketSupplierBeanStandsInForTheSuiteTicketProperty() {
+		this.runner.withUserConfiguration(TicketConfiguration.class)
+			.withPropertyValues("dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=corp")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).getBean(SuiteTicketSupplier.class).isSameAs(context.getBean("pushedTicket"));
+			});
+	}
+
+	@Test
+	void aFixedTokenGivesAFixedTokenSupplier() {
+		this.runner.withPropertyValues("dingtalk.access-token=fixed").run((context) -> assertThat(context)
+			.getBean(AccessTokenSupplier.class)
+			.isInstanceOf(FixedAccessTokenSupplier.class));
+	}
+
+	@Test
+	void aUserAccessTokenSupplierReplacesOursAndNeedsNoCredentials() {
+		this.runner.withUserConfiguration(UserTokenConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).getBean(AccessTokenSupplier.class).isSameAs(context.getBean("userTokens"));
+			assertThat(context).hasSingleBean(StorageTaskOperations.class);
+		});
+	}
+
+	@Test
+	void aUserStorageTaskOperationsReplacesOurs() {
+		this.runner.withUserConfiguration(UserOperationsConfiguration.class)
+			.withPropertyValues("dingtalk.access-token=fixed")
+			.run((context) -> assertThat(context).getBean(StorageTaskOperations.class)
+				.isSameAs(context.getBean("userOperations")));
+	}
+
+	@Test
+	void enabledFalseCreatesNoBeanAtAll() {
+		this.runner.withPropertyValues("dingtalk.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(StorageTaskOperations.class);
+			assertThat(context).doesNotHaveBean(AccessTokenSupplier.class);
+			assertThat(context).doesNotHaveBean(DingTalkHttpClient.class);
+			assertThat(context).doesNotHaveBean(DingTalkProperties.class);
+		});
+	}
+
+	@Test
+	void theClientIsBuiltFromBootsWebClientBuilderSoItsCustomizersApply() {
+		this.server.enqueue(task("INIT", 0, 0));
+		this.runner.withUserConfiguration(CustomizerConfiguration.class)
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
+					"dingtalk.access-token=fixed")
+			.run((context) -> {
+				context.getBean(StorageTaskOperations.class).getTask("t", "u").block();
+				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("X-From-Customizer"))
+					.isEqualTo("yes");
+			});
+	}
+
+	@Test
+	void noCredentialsFailStartUpNamingTheProperties() {
+		this.runner.run((context) -> assertThat(analysis(context.getStartupFailure())).satisfies((analysis) -> {
+			assertThat(analysis.getDescription()).contains("No DingTalk credentials");
+			assertThat(analysis.getAction()).contains("dingtalk.app-key", "dingtalk.app-secret", "dingtalk.suite-key",
+					"dingtalk.access-token", "AccessTokenSupplier");
+		}));
+	}
+
+	@Test
+	void appKeyWithoutAppSecretFailsStartUpNamingTheMissingProperty() {
+		this.runner.withPropertyValues("dingtalk.app-key=key")
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getAction())
+				.isEqualTo("Set dingtalk.app-secret."));
+	}
+
+	@Test
+	void appSecretWithoutAppKeyFailsStartUpNamingTheMissingProperty() {
+		this.runner.withPropertyValues("dingtalk.app-secret=s")
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getAction())
+				.isEqualTo("Set dingtalk.app-key."));
+	}
+
+	@Test
+	void incompleteSuiteCredentialsFailStartUpNamingEveryMissingProperty() {
+		this.runner.withPropertyValues("dingtalk.suite-key=sk")
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getAction()).isEqualTo(
+					"Set dingtalk.suite-secret and dingtalk.auth-corp-id and dingtalk.suite-ticket."));
+	}
+
+	@Test
+	void internalAndSuiteCredentialsTogetherFailStartUp() {
+		this.runner
+			.withPropertyValues("dingtalk.app-key=key", "dingtalk.app-secret=secret", "dingtalk.suite-key=sk",
+					"dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=c", "dingtalk.suite-ticket=t")
+			.run((context) -> assertThat(analysis(context.getStartupFailure())).satisfies((analysis) -> {
+				assertThat(analysis.getDescription()).contains("Conflicting credentials", "dingtalk.app-*",
+						"dingtalk.suite-*");
+			}));
+	}
+
+	@Test
+	void aFixedTokenWithAppCredentialsFailsStartUp() {
+		this.runner
+			.withPropertyValues("dingtalk.access-token=t", "dingtalk.app-key=key", "dingtalk.app-secret=secret")
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
+				.contains("Conflicting credentials", "dingtalk.access-token", "dingtalk.app-*"));
+	}
+
+	@Test
+	void failureMessagesNeverShowSecrets() {
+		this.runner.withPropertyValues("dingtalk.app-secret=very-secret", "dingtalk.access-token=token-value")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context.getStartupFailure());
+				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("very-secret", "token-value");
+			});
+	}
+
+	@Test
+	void propertiesToStringMasksEverySecret() {
+		this.runner.withUserConfiguration(UserTokenConfiguration.class)
+			.withPropertyValues("dingtalk.app-key=visible-key", "dingtalk.app-secret=s1", "dingtalk.suite-secret=s2",
+					"dingtalk.suite-ticket=s3", "dingtalk.access-token=s4")
+			.run((context) -> {
+				String text = context.getBean(DingTalkProperties.class).toString();
+				assertThat(text).contains("visible-key").doesNotContain("=s1", "=s2", "=s3", "=s4");
+			});
+	}
+
+	@Test
+	void configurationMetadataDescribesEveryProperty() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			String metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(metadata).contains("\"name\": \"dingtalk.base-url\"", "\"name\": \"dingtalk.app-secret\"",
+					"\"name\": \"dingtalk.token.refresh-before-expiry\"", "\"name\": \"dingtalk.http.response-timeout\"",
+					"\"name\": \"dingtalk.storage.union-id\"", "\"name\": \"dingtalk.retry.budget.max-tokens\"",
+					"DingTalk's API base URL");
+		}
+	}
+
+	private static FailureAnalysis analysis(Throwable failure) {
+		FailureAnalysis analysis = new DingTalkCredentialsFailureAnalyzer().analyze(failure);
+		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TicketConfiguration {
+
+		@Bean
+		SuiteTicketSupplier pushedTicket() {
+			return () -> Mono.just("pushed");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTokenConfiguration {
+
+		@Bean
+		AccessTokenSupplier userTokens() {
+			return new FixedAccessTokenSupplier("mine");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserOperationsConfiguration {
+
+		@Bean
+		StorageTaskOperations userOperations() {
+			return new StorageTaskOperations() {
+
+				@Override
+				public Mono<StorageTask> getTask(String taskId, String unionId) {
+					return Mono.empty();
+				}
+
+				@Override
+				public Mono<StorageTask> getTask(String taskId) {
+					return Mono.empty();
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		WebClientCustomizer headerCustomizer() {
+			return (builder) -> builder.defaultHeader("X-From-Customizer", "yes");
+		}
+
+	}
+
+}
