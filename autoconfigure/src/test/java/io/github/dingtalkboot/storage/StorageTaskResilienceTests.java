@@ -1,0 +1,221 @@
+package io.github.dingtalkboot.storage;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.InternalAppAccessTokenFetcher;
+import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.core.DingTalkServerException;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
+import io.github.dingtalkboot.core.DingTalkTransportException;
+import io.github.dingtalkboot.core.HttpSettings;
+import io.github.dingtalkboot.core.RetryBudget;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.core.RetryPolicy;
+import io.github.dingtalkboot.core.RetrySettings;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retries, timeouts, throttling and concurrency of {@link StorageTaskClient} against a real HTTP
+ * server (delays shortened; their values are covered in virtual time by {@code RetryPolicyTests}).
+ */
+class StorageTaskResilienceTests {
+
+	private MockWebServer server;
+
+	private DingTalkHttpClient http;
+
+	private StorageTaskClient client;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.server = new MockWebServer();
+		this.server.start();
+		this.http = DingTalkTestClients.http(this.server, DingTalkTestClients.fastRetries(),
+				new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 50, 10_000));
+		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), null);
+	}
+
+	@AfterEach
+	void stop() {
+		this.http.close();
+		this.server.close();
+	}
+
+	@Test
+	void serverErrorsAreRetriedUntilSuccess() {
+		this.server.enqueue(error(503, "operationTimeout", "busy"));
+		this.server.enqueue(error(500, "systemError", "oops"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).verifyComplete();
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void persistentServerErrorsSurfaceAfterExactlyMaxAttempts() {
+		for (int i = 0; i < 5; i++) {
+			this.server.enqueue(error(500, "systemError", "attempt " + (i + 1)));
+		}
+		StepVerifier.create(this.client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(DingTalkServerException.class).hasMessageContaining("attempt 3");
+			assertThat(((DingTalkServerException) ex).getAttempts()).isEqualTo(3);
+		}).verify();
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void notFoundIsNotRetried() {
+		this.server.enqueue(error(404, "taskNotExist", "gone"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(this.client.getTask("t", "u")).expectError(StorageTaskNotFoundException.class).verify();
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void badRequestIsNotRetried() {
+		this.server.enqueue(error(400, "paramError.taskId", "bad id"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(this.client.getTask("t", "u")).expectError(DingTalkApiException.class).verify();
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void perSecondThrottlingIsRetriedAfterAtLeastTheThrottledBackoff() throws Exception {
+		this.server.enqueue(error(403, DingTalkErrorCodes.QPS_LIMIT_APP, "slow down"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		long start = System.nanoTime();
+		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).verifyComplete();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void monthlyQuotaIsNotRetried() {
+		this.server.enqueue(error(403, DingTalkErrorCodes.QUOTA_LIMIT, "quota"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(this.client.getTask("t", "u")).expectError(DingTalkThrottledException.class).verify();
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aResetConnectionIsARetriedTransportError() {
+		this.server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(5));
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void anAnswerSlowerThanTheResponseTimeoutIsARetriedTransportError() {
+		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(5));
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void answersSlowerThanTheResponseTimeoutEveryTimeEndInATransportException() {
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
+		}
+		StepVerifier.create(this.client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(DingTalkTransportException.class);
+			assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
+		}).verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aRefusedConnectionIsATransportException() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		try (DingTalkHttpClient refused = DingTalkHttpClient.create(WebClient.builder(), "http://127.0.0.1:" + closedPort,
+				HttpSettings.defaults(), new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(),
+						Clock.systemUTC(), RetryListener.NONE))) {
+			StorageTaskClient client = new StorageTaskClient(refused, new FixedAccessTokenSupplier("tok"), null);
+			StepVerifier.create(client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(DingTalkTransportException.class).hasMessageContaining("Connection refused");
+				assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
+			}).verify(Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
+	void aServerErrorOfTheTokenEndpointDoesNotFailTheCallThatNeededTheToken() throws Exception {
+		StorageTaskClient internalApp = new StorageTaskClient(this.http, new CachingAccessTokenSupplier(
+				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), Clock.systemUTC()),
+				null);
+		this.server.enqueue(error(503, "operationTimeout", "token service busy"));
+		this.server.enqueue(token("fresh", 7200));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(internalApp.getTask("t", "u")).expectNextCount(1).verifyComplete();
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
+		assertThat(this.server.takeRequest().getHeaders().get("x-acs-dingtalk-access-token")).isEqualTo("fresh");
+	}
+
+	@Test
+	void aThousandConcurrentCallsAllComplete() {
+		this.server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return task("SUCCESS", 1, 1);
+			}
+		});
+		List<StorageTask> tasks = Flux.range(0, 1000)
+			.flatMap((i) -> this.client.getTask("t-" + i, "u"), 1000)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(tasks).hasSize(1000);
+		assertThat(this.server.getRequestCount()).isEqualTo(1000);
+	}
+
+	@Test
+	void cancellingStopsRetries() throws Exception {
+		this.http.close();
+		this.http = DingTalkTestClients.http(this.server,
+				new RetrySettings(true, 5, Duration.ofMillis(300), Duration.ofSeconds(1), 1, 0,
+						java.util.Set.of(503), Duration.ofMillis(300), Duration.ofSeconds(1)),
+				HttpSettings.defaults());
+		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), null);
+		for (int i = 0; i < 5; i++) {
+			this.server.enqueue(error(503, "operationTimeout", "busy"));
+		}
+		Disposable subscription = client.getTask("t", "u").subscribe((task) -> {
+		}, (error) -> {
+		});
+		assertThat(this.server.takeRequest(2, TimeUnit.SECONDS)).isNotNull();
+		subscription.dispose();
+		Thread.sleep(1000);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+}
