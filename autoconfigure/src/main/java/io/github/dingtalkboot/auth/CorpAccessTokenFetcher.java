@@ -47,11 +47,11 @@ public final class CorpAccessTokenFetcher implements AccessTokenFetcher {
 
 	@Override
 	public Mono<AccessToken> fetch() {
-		return this.suiteTicket.getSuiteTicket()
+		return this.http.observe(OPERATION, null, this.suiteTicket.getSuiteTicket()
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The SuiteTicketSupplier supplied no suite ticket")))
 			.flatMap((ticket) -> this.http.post(OPERATION, PATH, Map.of("suiteKey", this.suiteKey, "suiteSecret",
 					this.suiteSecret, "authCorpId", this.authCorpId, "suiteTicket", ticket)))
-			.map((body) -> TokenResponses.read(body, PATH));
+			.map((body) -> TokenResponses.read(body, PATH)));
 	}
 
 	@Override

@@ -37,8 +37,9 @@ public final class InternalAppAccessTokenFetcher implements AccessTokenFetcher {
 
 	@Override
 	public Mono<AccessToken> fetch() {
-		return this.http.post(OPERATION, PATH, Map.of("appKey", this.appKey, "appSecret", this.appSecret))
-			.map((body) -> TokenResponses.read(body, PATH));
+		return this.http.observe(OPERATION, null,
+				this.http.post(OPERATION, PATH, Map.of("appKey", this.appKey, "appSecret", this.appSecret))
+					.map((body) -> TokenResponses.read(body, PATH)));
 	}
 
 	@Override

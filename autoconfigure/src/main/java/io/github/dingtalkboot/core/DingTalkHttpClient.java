@@ -1,8 +1,15 @@
 package io.github.dingtalkboot.core;
 
+import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -11,25 +18,45 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * Sends requests to DingTalk's v1.0 APIs and turns every answer into JSON or a typed
- * {@link DingTalkException}; applies the {@link RetryPolicy} to each call.
+ * {@link DingTalkException}; applies the {@link RetryPolicy} to each request and observes each
+ * logical call as {@code dingtalk.client.requests}.
  * <p>
- * Shared by the token suppliers and the storage client, so all of them use one connection pool and
- * one reading of DingTalk's errors. Internal to the starter: not meant to be called by applications.
+ * Shared by the token suppliers and the storage client, so all of them use one connection pool, one
+ * retry budget and one reading of DingTalk's errors. Internal to the starter: applications use
+ * {@code StorageTaskOperations}.
  */
 public final class DingTalkHttpClient implements AutoCloseable {
 
 	/** The header DingTalk's v1.0 APIs read the access token from. */
 	public static final String ACCESS_TOKEN_HEADER = "x-acs-dingtalk-access-token";
 
+	/**
+	 * Where WebClient's own observation looks for the URI template (the {@code uri} tag of
+	 * {@code http.client.requests}); set by hand because the query is built separately.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
+	/**
+	 * Reactor context key of the current observation, as Micrometer's
+	 * {@code ObservationThreadLocalAccessor.KEY}: WebClient makes its observations children of it.
+	 */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
+
+	private static final String CALL_CONTEXT_KEY = DingTalkClientObservationContext.class.getName();
+
+	private static final DefaultDingTalkClientObservationConvention DEFAULT_CONVENTION = new DefaultDingTalkClientObservationConvention();
+
 	private static final byte[] EMPTY = new byte[0];
+
+	private static final Log logger = LogFactory.getLog(DingTalkHttpClient.class);
 
 	private final WebClient webClient;
 
@@ -37,109 +64,194 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private final RetryPolicy retryPolicy;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable DingTalkClientObservationConvention observationConvention;
+
 	private final @Nullable ConnectionProvider connectionProvider;
 
-	DingTalkHttpClient(WebClient webClient, JsonMapper json, RetryPolicy retryPolicy,
+	private DingTalkHttpClient(WebClient webClient, RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
+			@Nullable DingTalkClientObservationConvention observationConvention,
 			@Nullable ConnectionProvider connectionProvider) {
 		this.webClient = webClient;
-		this.json = json;
+		this.json = JsonMapper.builder().build();
 		this.retryPolicy = retryPolicy;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 		this.connectionProvider = connectionProvider;
 	}
 
 	/**
-	 * Create a client on Reactor Netty with its own connection pool.
+	 * Create a client on Reactor Netty with its own connection pool, without observations.
 	 * @param builder the builder to start from (cloned, so Boot's codecs, filters and observations
 	 * apply while the builder itself stays untouched)
 	 * @param baseUrl DingTalk's base URL, e.g. {@code https://api.dingtalk.io}
 	 * @param http timeouts and pool size
-	 * @param retryPolicy the retry policy for every call
+	 * @param retryPolicy the retry policy for every request
 	 * @return the client; close it to release its connections
 	 */
 	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
 			RetryPolicy retryPolicy) {
+		return create(builder, baseUrl, http, retryPolicy, ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Create a client on Reactor Netty with its own connection pool.
+	 * @param builder the builder to start from (cloned)
+	 * @param baseUrl DingTalk's base URL
+	 * @param http timeouts and pool size
+	 * @param retryPolicy the retry policy for every request
+	 * @param observationRegistry where {@code dingtalk.client.requests} observations go
+	 * @param observationConvention a convention replacing the default one, or {@code null}
+	 * @return the client; close it to release its connections
+	 */
+	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
+			RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
+			@Nullable DingTalkClientObservationConvention observationConvention) {
 		ConnectionProvider pool = ConnectionProvider.builder("dingtalk")
 			.maxConnections(http.maxConnections())
 			.pendingAcquireMaxCount(http.maxPendingAcquires())
 			.build();
 		HttpClient httpClient = HttpClient.create(pool)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, http.connectTimeout().toMillis()))
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, http.connectTimeout().toMillis()))
 			.responseTimeout(http.responseTimeout());
 		WebClient webClient = builder.clone()
 			.baseUrl(baseUrl)
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.build();
-		return new DingTalkHttpClient(webClient, JsonMapper.builder().build(), retryPolicy, pool);
+		return new DingTalkHttpClient(webClient, retryPolicy, observationRegistry, observationConvention, pool);
 	}
 
 	/**
-	 * The JSON mapper used for DingTalk's bodies.
-	 * @return the mapper
+	 * Observe a logical call as one {@code dingtalk.client.requests} observation, covering all the
+	 * requests it makes (and their retries) and any wait for a token.
+	 * @param <T> the result type
+	 * @param operation the logical operation, e.g. {@code storage.task.get}
+	 * @param taskId the storage task concerned (a trace-only key), or {@code null}
+	 * @param call the call
+	 * @return the observed call
 	 */
-	public JsonMapper json() {
-		return this.json;
+	public <T> Mono<T> observe(String operation, @Nullable String taskId, Mono<T> call) {
+		return Mono.deferContextual((reactorContext) -> {
+			DingTalkClientObservationContext context = new DingTalkClientObservationContext(operation, taskId);
+			Observation observation = DingTalkClientObservationDocumentation.DINGTALK_CLIENT_REQUESTS
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+				.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
+				.start();
+			return call.doOnError((error) -> {
+				if (context.getStatus() == null && error instanceof DingTalkApiException api) {
+					context.answered(api.getStatusCode(), api.getErrorCode(), api.getRequestId());
+				}
+				observation.error(error);
+			})
+				.doOnCancel(context::cancelled)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((c) -> c.put(OBSERVATION_KEY, observation).put(CALL_CONTEXT_KEY, context));
+		});
 	}
 
 	/**
 	 * {@code GET} a DingTalk resource with an access token, with retries.
 	 * @param operation the logical operation, e.g. {@code storage.task.get}
-	 * @param uriTemplate the path template, e.g. {@code /v1.0/storage/tasks/{taskId}?unionId={unionId}};
-	 * every variable is encoded strictly, as one path segment or one query value
-	 * @param uriVariables the template's variables
+	 * @param pathTemplate the path, e.g. {@code /v1.0/storage/tasks/{taskId}}; each variable is
+	 * encoded as exactly one path segment
+	 * @param pathVariables the path's variables
+	 * @param query query parameters, each value encoded strictly
 	 * @param accessToken the access token
 	 * @return the answer's JSON object
 	 */
-	public Mono<JsonNode> get(String operation, String uriTemplate, Map<String, ?> uriVariables, String accessToken) {
+	public Mono<JsonNode> get(String operation, String pathTemplate, Map<String, String> pathVariables,
+			Map<String, String> query, String accessToken) {
 		WebClient.RequestHeadersSpec<?> request = this.webClient.get()
-			.uri(uriTemplate, uriVariables)
+			.uri((builder) -> expand(builder, pathTemplate, pathVariables, query))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate)
 			.accept(MediaType.APPLICATION_JSON)
 			.header(ACCESS_TOKEN_HEADER, accessToken);
-		return exchange(operation, "GET " + uriTemplate, request);
+		return exchange(operation, "GET " + pathTemplate, request);
 	}
 
 	/**
 	 * {@code POST} a JSON body to DingTalk, with retries.
 	 * @param operation the logical operation, e.g. {@code oauth2.access-token}
-	 * @param uri the path, e.g. {@code /v1.0/oauth2/accessToken}
+	 * @param path the path, e.g. {@code /v1.0/oauth2/accessToken}
 	 * @param body the body's fields
 	 * @return the answer's JSON object
 	 */
-	public Mono<JsonNode> post(String operation, String uri, Map<String, ?> body) {
+	public Mono<JsonNode> post(String operation, String path, Map<String, ?> body) {
 		return Mono.fromCallable(() -> this.json.writeValueAsBytes(body)).flatMap((bytes) -> {
 			WebClient.RequestHeadersSpec<?> request = this.webClient.post()
-				.uri(uri)
+				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(bytes);
-			return exchange(operation, "POST " + uri, request);
+			return exchange(operation, "POST " + path, request);
 		});
+	}
+
+	private static URI expand(UriBuilder builder, String pathTemplate, Map<String, String> pathVariables,
+			Map<String, String> query) {
+		Map<String, Object> variables = new HashMap<>(pathVariables);
+		builder.path(pathTemplate);
+		query.forEach((name, value) -> {
+			String variable = "query." + name;
+			builder.queryParam(name, "{" + variable + "}");
+			variables.put(variable, value);
+		});
+		return builder.build(variables);
 	}
 
 	private Mono<JsonNode> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request) {
-		Mono<JsonNode> attempt = request.exchangeToMono(this::read)
-			.onErrorMap((ex) -> !(ex instanceof DingTalkException),
-					(ex) -> new DingTalkTransportException(
-							"No usable answer from DingTalk for " + description + ": " + describe(ex), ex));
-		return this.retryPolicy.apply(operation, attempt, RetryPolicy.AttemptListener.NONE);
+		Mono<JsonNode> attempt = Mono.deferContextual((reactorContext) -> {
+			DingTalkClientObservationContext call = reactorContext.getOrDefault(CALL_CONTEXT_KEY, null);
+			if (call != null) {
+				call.attemptStarted();
+			}
+			long start = System.nanoTime();
+			return request.exchangeToMono((response) -> read(response, call))
+				.onErrorMap((ex) -> !(ex instanceof DingTalkException),
+						(ex) -> new DingTalkTransportException(
+								"No usable answer from DingTalk for " + description + ": " + describe(ex), ex))
+				.doOnEach((signal) -> {
+					if (logger.isDebugEnabled() && (signal.isOnNext() || signal.isOnError())) {
+						logAttempt(operation, call, signal.getThrowable(), start);
+					}
+				});
+		});
+		return this.retryPolicy.apply(operation, attempt);
 	}
 
-	private Mono<JsonNode> read(ClientResponse response) {
+	private Mono<JsonNode> read(ClientResponse response, @Nullable DingTalkClientObservationContext call) {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).map((body) -> {
 			int status = response.statusCode().value();
 			if (!response.statusCode().is2xxSuccessful()) {
-				throw DingTalkError.read(status, response.headers().asHttpHeaders(), body, this.json).toException();
+				DingTalkError error = DingTalkError.read(status, response.headers().asHttpHeaders(), body, this.json);
+				record(call, (c) -> c.answered(status, error.code(), error.requestId()));
+				if (error.code() != null && !DingTalkErrorCodes.DOCUMENTED.contains(error.code())) {
+					logger.info("DingTalk answered an undocumented error code '" + error.code()
+							+ "' (reported as OTHER in metrics)");
+				}
+				throw error.toException();
 			}
+			record(call, (c) -> c.answered(status, null,
+					response.headers().asHttpHeaders().getFirst(DingTalkError.REQUEST_ID_HEADER)));
 			return parseObject(status, body);
 		});
+	}
+
+	private static void record(@Nullable DingTalkClientObservationContext call,
+			Consumer<DingTalkClientObservationContext> action) {
+		if (call != null) {
+			action.accept(call);
+		}
 	}
 
 	private JsonNode parseObject(int status, byte[] body) {
 		try {
 			JsonNode node = this.json.readTree(body);
 			if (node == null || !node.isObject()) {
-				throw new DingTalkMalformedResponseException(
-						"DingTalk answered HTTP " + status + " with a body that is not a JSON object ("
-								+ body.length + " bytes)");
+				throw new DingTalkMalformedResponseException("DingTalk answered HTTP " + status
+						+ " with a body that is not a JSON object (" + body.length + " bytes)");
 			}
 			return node;
 		}
@@ -148,6 +260,27 @@ public final class DingTalkHttpClient implements AutoCloseable {
 					"DingTalk answered HTTP " + status + " with a body that is not JSON (" + body.length + " bytes)",
 					ex);
 		}
+	}
+
+	private static void logAttempt(String operation, @Nullable DingTalkClientObservationContext call,
+			@Nullable Throwable error, long start) {
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		StringBuilder line = new StringBuilder("DingTalk ").append(operation);
+		if (call != null) {
+			line.append(" attempt ").append(call.getAttempts());
+		}
+		if (error instanceof DingTalkApiException api) {
+			line.append(": HTTP ").append(api.getStatusCode()).append(' ').append(api.getErrorCode());
+			line.append(" requestid=").append(api.getRequestId());
+		}
+		else if (error != null) {
+			line.append(": ").append(error.getClass().getSimpleName()).append(' ').append(error.getMessage());
+		}
+		else {
+			line.append(": HTTP ").append((call != null) ? call.getStatus() : "2xx");
+			line.append(" requestid=").append((call != null) ? call.getRequestId() : null);
+		}
+		logger.debug(line.append(" in ").append(millis).append(" ms"));
 	}
 
 	private static String describe(Throwable ex) {

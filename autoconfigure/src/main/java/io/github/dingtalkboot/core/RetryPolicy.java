@@ -72,15 +72,10 @@ public final class RetryPolicy {
 	 * @param <T> the result type
 	 * @param operation the logical operation, for the listener
 	 * @param attempt one attempt of the call, subscribed to once per attempt
-	 * @param attempts told the number of each attempt as it starts
 	 * @return the call with retries
 	 */
-	<T> Mono<T> apply(String operation, Mono<T> attempt, AttemptListener attempts) {
-		Mono<T> counted = Mono.defer(() -> {
-			attempts.onAttempt();
-			return attempt;
-		}).doOnSuccess((result) -> this.budget.onSuccess());
-		return counted.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
+	<T> Mono<T> apply(String operation, Mono<T> attempt) {
+		return attempt.doOnSuccess((result) -> this.budget.onSuccess()).retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			int failedAttempt = (int) signal.totalRetries() + 1;
 			boolean retryable = isRetryable(failure);
@@ -190,19 +185,6 @@ public final class RetryPolicy {
 
 	private static Duration max(Duration a, Duration b) {
 		return (a.compareTo(b) >= 0) ? a : b;
-	}
-
-	/**
-	 * Told as each attempt of a call starts.
-	 */
-	@FunctionalInterface
-	interface AttemptListener {
-
-		AttemptListener NONE = () -> {
-		};
-
-		void onAttempt();
-
 	}
 
 }

@@ -24,7 +24,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	static final String UNION_ID_PROPERTY = "dingtalk.storage.union-id";
 
-	static final String TASK_PATH = "/v1.0/storage/tasks/{taskId}?unionId={unionId}";
+	static final String TASK_PATH = "/v1.0/storage/tasks/{taskId}";
 
 	private final DingTalkHttpClient http;
 
@@ -61,17 +61,19 @@ public final class StorageTaskClient implements StorageTaskOperations {
 		if (unionId == null || unionId.isBlank()) {
 			return Mono.error(new IllegalArgumentException("unionId must not be null or blank"));
 		}
-		Map<String, String> variables = Map.of("taskId", taskId, "unionId", unionId);
+		Map<String, String> path = Map.of("taskId", taskId);
+		Map<String, String> query = Map.of("unionId", unionId);
 		Mono<StorageTask> once = this.tokens.getAccessToken()
-			.flatMap((token) -> this.http.get(OPERATION_GET, TASK_PATH, variables, token)
+			.flatMap((token) -> this.http.get(OPERATION_GET, TASK_PATH, path, query, token)
 				.onErrorMap(DingTalkAuthenticationException.class, (ex) -> {
 					this.tokens.invalidate(token);
 					return new RejectedToken(ex);
 				}))
 			.map(StorageTaskReader::read);
-		return once.onErrorResume(RejectedToken.class, (rejected) -> once)
+		return this.http.observe(OPERATION_GET, taskId, once.onErrorResume(RejectedToken.class, (rejected) -> once)
 			.onErrorMap(RejectedToken.class, RejectedToken::getCause)
-			.onErrorMap(StorageTaskClient::isTaskNotExist, (ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex));
+			.onErrorMap(StorageTaskClient::isTaskNotExist,
+					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex)));
 	}
 
 	private static boolean isTaskNotExist(Throwable ex) {

@@ -122,8 +122,7 @@ class RetryPolicyTests {
 
 	@Test
 	void retriesAfterTheComputedDelaysInVirtualTime() {
-		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", failing(2, answer(503, "operationTimeout")),
-				RetryPolicy.AttemptListener.NONE))
+		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", failing(2, answer(503, "operationTimeout"))))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(199))
 			.thenAwait(Duration.ofMillis(1))
@@ -136,8 +135,7 @@ class RetryPolicyTests {
 
 	@Test
 	void retryAfterDelaysTheNextAttemptInVirtualTime() {
-		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", failing(1, answer(503, "operationTimeout", "4")),
-				RetryPolicy.AttemptListener.NONE))
+		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", failing(1, answer(503, "operationTimeout", "4"))))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(3999))
 			.thenAwait(Duration.ofMillis(1))
@@ -150,7 +148,7 @@ class RetryPolicyTests {
 		DingTalkApiException last = answer(500, "systemError");
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<String> call = Mono.defer(() -> Mono.error((attempts.incrementAndGet() < 3) ? answer(500, "unknownError") : last));
-		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", call, RetryPolicy.AttemptListener.NONE))
+		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", call))
 			.thenAwait(Duration.ofSeconds(10))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isSameAs(last);
@@ -167,7 +165,7 @@ class RetryPolicyTests {
 			attempts.incrementAndGet();
 			return Mono.error(answer(404, "taskNotExist"));
 		});
-		StepVerifier.create(policy(0.5).apply("op", call, RetryPolicy.AttemptListener.NONE))
+		StepVerifier.create(policy(0.5).apply("op", call))
 			.expectErrorSatisfies((ex) -> assertThat(((DingTalkException) ex).getAttempts()).isEqualTo(1))
 			.verify();
 		assertThat(attempts).hasValue(1);
@@ -177,8 +175,7 @@ class RetryPolicyTests {
 	void theReasonOfARetryIsTheStatusThrottledOrTransportError() {
 		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op",
 				Mono.defer(new Sequence(answer(403, DingTalkErrorCodes.QPS_LIMIT_APP),
-						new DingTalkTransportException("reset", new RuntimeException()))),
-				RetryPolicy.AttemptListener.NONE))
+						new DingTalkTransportException("reset", new RuntimeException())))))
 			.thenAwait(Duration.ofSeconds(10))
 			.expectNext("ok")
 			.verifyComplete();
@@ -198,7 +195,7 @@ class RetryPolicyTests {
 			attempts.incrementAndGet();
 			return Mono.error(answer(503, "operationTimeout"));
 		});
-		StepVerifier.create(policy.apply("op", alwaysFailing, RetryPolicy.AttemptListener.NONE))
+		StepVerifier.create(policy.apply("op", alwaysFailing))
 			.expectError(DingTalkServerException.class)
 			.verify();
 		assertThat(attempts).as("at half the budget no retry is made").hasValue(1);
@@ -218,7 +215,7 @@ class RetryPolicyTests {
 			return Mono.error(answer(503, "operationTimeout"));
 		});
 		for (int call = 0; call < 100; call++) {
-			StepVerifier.create(policy.apply("op", alwaysFailing, RetryPolicy.AttemptListener.NONE))
+			StepVerifier.create(policy.apply("op", alwaysFailing))
 				.expectError()
 				.verify();
 		}

@@ -1,0 +1,109 @@
+package io.github.dingtalkboot.core;
+
+import org.jspecify.annotations.Nullable;
+
+import io.micrometer.observation.Observation;
+
+/**
+ * What is known about one logical DingTalk call while it is observed: its operation, and as it
+ * ends, the final HTTP status, DingTalk's error code, the number of attempts and the outcome.
+ */
+public final class DingTalkClientObservationContext extends Observation.Context {
+
+	private final String operation;
+
+	private final @Nullable String taskId;
+
+	private volatile int attempts;
+
+	private volatile @Nullable Integer status;
+
+	private volatile @Nullable String errorCode;
+
+	private volatile @Nullable String requestId;
+
+	private volatile boolean cancelled;
+
+	/**
+	 * Create a context.
+	 * @param operation the logical operation, e.g. {@code storage.task.get}
+	 * @param taskId the storage task concerned, or {@code null}
+	 */
+	public DingTalkClientObservationContext(String operation, @Nullable String taskId) {
+		this.operation = operation;
+		this.taskId = taskId;
+	}
+
+	/**
+	 * The logical operation.
+	 * @return e.g. {@code storage.task.get}, {@code oauth2.access-token}
+	 */
+	public String getOperation() {
+		return this.operation;
+	}
+
+	/**
+	 * The storage task concerned.
+	 * @return the task id, or {@code null}
+	 */
+	public @Nullable String getTaskId() {
+		return this.taskId;
+	}
+
+	/**
+	 * The number of HTTP attempts made so far.
+	 * @return the attempts
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * The HTTP status of the last answer.
+	 * @return the status, or {@code null} when no answer came
+	 */
+	public @Nullable Integer getStatus() {
+		return this.status;
+	}
+
+	/**
+	 * DingTalk's error code in the last answer.
+	 * @return the code, or {@code null}
+	 */
+	public @Nullable String getErrorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * DingTalk's request id of the last answer.
+	 * @return the request id, or {@code null}
+	 */
+	public @Nullable String getRequestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * Whether the caller cancelled the call before it ended.
+	 * @return {@code true} when cancelled
+	 */
+	public boolean isCancelled() {
+		return this.cancelled;
+	}
+
+	void attemptStarted() {
+		this.attempts++;
+		this.status = null;
+		this.errorCode = null;
+	}
+
+	void answered(int status, @Nullable String errorCode, @Nullable String requestId) {
+		this.status = status;
+		this.errorCode = errorCode;
+		this.requestId = requestId;
+	}
+
+	void cancelled() {
+		this.cancelled = true;
+	}
+
+}
