@@ -2,6 +2,7 @@ package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -12,6 +13,7 @@ import io.github.dingtalkboot.auth.CorpAccessTokenFetcher;
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.auth.InternalAppAccessTokenFetcher;
 import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.HttpSettings;
 import io.github.dingtalkboot.core.RetryBudget;
@@ -29,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -40,6 +43,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, HttpClient.class, Mono.class })
 @ConditionalOnBooleanProperty(name = "dingtalk.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DingTalkProperties.class)
+@Import({ DingTalkMetricsConfiguration.class, DingTalkHealthConfiguration.class })
 public final class DingTalkAutoConfiguration {
 
 	@Bean
@@ -51,22 +55,26 @@ public final class DingTalkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DingTalkHttpClient dingTalkHttpClient(DingTalkProperties properties, DingTalkConnectionDetails connectionDetails,
-			ObjectProvider<WebClient.Builder> webClientBuilder) {
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryListener> retryListener,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<DingTalkClientObservationConvention> observationConvention) {
 		DingTalkProperties.Http http = properties.getHttp();
 		HttpSettings httpSettings = new HttpSettings(http.getConnectTimeout(), http.getResponseTimeout(),
 				http.getMaxConnections(), http.getMaxPendingAcquires());
+		RetryPolicy retryPolicy = retryPolicy(properties.getRetry(), retryListener.getIfAvailable(() -> RetryListener.NONE));
 		return DingTalkHttpClient.create(webClientBuilder.getIfAvailable(WebClient::builder),
-				connectionDetails.getBaseUrl(), httpSettings, retryPolicy(properties.getRetry()));
+				connectionDetails.getBaseUrl(), httpSettings, retryPolicy,
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), observationConvention.getIfAvailable());
 	}
 
-	private static RetryPolicy retryPolicy(DingTalkProperties.Retry retry) {
+	private static RetryPolicy retryPolicy(DingTalkProperties.Retry retry, RetryListener listener) {
 		RetrySettings settings = new RetrySettings(retry.isEnabled(), retry.getMaxAttempts(), retry.getInitialBackoff(),
 				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getStatuses(),
 				retry.getThrottledBackoff(), retry.getMaxRetryAfter());
 		DingTalkProperties.Retry.Budget budget = retry.getBudget();
 		RetryBudget retryBudget = budget.isEnabled() ? new RetryBudget(budget.getMaxTokens(), budget.getTokenRatio())
 				: RetryBudget.unlimited();
-		return new RetryPolicy(settings, retryBudget, Clock.systemUTC(), RetryListener.NONE);
+		return new RetryPolicy(settings, retryBudget, Clock.systemUTC(), listener);
 	}
 
 	@Bean

@@ -145,8 +145,12 @@ public final class DingTalkHttpClient implements AutoCloseable {
 				}
 				observation.error(error);
 			})
-				.doOnCancel(context::cancelled)
-				.doFinally((signal) -> observation.stop())
+				// stop before the result reaches the caller, so the metric is recorded when the call returns
+				.doOnTerminate(observation::stop)
+				.doOnCancel(() -> {
+					context.cancelled();
+					observation.stop();
+				})
 				.contextWrite((c) -> c.put(OBSERVATION_KEY, observation).put(CALL_CONTEXT_KEY, context));
 		});
 	}

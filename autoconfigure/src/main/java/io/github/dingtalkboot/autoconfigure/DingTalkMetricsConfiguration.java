@@ -1,0 +1,54 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.core.RetryListener;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Meters that are not observations: the retry counter and the token-expiry gauge. Only when
+ * Micrometer's core is on the classpath.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(MeterRegistry.class)
+class DingTalkMetricsConfiguration {
+
+	static final String RETRIES = "dingtalk.client.retries";
+
+	static final String TOKEN_EXPIRY = "dingtalk.token.expiry";
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryListener dingTalkRetryMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		return (operation, reason, attempt, delay) -> meterRegistry.ifAvailable((registry) -> Counter.builder(RETRIES)
+			.description("Retries of DingTalk requests")
+			.tag("dingtalk.operation", operation)
+			.tag("reason", reason)
+			.register(registry)
+			.increment());
+	}
+
+	@Bean
+	MeterBinder dingTalkTokenExpiryMetrics(ObjectProvider<AccessTokenSupplier> accessTokenSupplier) {
+		return (registry) -> {
+			if (accessTokenSupplier.getIfUnique() instanceof CachingAccessTokenSupplier caching) {
+				Gauge.builder(TOKEN_EXPIRY, caching,
+						(supplier) -> supplier.timeToExpiry().map((left) -> left.toMillis() / 1000.0).orElse(Double.NaN))
+					.description("Seconds until the cached DingTalk access token expires")
+					.baseUnit("seconds")
+					.register(registry);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,209 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.dingtalkboot.core.DefaultDingTalkClientObservationConvention;
+import io.github.dingtalkboot.core.DingTalkClientObservationContext;
+import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Metrics, observations and the health indicator as the auto-configuration wires them.
+ */
+class DingTalkObservabilityAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class));
+
+	private MockWebServer server;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.server = new MockWebServer();
+		this.server.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	private ApplicationContextRunner internalApp() {
+		return this.runner.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
+				"dingtalk.app-key=key", "dingtalk.app-secret=secret", "dingtalk.retry.initial-backoff=5ms");
+	}
+
+	@Test
+	void healthIsUpWhenATokenCanBeHadAndProbesReuseTheCachedToken() {
+		this.server.enqueue(token("the-token", 7200));
+		internalApp().run((context) -> {
+			ReactiveHealthIndicator indicator = context.getBean("dingtalkHealthIndicator", ReactiveHealthIndicator.class);
+			for (int i = 0; i < 5; i++) {
+				Health health = indicator.health().block(Duration.ofSeconds(5));
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.toString()).doesNotContain("the-token");
+			}
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void healthIsDownWithStatusAndErrorCodeWhenDingTalkRefusesTheCredentials() {
+		this.server.enqueue(error(400, "invalidClientIdOrSecret", "bad secret"));
+		internalApp().run((context) -> {
+			Health health = context.getBean("dingtalkHealthIndicator", ReactiveHealthIndicator.class)
+				.health()
+				.block(Duration.ofSeconds(5));
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("status", 400)
+				.containsEntry("errorCode", "invalidClientIdOrSecret")
+				.containsEntry("error", "DingTalkAuthenticationException");
+			assertThat(health.toString()).doesNotContain("secret=");
+		});
+	}
+
+	@Test
+	void healthIndicatorCanBeDisabled() {
+		internalApp().withPropertyValues("management.health.dingtalk.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("dingtalkHealthIndicator"));
+	}
+
+	@Test
+	void noHealthIndicatorWithoutSpringBootHealth() {
+		internalApp().withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean("dingtalkHealthIndicator");
+				assertThat(context).hasSingleBean(StorageTaskOperations.class);
+			});
+	}
+
+	@Test
+	void worksWithoutMicrometerCore() {
+		internalApp().withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(RetryListener.class);
+				assertThat(context).hasSingleBean(StorageTaskOperations.class);
+			});
+	}
+
+	@Test
+	void callsAreObservedInTheApplicationsObservationRegistryAndRetriesCounted() {
+		this.server.enqueue(token("the-token", 7200));
+		this.server.enqueue(error(503, "operationTimeout", "busy"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		internalApp().withUserConfiguration(RegistriesConfiguration.class).run((context) -> {
+			context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(5));
+			TestObservationRegistry observations = context.getBean(TestObservationRegistry.class);
+			assertThat(observations).hasAnObservation((observation) -> observation
+				.hasNameEqualTo("dingtalk.client.requests")
+				.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+				.hasLowCardinalityKeyValue("attempts", "2"));
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("dingtalk.client.retries")
+				.tags("dingtalk.operation", "storage.task.get", "reason", "503")
+				.counter()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aUserConventionReplacesTheDefault() {
+		this.server.enqueue(token("the-token", 7200));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		internalApp().withUserConfiguration(RegistriesConfiguration.class, ConventionConfiguration.class)
+			.run((context) -> {
+				context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(5));
+				assertThat(context.getBean(TestObservationRegistry.class))
+					.hasObservationWithNameEqualTo("custom.dingtalk");
+			});
+	}
+
+	@Test
+	void tokenExpiryGaugeCountsDownFromTheAnnouncedLifetime() {
+		this.server.enqueue(token("the-token", 7200));
+		internalApp().run((context) -> {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
+			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isNaN();
+			context.getBean(io.github.dingtalkboot.auth.AccessTokenSupplier.class).getAccessToken().block();
+			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isBetween(7190.0, 7200.0);
+		});
+	}
+
+	@Test
+	void noTokenExpiryGaugeForAFixedToken() {
+		this.runner.withPropertyValues("dingtalk.access-token=fixed").run((context) -> {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
+			assertThat(meters.find("dingtalk.token.expiry").gauge()).isNull();
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RegistriesConfiguration {
+
+		@Bean
+		TestObservationRegistry observationRegistry() {
+			return TestObservationRegistry.create();
+		}
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ConventionConfiguration {
+
+		@Bean
+		DingTalkClientObservationConvention customConvention() {
+			return new DefaultDingTalkClientObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "custom.dingtalk";
+				}
+
+				@Override
+				public String getContextualName(DingTalkClientObservationContext context) {
+					return "custom";
+				}
+
+			};
+		}
+
+	}
+
+
+}
