@@ -1,0 +1,169 @@
+package io.github.dingtalkboot.sample.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A fake DingTalk served over real HTTP on its own port, so the sample runs with no account and no
+ * network. It answers the token endpoint and {@code GET /v1.0/storage/tasks/{taskId}} as the real
+ * API does (token header checked, lower-case {@code requestid} errors, {@code taskNotExist}), lets
+ * tasks progress with time, and fails a share of calls with 503 {@code operationTimeout} so retries
+ * can be seen. The starter reaches it like the real thing: it has no sandbox code path.
+ */
+public final class SandboxDingTalk implements AutoCloseable {
+
+	static final String APP_KEY = "sandbox-app-key";
+
+	static final String APP_SECRET = "sandbox-app-secret";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Map<String, DemoTask> tasks = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+
+	private final double failureRate;
+
+	private final Clock clock;
+
+	private final DisposableServer server;
+
+	SandboxDingTalk(double failureRate, Clock clock) {
+		this.failureRate = failureRate;
+		this.clock = clock;
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post("/v1.0/oauth2/accessToken", this::accessToken)
+				.get("/v1.0/storage/tasks/{taskId}", this::task))
+			.bindNow();
+	}
+
+	/**
+	 * The sandbox's base URL.
+	 * @return e.g. {@code http://127.0.0.1:40123}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	/**
+	 * Start a demo bulk operation, as a bulk move would.
+	 * @return the new task's id
+	 */
+	public String startDemoTask() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String id = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+		long total = random.nextLong(5, 40);
+		boolean fails = random.nextDouble() < 0.25;
+		this.tasks.put(id, new DemoTask(id, total, this.clock.instant(), Duration.ofSeconds(random.nextLong(6, 16)), fails));
+		return id;
+	}
+
+	private Mono<Void> accessToken(HttpServerRequest request, HttpServerResponse response) {
+		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("{}").flatMap((body) -> {
+			JsonNode credentials = this.json.readTree(body);
+			if (!APP_KEY.equals(text(credentials, "appKey")) || !APP_SECRET.equals(text(credentials, "appSecret"))) {
+				return error(response, 400, "invalidClientIdOrSecret", "无效的clientId或者clientSecret");
+			}
+			String token = "sandbox-" + UUID.randomUUID();
+			this.tokens.put(token, this.clock.instant().plus(2, ChronoUnit.HOURS));
+			return send(response, 200, Map.of("accessToken", token, "expireIn", 7200));
+		});
+	}
+
+	private Mono<Void> task(HttpServerRequest request, HttpServerResponse response) {
+		String token = request.requestHeaders().get("x-acs-dingtalk-access-token");
+		if (token == null) {
+			return error(response, 400, "AuthenticationFailed.MissingParameter", "缺少参数 x-acs-dingtalk-access-token");
+		}
+		Instant expiry = this.tokens.get(token);
+		if (expiry == null || this.clock.instant().isAfter(expiry)) {
+			return error(response, 400, "InvalidAuthentication", "不合法的access_token");
+		}
+		if (!request.uri().contains("unionId=")) {
+			return error(response, 400, "paramError", "unionId is required");
+		}
+		if (ThreadLocalRandom.current().nextDouble() < this.failureRate) {
+			return error(response, 503, "operationTimeout", "请求超时");
+		}
+		DemoTask task = this.tasks.get(request.param("taskId"));
+		if (task == null) {
+			return error(response, 404, "taskNotExist", "任务不存在");
+		}
+		return send(response, 200, Map.of("task", task.stateAt(this.clock.instant())));
+	}
+
+	private Mono<Void> error(HttpServerResponse response, int status, String code, String message) {
+		return send(response, status, Map.of("requestid", UUID.randomUUID().toString().toUpperCase(), "code", code,
+				"message", message));
+	}
+
+	private Mono<Void> send(HttpServerResponse response, int status, Object body) {
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		return response.status(HttpResponseStatus.valueOf(status))
+			.header("Content-Type", "application/json;charset=utf-8")
+			.header("x-acs-request-id", UUID.randomUUID().toString())
+			.sendByteArray(Mono.just(bytes))
+			.then();
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	private record DemoTask(String id, long total, Instant begin, Duration duration, boolean fails) {
+
+		Map<String, Object> stateAt(Instant now) {
+			Map<String, Object> state = new java.util.LinkedHashMap<>();
+			state.put("id", this.id);
+			state.put("totalCount", this.total);
+			state.put("beginTime", this.begin.truncatedTo(ChronoUnit.SECONDS).toString());
+			Duration elapsed = Duration.between(this.begin, now);
+			if (elapsed.compareTo(Duration.ofSeconds(1)) < 0) {
+				state.put("status", "INIT");
+				state.put("successCount", 0);
+				state.put("failCount", 0);
+				return state;
+			}
+			long done = Math.min(this.total, this.total * elapsed.toMillis() / this.duration.toMillis());
+			long failed = this.fails ? done / 3 : 0;
+			state.put("successCount", done - failed);
+			state.put("failCount", failed);
+			if (done < this.total) {
+				state.put("status", "IN_PROGRESS");
+				return state;
+			}
+			state.put("status", this.fails ? "FAIL" : "SUCCESS");
+			state.put("endTime", this.begin.plus(this.duration).truncatedTo(ChronoUnit.SECONDS).toString());
+			if (this.fails) {
+				state.put("failMessage", failed + " files are locked by another operation");
+			}
+			return state;
+		}
+
+	}
+
+}
