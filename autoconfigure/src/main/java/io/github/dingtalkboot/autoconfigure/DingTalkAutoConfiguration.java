@@ -13,6 +13,7 @@ import io.github.dingtalkboot.auth.CorpAccessTokenFetcher;
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.auth.InternalAppAccessTokenFetcher;
 import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+import io.github.dingtalkboot.core.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.HttpSettings;
@@ -22,6 +23,7 @@ import io.github.dingtalkboot.core.RetryPolicy;
 import io.github.dingtalkboot.core.RetrySettings;
 import io.github.dingtalkboot.storage.StorageTaskClient;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.storage.StorageTaskSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -106,9 +108,20 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "dingtalk.rate-limit.enabled", matchIfMissing = true)
+	AdaptiveRateLimiter dingTalkStorageRateLimiter(DingTalkProperties properties) {
+		return new AdaptiveRateLimiter(properties.getRateLimit().getRequestsPerSecond());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	StorageTaskOperations dingTalkStorageTaskOperations(DingTalkProperties properties, DingTalkHttpClient http,
-			AccessTokenSupplier accessTokenSupplier) {
-		return new StorageTaskClient(http, accessTokenSupplier, properties.getStorage().getUnionId());
+			AccessTokenSupplier accessTokenSupplier, ObjectProvider<AdaptiveRateLimiter> rateLimiter) {
+		DingTalkProperties.Storage storage = properties.getStorage();
+		StorageTaskSettings settings = new StorageTaskSettings(storage.getUnionId(),
+				storage.getPoll().getInitialInterval(), storage.getPoll().getMaxInterval(),
+				storage.getPoll().getMultiplier(), storage.getAwaitTimeout());
+		return new StorageTaskClient(http, accessTokenSupplier, settings, rateLimiter.getIfAvailable());
 	}
 
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.core.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.RetryListener;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,8 @@ class DingTalkMetricsConfiguration {
 	static final String RETRIES = "dingtalk.client.retries";
 
 	static final String TOKEN_EXPIRY = "dingtalk.token.expiry";
+
+	static final String RATE_LIMIT = "dingtalk.client.rate-limit";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -49,6 +52,15 @@ class DingTalkMetricsConfiguration {
 					.register(registry);
 			}
 		};
+	}
+
+	@Bean
+	MeterBinder dingTalkRateLimitMetrics(ObjectProvider<AdaptiveRateLimiter> rateLimiter) {
+		return (registry) -> rateLimiter.ifAvailable((limiter) -> Gauge
+			.builder(RATE_LIMIT, limiter, AdaptiveRateLimiter::currentRate)
+			.description("Requests per second the client allows itself to the storage task API now")
+			.tag("dingtalk.api", "storage.task")
+			.register(registry));
 	}
 
 }

@@ -73,6 +73,8 @@ public class DingTalkProperties {
 
 	private final Retry retry = new Retry();
 
+	private final RateLimit rateLimit = new RateLimit();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -161,13 +163,17 @@ public class DingTalkProperties {
 		return this.retry;
 	}
 
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
 	@Override
 	public String toString() {
 		return "DingTalkProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", appKey=" + this.appKey
 				+ ", appSecret=" + mask(this.appSecret) + ", suiteKey=" + this.suiteKey + ", suiteSecret="
 				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId="
 				+ this.authCorpId + ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http="
-				+ this.http + ", storage=" + this.storage + ", retry=" + this.retry + "]";
+				+ this.http + ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
 	}
 
 	private static @Nullable String mask(@Nullable String secret) {
@@ -273,9 +279,16 @@ public class DingTalkProperties {
 	public static class Storage {
 
 		/**
-		 * Default operator (unionId) for StorageTaskOperations.getTask(taskId).
+		 * Default operator (unionId) for getTask(taskId), watchTask(taskId) and awaitTask(taskId).
 		 */
 		private @Nullable String unionId;
+
+		/**
+		 * Default time awaitTask(taskId) waits for a task to finish.
+		 */
+		private Duration awaitTimeout = Duration.ofMinutes(10);
+
+		private final Poll poll = new Poll();
 
 		public @Nullable String getUnionId() {
 			return this.unionId;
@@ -285,9 +298,115 @@ public class DingTalkProperties {
 			this.unionId = unionId;
 		}
 
+		public Duration getAwaitTimeout() {
+			return this.awaitTimeout;
+		}
+
+		public void setAwaitTimeout(Duration awaitTimeout) {
+			this.awaitTimeout = awaitTimeout;
+		}
+
+		public Poll getPoll() {
+			return this.poll;
+		}
+
 		@Override
 		public String toString() {
-			return "Storage[unionId=" + this.unionId + "]";
+			return "Storage[unionId=" + this.unionId + ", awaitTimeout=" + this.awaitTimeout + ", poll=" + this.poll
+					+ "]";
+		}
+
+		/**
+		 * Polling of watchTask and awaitTask: the first poll is immediate, the next one follows after
+		 * initial-interval, and the delay grows by multiplier while the task does not change, up to
+		 * max-interval; a change sets it back to initial-interval.
+		 */
+		public static class Poll {
+
+			/**
+			 * Delay before the second poll, and after every change.
+			 */
+			private Duration initialInterval = Duration.ofMillis(500);
+
+			/**
+			 * Longest delay between two polls.
+			 */
+			private Duration maxInterval = Duration.ofSeconds(5);
+
+			/**
+			 * Growth of the delay per poll that saw no change.
+			 */
+			private double multiplier = 1.5;
+
+			public Duration getInitialInterval() {
+				return this.initialInterval;
+			}
+
+			public void setInitialInterval(Duration initialInterval) {
+				this.initialInterval = initialInterval;
+			}
+
+			public Duration getMaxInterval() {
+				return this.maxInterval;
+			}
+
+			public void setMaxInterval(Duration maxInterval) {
+				this.maxInterval = maxInterval;
+			}
+
+			public double getMultiplier() {
+				return this.multiplier;
+			}
+
+			public void setMultiplier(double multiplier) {
+				this.multiplier = multiplier;
+			}
+
+			@Override
+			public String toString() {
+				return "Poll[initialInterval=" + this.initialInterval + ", maxInterval=" + this.maxInterval
+						+ ", multiplier=" + this.multiplier + "]";
+			}
+
+		}
+
+	}
+
+	/**
+	 * The client-side rate limit of the storage task API, shared by every request of the application.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether to pace requests to the storage task API on the client side.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Requests per second to the storage task API, evenly spaced. DingTalk's standard limit is 20
+		 * per app and API; the rate halves after a QPS-limit answer and recovers by one per second.
+		 */
+		private double requestsPerSecond = 20;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getRequestsPerSecond() {
+			return this.requestsPerSecond;
+		}
+
+		public void setRequestsPerSecond(double requestsPerSecond) {
+			this.requestsPerSecond = requestsPerSecond;
+		}
+
+		@Override
+		public String toString() {
+			return "RateLimit[enabled=" + this.enabled + ", requestsPerSecond=" + this.requestsPerSecond + "]";
 		}
 
 	}

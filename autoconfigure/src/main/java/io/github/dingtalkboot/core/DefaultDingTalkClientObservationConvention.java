@@ -51,7 +51,8 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 				KeyValue.of(LowCardinalityKeyNames.STATUS,
 						(context.getStatus() != null) ? context.getStatus().toString() : "NONE"),
 				KeyValue.of(LowCardinalityKeyNames.ERROR_CODE, errorCode(context)),
-				KeyValue.of(LowCardinalityKeyNames.ATTEMPTS, Integer.toString(context.getAttempts())));
+				KeyValue.of(LowCardinalityKeyNames.ATTEMPTS,
+						(context.getAttempts() > 0) ? Integer.toString(context.getAttempts()) : "NONE"));
 	}
 
 	@Override
@@ -62,6 +63,9 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 		}
 		if (context.getRequestId() != null) {
 			values = values.and(KeyValue.of(HighCardinalityKeyNames.REQUEST_ID, context.getRequestId()));
+		}
+		if (context.getPolls() > 0) {
+			values = values.and(KeyValue.of(HighCardinalityKeyNames.POLLS, Integer.toString(context.getPolls())));
 		}
 		return values;
 	}

@@ -24,6 +24,8 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 
 	private volatile boolean cancelled;
 
+	private volatile int polls;
+
 	/**
 	 * Create a context.
 	 * @param operation the logical operation, e.g. {@code storage.task.get}
@@ -88,6 +90,22 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 	 */
 	public boolean isCancelled() {
 		return this.cancelled;
+	}
+
+	/**
+	 * The number of polls a watch made so far.
+	 * @return the polls, {@code 0} for a call that is not a watch
+	 */
+	public int getPolls() {
+		return this.polls;
+	}
+
+	/**
+	 * A watch got one more answer from DingTalk.
+	 */
+	public void pollAnswered() {
+		this.polls++;
+		this.status = 200;
 	}
 
 	void attemptStarted() {

@@ -71,7 +71,7 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 			}
 		},
 
-		/** The number of HTTP attempts made. */
+		/** The number of HTTP attempts made, {@code NONE} for a call that made none itself (a watch). */
 		ATTEMPTS {
 			@Override
 			public String asString() {
@@ -99,6 +99,14 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 			@Override
 			public String asString() {
 				return "dingtalk.request.id";
+			}
+		},
+
+		/** The number of polls a watch made. */
+		POLLS {
+			@Override
+			public String asString() {
+				return "dingtalk.watch.polls";
 			}
 		}
 

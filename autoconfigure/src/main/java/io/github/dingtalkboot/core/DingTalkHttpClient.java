@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -11,9 +12,12 @@ import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,25 +138,42 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 */
 	public <T> Mono<T> observe(String operation, @Nullable String taskId, Mono<T> call) {
 		return Mono.deferContextual((reactorContext) -> {
-			DingTalkClientObservationContext context = new DingTalkClientObservationContext(operation, taskId);
-			Observation observation = DingTalkClientObservationDocumentation.DINGTALK_CLIENT_REQUESTS
-				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
-				.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
-				.start();
-			return call.doOnError((error) -> {
-				if (context.getStatus() == null && error instanceof DingTalkApiException api) {
-					context.answered(api.getStatusCode(), api.getErrorCode(), api.getRequestId());
-				}
-				observation.error(error);
-			})
+			ObservedCall observed = start(operation, taskId, reactorContext);
+			return call.doOnError(observed::failed)
 				// stop before the result reaches the caller, so the metric is recorded when the call returns
-				.doOnTerminate(observation::stop)
-				.doOnCancel(() -> {
-					context.cancelled();
-					observation.stop();
-				})
-				.contextWrite((c) -> c.put(OBSERVATION_KEY, observation).put(CALL_CONTEXT_KEY, context));
+				.doOnTerminate(observed::stop)
+				.doOnCancel(observed::cancelled)
+				.contextWrite(observed::propagate);
 		});
+	}
+
+	/**
+	 * Observe a long-running call that emits many results, e.g. a watch that polls.
+	 * @param <T> the result type
+	 * @param operation the logical operation, e.g. {@code storage.task.watch}
+	 * @param taskId the storage task concerned (a trace-only key), or {@code null}
+	 * @param call makes the call, given the context to record polls in
+	 * @return the observed call
+	 */
+	public <T> Flux<T> observeMany(String operation, @Nullable String taskId,
+			Function<DingTalkClientObservationContext, Flux<T>> call) {
+		return Flux.deferContextual((reactorContext) -> {
+			ObservedCall observed = start(operation, taskId, reactorContext);
+			return call.apply(observed.context())
+				.doOnError(observed::failed)
+				.doOnTerminate(observed::stop)
+				.doOnCancel(observed::cancelled)
+				.contextWrite(observed::propagate);
+		});
+	}
+
+	private ObservedCall start(String operation, @Nullable String taskId, ContextView reactorContext) {
+		DingTalkClientObservationContext context = new DingTalkClientObservationContext(operation, taskId);
+		Observation observation = DingTalkClientObservationDocumentation.DINGTALK_CLIENT_REQUESTS
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
+			.start();
+		return new ObservedCall(context, observation);
 	}
 
 	/**
@@ -163,16 +184,17 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @param pathVariables the path's variables
 	 * @param query query parameters, each value encoded strictly
 	 * @param accessToken the access token
+	 * @param rateLimiter paces every attempt (retries included), or {@code null} for none
 	 * @return the answer's JSON object
 	 */
 	public Mono<JsonNode> get(String operation, String pathTemplate, Map<String, String> pathVariables,
-			Map<String, String> query, String accessToken) {
+			Map<String, String> query, String accessToken, @Nullable AdaptiveRateLimiter rateLimiter) {
 		WebClient.RequestHeadersSpec<?> request = this.webClient.get()
 			.uri((builder) -> expand(builder, pathTemplate, pathVariables, query))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate)
 			.accept(MediaType.APPLICATION_JSON)
 			.header(ACCESS_TOKEN_HEADER, accessToken);
-		return exchange(operation, "GET " + pathTemplate, request);
+		return exchange(operation, "GET " + pathTemplate, request, rateLimiter);
 	}
 
 	/**
@@ -189,7 +211,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 				.accept(MediaType.APPLICATION_JSON)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(bytes);
-			return exchange(operation, "POST " + path, request);
+			return exchange(operation, "POST " + path, request, null);
 		});
 	}
 
@@ -205,7 +227,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return builder.build(variables);
 	}
 
-	private Mono<JsonNode> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request) {
+	private Mono<JsonNode> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request,
+			@Nullable AdaptiveRateLimiter rateLimiter) {
 		Mono<JsonNode> attempt = Mono.deferContextual((reactorContext) -> {
 			DingTalkClientObservationContext call = reactorContext.getOrDefault(CALL_CONTEXT_KEY, null);
 			if (call != null) {
@@ -222,6 +245,14 @@ public final class DingTalkHttpClient implements AutoCloseable {
 					}
 				});
 		});
+		if (rateLimiter != null) {
+			attempt = rateLimiter.acquire().then(attempt).doOnSuccess((answer) -> rateLimiter.onSuccess()).doOnError((ex) -> {
+				if (ex instanceof DingTalkThrottledException throttled
+						&& DingTalkErrorCodes.isRateLimited(throttled.getStatusCode(), throttled.getErrorCode())) {
+					rateLimiter.onThrottled();
+				}
+			});
+		}
 		return this.retryPolicy.apply(operation, attempt);
 	}
 
@@ -294,6 +325,30 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		}
 		String message = root.getMessage();
 		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
+	}
+
+	private record ObservedCall(DingTalkClientObservationContext context, Observation observation) {
+
+		void failed(Throwable error) {
+			if (this.context.getStatus() == null && error instanceof DingTalkApiException api) {
+				this.context.answered(api.getStatusCode(), api.getErrorCode(), api.getRequestId());
+			}
+			this.observation.error(error);
+		}
+
+		void stop() {
+			this.observation.stop();
+		}
+
+		void cancelled() {
+			this.context.cancelled();
+			this.observation.stop();
+		}
+
+		Context propagate(Context reactorContext) {
+			return reactorContext.put(OBSERVATION_KEY, this.observation).put(CALL_CONTEXT_KEY, this.context);
+		}
+
 	}
 
 	/**

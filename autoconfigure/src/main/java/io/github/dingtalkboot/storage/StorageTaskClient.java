@@ -1,13 +1,20 @@
 package io.github.dingtalkboot.storage;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.core.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkAuthenticationException;
+import io.github.dingtalkboot.core.DingTalkClientObservationContext;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 
@@ -19,8 +26,11 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
  */
 public final class StorageTaskClient implements StorageTaskOperations {
 
-	/** The operation name in metrics and logs. */
+	/** The operation name of {@code getTask} in metrics and logs. */
 	public static final String OPERATION_GET = "storage.task.get";
+
+	/** The operation name of {@code watchTask} and {@code awaitTask} in metrics and logs. */
+	public static final String OPERATION_WATCH = "storage.task.watch";
 
 	static final String UNION_ID_PROPERTY = "dingtalk.storage.union-id";
 
@@ -30,55 +40,147 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	private final AccessTokenSupplier tokens;
 
-	private final @Nullable String defaultUnionId;
+	private final StorageTaskSettings settings;
+
+	private final @Nullable AdaptiveRateLimiter rateLimiter;
 
 	/**
 	 * Create a client.
 	 * @param http the client to call DingTalk with
 	 * @param tokens supplies access tokens
-	 * @param defaultUnionId the operator for {@link #getTask(String)}, or {@code null}
+	 * @param settings the default operator and polling
+	 * @param rateLimiter paces every request to the storage task API, or {@code null} for none
 	 */
-	public StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, @Nullable String defaultUnionId) {
+	public StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
+			@Nullable AdaptiveRateLimiter rateLimiter) {
 		this.http = http;
 		this.tokens = tokens;
-		this.defaultUnionId = (defaultUnionId != null && !defaultUnionId.isBlank()) ? defaultUnionId : null;
+		this.settings = settings;
+		this.rateLimiter = rateLimiter;
 	}
 
 	@Override
 	public Mono<StorageTask> getTask(String taskId) {
-		if (this.defaultUnionId == null) {
-			return Mono.error(new IllegalStateException(
-					"getTask(taskId) needs a default operator: set " + UNION_ID_PROPERTY + " or call getTask(taskId, unionId)"));
-		}
-		return getTask(taskId, this.defaultUnionId);
+		return withDefaultUnionId("getTask(taskId)", (unionId) -> getTask(taskId, unionId));
 	}
 
 	@Override
 	public Mono<StorageTask> getTask(String taskId, String unionId) {
-		if (taskId == null || taskId.isBlank()) {
-			return Mono.error(new IllegalArgumentException("taskId must not be null or blank"));
+		IllegalArgumentException invalid = validate(taskId, unionId);
+		if (invalid != null) {
+			return Mono.error(invalid);
 		}
-		if (unionId == null || unionId.isBlank()) {
-			return Mono.error(new IllegalArgumentException("unionId must not be null or blank"));
+		return this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId));
+	}
+
+	@Override
+	public Flux<StorageTask> watchTask(String taskId) {
+		return withDefaultUnionId("watchTask(taskId)", (unionId) -> Mono.just(watchTask(taskId, unionId))).flatMapMany(
+				(watch) -> watch);
+	}
+
+	@Override
+	public Flux<StorageTask> watchTask(String taskId, String unionId) {
+		IllegalArgumentException invalid = validate(taskId, unionId);
+		if (invalid != null) {
+			return Flux.error(invalid);
 		}
+		return this.http.observeMany(OPERATION_WATCH, taskId, (observation) -> poll(taskId, unionId, observation));
+	}
+
+	@Override
+	public Mono<StorageTask> awaitTask(String taskId) {
+		return withDefaultUnionId("awaitTask(taskId)",
+				(unionId) -> awaitTask(taskId, unionId, this.settings.awaitTimeout()));
+	}
+
+	@Override
+	public Mono<StorageTask> awaitTask(String taskId, String unionId, Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			return Mono.error(new IllegalArgumentException("timeout must be positive"));
+		}
+		return Mono.defer(() -> {
+			AtomicReference<StorageTask> lastSeen = new AtomicReference<>();
+			return watchTask(taskId, unionId).doOnNext(lastSeen::set)
+				.last()
+				.timeout(timeout)
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new StorageTaskTimeoutException(taskId, timeout, lastSeen.get()));
+		});
+	}
+
+	private Flux<StorageTask> poll(String taskId, String unionId, DingTalkClientObservationContext observation) {
+		Mono<StorageTask> poll = this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId))
+			.doOnNext((task) -> observation.pollAnswered());
+		return poll.map((task) -> new Poll(task, this.settings.initialPollInterval()))
+			.expand((previous) -> previous.task().isTerminal() ? Mono.empty()
+					: Mono.delay(previous.delay()).then(poll).map((task) -> previous.next(task, this.settings)))
+			.map(Poll::task)
+			.distinctUntilChanged(Progress::of);
+	}
+
+	private Mono<StorageTask> fetch(String taskId, String unionId) {
 		Map<String, String> path = Map.of("taskId", taskId);
 		Map<String, String> query = Map.of("unionId", unionId);
 		Mono<StorageTask> once = this.tokens.getAccessToken()
-			.flatMap((token) -> this.http.get(OPERATION_GET, TASK_PATH, path, query, token)
+			.flatMap((token) -> this.http.get(OPERATION_GET, TASK_PATH, path, query, token, this.rateLimiter)
 				.onErrorMap(DingTalkAuthenticationException.class, (ex) -> {
 					this.tokens.invalidate(token);
 					return new RejectedToken(ex);
 				}))
 			.map(StorageTaskReader::read);
-		return this.http.observe(OPERATION_GET, taskId, once.onErrorResume(RejectedToken.class, (rejected) -> once)
+		return once.onErrorResume(RejectedToken.class, (rejected) -> once)
 			.onErrorMap(RejectedToken.class, RejectedToken::getCause)
 			.onErrorMap(StorageTaskClient::isTaskNotExist,
-					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex)));
+					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex));
+	}
+
+	private <T> Mono<T> withDefaultUnionId(String method, Function<String, Mono<T>> call) {
+		String unionId = this.settings.defaultUnionId();
+		if (unionId == null) {
+			return Mono.error(new IllegalStateException(method + " needs a default operator: set " + UNION_ID_PROPERTY
+					+ " or pass the unionId"));
+		}
+		return call.apply(unionId);
+	}
+
+	private static @Nullable IllegalArgumentException validate(String taskId, String unionId) {
+		if (taskId == null || taskId.isBlank()) {
+			return new IllegalArgumentException("taskId must not be null or blank");
+		}
+		if (unionId == null || unionId.isBlank()) {
+			return new IllegalArgumentException("unionId must not be null or blank");
+		}
+		return null;
 	}
 
 	private static boolean isTaskNotExist(Throwable ex) {
 		return ex instanceof DingTalkApiException api && !(ex instanceof StorageTaskNotFoundException)
 				&& DingTalkErrorCodes.TASK_NOT_EXIST.equals(api.getErrorCode());
+	}
+
+	/**
+	 * What a change of a task is: its status or any of its counts.
+	 */
+	private record Progress(StorageTaskStatus status, @Nullable String rawStatus, long total, long success, long fail) {
+
+		static Progress of(StorageTask task) {
+			return new Progress(task.status(), task.rawStatus(), task.totalCount(), task.successCount(),
+					task.failCount());
+		}
+
+	}
+
+	/**
+	 * One poll's answer and the delay before the next poll.
+	 */
+	private record Poll(StorageTask task, Duration delay) {
+
+		Poll next(StorageTask answer, StorageTaskSettings settings) {
+			boolean changed = !Progress.of(answer).equals(Progress.of(this.task));
+			return new Poll(answer, settings.nextPollInterval(this.delay, changed));
+		}
+
 	}
 
 	/**

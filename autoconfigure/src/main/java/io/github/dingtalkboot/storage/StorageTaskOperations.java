@@ -1,10 +1,17 @@
 package io.github.dingtalkboot.storage;
 
+import java.time.Duration;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * DingTalk's storage task API: asks how an asynchronous bulk move, copy, delete or restore is going.
- * The starter declares a bean of this type; inject it.
+ * DingTalk's storage task API: asks how an asynchronous bulk move, copy, delete or restore is going,
+ * once, as a stream of changes, or until it finishes. The starter declares a bean of this type;
+ * inject it.
+ * <p>
+ * Every request of the application to the storage task API is paced by one client-side rate limit
+ * ({@code dingtalk.rate-limit.*}), however many tasks are watched at once.
  */
 public interface StorageTaskOperations {
 
@@ -26,5 +33,43 @@ public interface StorageTaskOperations {
 	 * @see #getTask(String, String)
 	 */
 	Mono<StorageTask> getTask(String taskId);
+
+	/**
+	 * Follow a task: poll it, emit its first state and then each change (of status or of any count)
+	 * exactly once, and complete right after a terminal state (SUCCESS or FAIL). The delay between
+	 * polls starts at {@code dingtalk.storage.poll.initial-interval}, grows while nothing changes, and
+	 * goes back to the start after a change. Cancelling stops polling at once.
+	 * @param taskId the task id
+	 * @param unionId the unionId of the operator
+	 * @return the states; fails with the typed exception of a failed poll (after retries)
+	 */
+	Flux<StorageTask> watchTask(String taskId, String unionId);
+
+	/**
+	 * Follow a task as the operator set in {@code dingtalk.storage.union-id}.
+	 * @param taskId the task id
+	 * @return the states
+	 * @see #watchTask(String, String)
+	 */
+	Flux<StorageTask> watchTask(String taskId);
+
+	/**
+	 * Wait until a task finishes. A FAIL task is a result, not an error.
+	 * @param taskId the task id
+	 * @param unionId the unionId of the operator
+	 * @param timeout how long to wait
+	 * @return the terminal task; fails with {@link StorageTaskTimeoutException} (carrying the last
+	 * state seen) when {@code timeout} passes first, and polling stops
+	 */
+	Mono<StorageTask> awaitTask(String taskId, String unionId, Duration timeout);
+
+	/**
+	 * Wait until a task finishes, as the operator set in {@code dingtalk.storage.union-id}, for at
+	 * most {@code dingtalk.storage.await-timeout}.
+	 * @param taskId the task id
+	 * @return the terminal task
+	 * @see #awaitTask(String, String, Duration)
+	 */
+	Mono<StorageTask> awaitTask(String taskId);
 
 }

@@ -267,19 +267,7 @@ class DingTalkAutoConfigurationTests {
 
 		@Bean
 		StorageTaskOperations userOperations() {
-			return new StorageTaskOperations() {
-
-				@Override
-				public Mono<StorageTask> getTask(String taskId, String unionId) {
-					return Mono.empty();
-				}
-
-				@Override
-				public Mono<StorageTask> getTask(String taskId) {
-					return Mono.empty();
-				}
-
-			};
+			return org.mockito.Mockito.mock(StorageTaskOperations.class);
 		}
 
 	}

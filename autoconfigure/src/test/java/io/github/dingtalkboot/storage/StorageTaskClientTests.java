@@ -50,7 +50,7 @@ class StorageTaskClientTests {
 		this.server = new MockWebServer();
 		this.server.start();
 		this.http = DingTalkTestClients.http(this.server, RetrySettings.disabled(), HttpSettings.defaults());
-		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN), "default-union");
+		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN), StorageTaskSettings.defaults().withUnionId("default-union"), null);
 	}
 
 	@AfterEach
@@ -95,7 +95,7 @@ class StorageTaskClientTests {
 
 	@Test
 	void getTaskWithoutUnionIdFailsNamingThePropertyWhenNoDefaultIsSet() {
-		StorageTaskClient noDefault = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN), null);
+		StorageTaskClient noDefault = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN), StorageTaskSettings.defaults(), null);
 		StepVerifier.create(noDefault.getTask("task-1"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("dingtalk.storage.union-id"))
@@ -266,7 +266,7 @@ class StorageTaskClientTests {
 	@Test
 	void rejectedTokenIsInvalidatedAndTheCallRetriedOnceWithAFreshToken() throws Exception {
 		RotatingTokens tokens = new RotatingTokens();
-		StorageTaskClient rotating = new StorageTaskClient(this.http, tokens, null);
+		StorageTaskClient rotating = new StorageTaskClient(this.http, tokens, StorageTaskSettings.defaults(), null);
 		this.server.enqueue(error(400, "InvalidAuthentication", "不合法的access_token"));
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		StepVerifier.create(rotating.getTask("t", "u")).expectNextCount(1).verifyComplete();
@@ -277,7 +277,7 @@ class StorageTaskClientTests {
 
 	@Test
 	void secondTokenRejectionReachesTheCaller() {
-		StorageTaskClient rotating = new StorageTaskClient(this.http, new RotatingTokens(), null);
+		StorageTaskClient rotating = new StorageTaskClient(this.http, new RotatingTokens(), StorageTaskSettings.defaults(), null);
 		this.server.enqueue(error(400, "InvalidAuthentication", "bad"));
 		this.server.enqueue(error(400, "InvalidAuthentication", "bad again"));
 		this.server.enqueue(task("SUCCESS", 1, 1));

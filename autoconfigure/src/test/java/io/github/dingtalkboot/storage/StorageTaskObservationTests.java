@@ -61,8 +61,7 @@ class StorageTaskObservationTests {
 		this.meters = new SimpleMeterRegistry();
 		this.http = client(this.observations);
 		this.client = new StorageTaskClient(this.http, new CachingAccessTokenSupplier(
-				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), Clock.systemUTC()),
-				null);
+				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), Clock.systemUTC()), StorageTaskSettings.defaults(), null);
 	}
 
 	private DingTalkHttpClient client(ObservationRegistry registry) {
@@ -215,7 +214,7 @@ class StorageTaskObservationTests {
 		try (DingTalkHttpClient metered = client(registry)) {
 			StorageTaskClient client = new StorageTaskClient(metered, new CachingAccessTokenSupplier(
 					new InternalAppAccessTokenFetcher(metered, "key", "secret"), Duration.ofMinutes(5),
-					Clock.systemUTC()), null);
+					Clock.systemUTC()), StorageTaskSettings.defaults(), null);
 			this.server.enqueue(token(SECRET_TOKEN, 7200));
 			this.server.enqueue(task("SUCCESS", 1, 1));
 			this.server.enqueue(error(503, "operationTimeout", "busy"));

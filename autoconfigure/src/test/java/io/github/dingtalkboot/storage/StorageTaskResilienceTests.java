@@ -60,7 +60,7 @@ class StorageTaskResilienceTests {
 		this.server.start();
 		this.http = DingTalkTestClients.http(this.server, DingTalkTestClients.fastRetries(),
 				new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 50, 10_000));
-		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), null);
+		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
 	}
 
 	@AfterEach
@@ -160,7 +160,7 @@ class StorageTaskResilienceTests {
 		try (DingTalkHttpClient refused = DingTalkHttpClient.create(WebClient.builder(), "http://127.0.0.1:" + closedPort,
 				HttpSettings.defaults(), new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(),
 						Clock.systemUTC(), RetryListener.NONE))) {
-			StorageTaskClient client = new StorageTaskClient(refused, new FixedAccessTokenSupplier("tok"), null);
+			StorageTaskClient client = new StorageTaskClient(refused, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
 			StepVerifier.create(client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(DingTalkTransportException.class).hasMessageContaining("Connection refused");
 				assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
@@ -171,8 +171,7 @@ class StorageTaskResilienceTests {
 	@Test
 	void aServerErrorOfTheTokenEndpointDoesNotFailTheCallThatNeededTheToken() throws Exception {
 		StorageTaskClient internalApp = new StorageTaskClient(this.http, new CachingAccessTokenSupplier(
-				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), Clock.systemUTC()),
-				null);
+				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), Clock.systemUTC()), StorageTaskSettings.defaults(), null);
 		this.server.enqueue(error(503, "operationTimeout", "token service busy"));
 		this.server.enqueue(token("fresh", 7200));
 		this.server.enqueue(task("SUCCESS", 1, 1));
@@ -205,7 +204,7 @@ class StorageTaskResilienceTests {
 				new RetrySettings(true, 5, Duration.ofMillis(300), Duration.ofSeconds(1), 1, 0,
 						java.util.Set.of(503), Duration.ofMillis(300), Duration.ofSeconds(1)),
 				HttpSettings.defaults());
-		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), null);
+		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
 		for (int i = 0; i < 5; i++) {
 			this.server.enqueue(error(503, "operationTimeout", "busy"));
 		}

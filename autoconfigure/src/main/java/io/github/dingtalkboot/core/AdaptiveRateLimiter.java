@@ -1,0 +1,115 @@
+package io.github.dingtalkboot.core;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Paces requests to one DingTalk API to a rate, evenly spaced, without blocking threads: each
+ * request reserves the next free slot and waits for it with a timer.
+ * <p>
+ * The rate adapts (additive increase, multiplicative decrease): a per-second throttling answer from
+ * DingTalk (other instances of the application share the same limit) halves it, at most once a
+ * second; then each second that passes without throttling gives back one request per second, up to
+ * the configured rate.
+ * <p>
+ * Why not Resilience4j's or Bucket4j's limiter: a limiter that refills N permits once a second lets
+ * up to 2N requests through in a sliding one-second window (N at the end of one period, N at the start
+ * of the next), and Resilience4j cannot change its refresh period at run time, which the decrease
+ * below one request per period needs. Spacing single slots gives at most {@code rate + 1} requests in
+ * any one-second window at every rate.
+ */
+public final class AdaptiveRateLimiter {
+
+	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+	private final double maxRate;
+
+	private final double minRate;
+
+	private final Scheduler scheduler;
+
+	private final AtomicLong nextSlot = new AtomicLong(Long.MIN_VALUE);
+
+	private volatile double rate;
+
+	private volatile long lastDecrease = Long.MIN_VALUE;
+
+	private volatile long lastIncrease = Long.MIN_VALUE;
+
+	/**
+	 * Create a limiter on Reactor's parallel scheduler.
+	 * @param requestsPerSecond the configured (and highest) rate
+	 */
+	public AdaptiveRateLimiter(double requestsPerSecond) {
+		this(requestsPerSecond, Schedulers.parallel());
+	}
+
+	AdaptiveRateLimiter(double requestsPerSecond, Scheduler scheduler) {
+		if (!(requestsPerSecond > 0)) {
+			throw new IllegalArgumentException("dingtalk.rate-limit.requests-per-second must be positive");
+		}
+		this.maxRate = requestsPerSecond;
+		this.minRate = Math.min(1, requestsPerSecond);
+		this.rate = requestsPerSecond;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Wait for the next free slot.
+	 * @return a Mono that completes when the request may be sent
+	 */
+	public Mono<Void> acquire() {
+		return Mono.defer(() -> {
+			long now = now();
+			long interval = (long) (SECOND / this.rate);
+			long slot = this.nextSlot.getAndAccumulate(now, (next, current) -> Math.max(next, current) + interval);
+			long wait = Math.max(slot, now) - now;
+			return (wait <= 0) ? Mono.empty() : Mono.delay(Duration.ofNanos(wait), this.scheduler).then();
+		});
+	}
+
+	/**
+	 * DingTalk throttled a request: halve the rate, at most once a second.
+	 */
+	public void onThrottled() {
+		long now = now();
+		if (now - this.lastDecrease >= SECOND) {
+			this.lastDecrease = now;
+			this.lastIncrease = now;
+			this.rate = Math.max(this.minRate, this.rate / 2);
+		}
+	}
+
+	/**
+	 * A request got its answer without throttling: give back one request per second for each second
+	 * since the last change.
+	 */
+	public void onSuccess() {
+		if (this.rate >= this.maxRate) {
+			return;
+		}
+		long now = now();
+		if (now - this.lastIncrease >= SECOND) {
+			this.lastIncrease = now;
+			this.rate = Math.min(this.maxRate, this.rate + 1);
+		}
+	}
+
+	/**
+	 * The rate now.
+	 * @return requests per second
+	 */
+	public double currentRate() {
+		return this.rate;
+	}
+
+	private long now() {
+		return this.scheduler.now(TimeUnit.NANOSECONDS);
+	}
+
+}
