@@ -37,9 +37,9 @@ public final class AdaptiveRateLimiter {
 
 	private volatile double rate;
 
-	private volatile long lastDecrease = Long.MIN_VALUE;
+	private volatile long lastDecrease;
 
-	private volatile long lastIncrease = Long.MIN_VALUE;
+	private volatile long lastIncrease;
 
 	/**
 	 * Create a limiter on Reactor's parallel scheduler.
@@ -57,6 +57,8 @@ public final class AdaptiveRateLimiter {
 		this.minRate = Math.min(1, requestsPerSecond);
 		this.rate = requestsPerSecond;
 		this.scheduler = scheduler;
+		this.lastDecrease = now() - SECOND;
+		this.lastIncrease = this.lastDecrease;
 	}
 
 	/**

@@ -112,11 +112,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	private Flux<StorageTask> poll(String taskId, String unionId, DingTalkClientObservationContext observation) {
 		Mono<StorageTask> poll = this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId))
 			.doOnNext((task) -> observation.pollAnswered());
-		return poll.map((task) -> new Poll(task, this.settings.initialPollInterval()))
-			.expand((previous) -> previous.task().isTerminal() ? Mono.empty()
-					: Mono.delay(previous.delay()).then(poll).map((task) -> previous.next(task, this.settings)))
-			.map(Poll::task)
-			.distinctUntilChanged(Progress::of);
+		return TaskPoller.poll(poll, this.settings);
 	}
 
 	private Mono<StorageTask> fetch(String taskId, String unionId) {
@@ -157,30 +153,6 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	private static boolean isTaskNotExist(Throwable ex) {
 		return ex instanceof DingTalkApiException api && !(ex instanceof StorageTaskNotFoundException)
 				&& DingTalkErrorCodes.TASK_NOT_EXIST.equals(api.getErrorCode());
-	}
-
-	/**
-	 * What a change of a task is: its status or any of its counts.
-	 */
-	private record Progress(StorageTaskStatus status, @Nullable String rawStatus, long total, long success, long fail) {
-
-		static Progress of(StorageTask task) {
-			return new Progress(task.status(), task.rawStatus(), task.totalCount(), task.successCount(),
-					task.failCount());
-		}
-
-	}
-
-	/**
-	 * One poll's answer and the delay before the next poll.
-	 */
-	private record Poll(StorageTask task, Duration delay) {
-
-		Poll next(StorageTask answer, StorageTaskSettings settings) {
-			boolean changed = !Progress.of(answer).equals(Progress.of(this.task));
-			return new Poll(answer, settings.nextPollInterval(this.delay, changed));
-		}
-
 	}
 
 	/**

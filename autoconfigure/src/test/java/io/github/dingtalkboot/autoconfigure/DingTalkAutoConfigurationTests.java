@@ -88,6 +88,25 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Test
+	void pollingAndAwaitPropertiesReachTheClient() {
+		this.server.enqueue(task("IN_PROGRESS", 2, 1));
+		this.server.enqueue(task("IN_PROGRESS", 2, 1));
+		this.runner
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
+					"dingtalk.access-token=fixed", "dingtalk.storage.union-id=op",
+					"dingtalk.storage.poll.initial-interval=20ms", "dingtalk.storage.poll.max-interval=20ms",
+					"dingtalk.storage.await-timeout=300ms")
+			.run((context) -> {
+				long start = System.nanoTime();
+				org.assertj.core.api.Assertions
+					.assertThatExceptionOfType(io.github.dingtalkboot.storage.StorageTaskTimeoutException.class)
+					.isThrownBy(() -> context.getBean(StorageTaskOperations.class).awaitTask("t").block());
+				assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+				assertThat(this.server.getRequestCount()).isGreaterThanOrEqualTo(2);
+			});
+	}
+
+	@Test
 	void thirdPartyAppCredentialsGiveACorpTokenSupplier() {
 		this.runner
 			.withPropertyValues("dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=corp",
@@ -232,6 +251,8 @@ class DingTalkAutoConfigurationTests {
 			assertThat(metadata).contains("\"name\": \"dingtalk.base-url\"", "\"name\": \"dingtalk.app-secret\"",
 					"\"name\": \"dingtalk.token.refresh-before-expiry\"", "\"name\": \"dingtalk.http.response-timeout\"",
 					"\"name\": \"dingtalk.storage.union-id\"", "\"name\": \"dingtalk.retry.budget.max-tokens\"",
+					"\"name\": \"dingtalk.storage.poll.initial-interval\"", "\"name\": \"dingtalk.storage.await-timeout\"",
+					"\"name\": \"dingtalk.rate-limit.requests-per-second\"",
 					"DingTalk's API base URL");
 		}
 	}

@@ -168,6 +168,25 @@ class DingTalkObservabilityAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void rateLimitGaugeShowsTheCurrentRate() {
+		internalApp().withPropertyValues("dingtalk.rate-limit.requests-per-second=12").run((context) -> {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
+			assertThat(meters.get("dingtalk.client.rate-limit").gauge().value()).isEqualTo(12.0);
+		});
+	}
+
+	@Test
+	void noRateLimiterWhenTheRateLimitIsDisabled() {
+		internalApp().withPropertyValues("dingtalk.rate-limit.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(io.github.dingtalkboot.core.AdaptiveRateLimiter.class);
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
+			assertThat(meters.find("dingtalk.client.rate-limit").gauge()).isNull();
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class RegistriesConfiguration {
 

@@ -208,6 +208,30 @@ class StorageTaskObservationTests {
 	}
 
 	@Test
+	void aWatchIsObservedWithItsPollsAsChildren() {
+		StorageTaskClient watching = new StorageTaskClient(this.http, new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"),
+				new StorageTaskSettings("op", Duration.ofMillis(10), Duration.ofMillis(20), 1.5, Duration.ofSeconds(5)), null);
+		this.server.enqueue(task("IN_PROGRESS", 10, 1));
+		this.server.enqueue(task("IN_PROGRESS", 10, 1));
+		this.server.enqueue(task("SUCCESS", 10, 10));
+		watching.watchTask("task-9", "op").blockLast(Duration.ofSeconds(5));
+		assertThat(this.observations).hasAnObservation((observation) -> observation
+			.hasNameEqualTo("dingtalk.client.requests")
+			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("attempts", "NONE")
+			.hasHighCardinalityKeyValue("dingtalk.watch.polls", "3")
+			.hasHighCardinalityKeyValue("dingtalk.task.id", "task-9"));
+		assertThat(this.observations).hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
+			.filteredOn((context) -> "dingtalk.client.requests".equals(context.getName())
+					&& "storage.task.get".equals(context.getLowCardinalityKeyValue("dingtalk.operation").getValue()))
+			.hasSize(3)
+			.allSatisfy((context) -> assertThat(context.getParentObservation().getContextView()
+				.getLowCardinalityKeyValue("dingtalk.operation")
+				.getValue()).isEqualTo("storage.task.watch")));
+	}
+
+	@Test
 	void noMeterTagEverContainsATaskIdAUnionIdOrAToken() {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
