@@ -1,0 +1,80 @@
+package io.github.dingtalkboot.testcontainers;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import reactor.test.StepVerifier;
+
+import io.github.dingtalkboot.autoconfigure.DingTalkAutoConfiguration;
+import io.github.dingtalkboot.core.DingTalkAuthenticationException;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each credential mode against the container, configured through {@code dingtalk.base-url}.
+ */
+@RequiresDocker
+@Testcontainers
+class DingTalkCredentialsContainerTests {
+
+	@Container
+	static GenericContainer<?> dingtalk = WireMockDingTalk.container();
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class))
+			.withPropertyValues("dingtalk.base-url=" + WireMockDingTalk.baseUrl(dingtalk), "dingtalk.storage.union-id=op");
+	}
+
+	@Test
+	void thirdPartyAppGetsACorpToken() {
+		runner().withPropertyValues("dingtalk.suite-key=wm-suite", "dingtalk.suite-secret=wm-suite-secret",
+				"dingtalk.auth-corp-id=wm-corp", "dingtalk.suite-ticket=wm-ticket")
+			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("task-fail"))
+				.assertNext((task) -> {
+					assertThat(task.status()).isEqualTo(StorageTaskStatus.FAIL);
+					assertThat(task.failMessage()).isEqualTo("3 files are locked");
+				})
+				.verifyComplete());
+	}
+
+	@Test
+	void aStaleSuiteTicketIsAnAuthenticationFailure() {
+		runner().withPropertyValues("dingtalk.suite-key=wm-suite", "dingtalk.suite-secret=wm-suite-secret",
+				"dingtalk.auth-corp-id=wm-corp", "dingtalk.suite-ticket=stale")
+			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("task-fail"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
+					.hasMessageContaining("invalidSuiteTicket"))
+				.verify(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void wrongAppSecretIsAnAuthenticationFailure() {
+		runner().withPropertyValues("dingtalk.app-key=wm-key", "dingtalk.app-secret=wrong")
+			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("task-init"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
+					.hasMessageContaining("invalidClientIdOrSecret")
+					.hasMessageNotContaining("wrong"))
+				.verify(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void aTokenDingTalkDoesNotKnowIsRejectedTwiceThenSurfaces() {
+		runner().withPropertyValues("dingtalk.access-token=not-a-real-token")
+			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("task-init"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
+					.hasMessageContaining("InvalidAuthentication")
+					.hasMessageNotContaining("not-a-real-token"))
+				.verify(Duration.ofSeconds(10)));
+	}
+
+}
