@@ -1,5 +1,6 @@
 package io.github.dingtalkboot.sample;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.core.DingTalkApiException;
@@ -11,7 +12,9 @@ import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * REST access to storage tasks, with DingTalk's failures turned into RFC 9457 problem details.
+ * REST and Server-Sent Events access to storage tasks, with DingTalk's failures turned into RFC 9457
+ * problem details.
  */
 @RestController
 @RequestMapping("/api/tasks")
@@ -36,19 +40,35 @@ class TaskController {
 		return this.tasks.currentState(taskId);
 	}
 
-	@ExceptionHandler(StorageTaskNotFoundException.class)
-	ProblemDetail notFound(StorageTaskNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "No such storage task", ex);
+	/**
+	 * One {@code task} event per change, ending at the terminal state; a failure ends the stream with
+	 * one {@code problem} event.
+	 */
+	@GetMapping(path = "/{taskId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> events(@PathVariable String taskId) {
+		return this.tasks.progress(taskId)
+			.map((task) -> ServerSentEvent.<Object>builder(task).event("task").build())
+			.onErrorResume(DingTalkException.class,
+					(ex) -> Mono.just(ServerSentEvent.<Object>builder(toProblem(ex)).event("problem").build()));
 	}
 
 	@ExceptionHandler(DingTalkException.class)
 	ProblemDetail dingTalkFailed(DingTalkException ex) {
-		boolean unavailable = ex instanceof DingTalkServerException || ex instanceof DingTalkThrottledException
-				|| ex instanceof DingTalkTransportException;
-		return problem(unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, "DingTalk call failed", ex);
+		return toProblem(ex);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, DingTalkException ex) {
+	static ProblemDetail toProblem(DingTalkException ex) {
+		HttpStatus status = HttpStatus.BAD_GATEWAY;
+		String title = "DingTalk call failed";
+		if (ex instanceof StorageTaskNotFoundException) {
+			status = HttpStatus.NOT_FOUND;
+			title = "No such storage task";
+		}
+		else if (ex instanceof DingTalkServerException || ex instanceof DingTalkThrottledException
+				|| ex instanceof DingTalkTransportException) {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			title = "DingTalk is unavailable";
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setTitle(title);
 		problem.setProperty("attempts", ex.getAttempts());

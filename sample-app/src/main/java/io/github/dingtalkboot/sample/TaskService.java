@@ -1,5 +1,6 @@
 package io.github.dingtalkboot.sample;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.storage.StorageTask;
@@ -26,6 +27,15 @@ public class TaskService {
 	 */
 	public Mono<StorageTask> currentState(String taskId) {
 		return this.storageTasks.getTask(taskId);
+	}
+
+	/**
+	 * Each change of a task until it finishes.
+	 * @param taskId the task id
+	 * @return the states, ending with SUCCESS or FAIL
+	 */
+	public Flux<StorageTask> progress(String taskId) {
+		return this.storageTasks.watchTask(taskId);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.sample;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample application on its embedded sandbox, over real HTTP, as a user would reach it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.sandbox.failure-rate=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "sample.sandbox.failure-rate=0", "sample.sandbox.task-duration=2s",
+				"dingtalk.storage.poll.initial-interval=100ms", "dingtalk.storage.poll.max-interval=300ms" })
 @AutoConfigureWebTestClient
 class SampleApplicationTests {
 
@@ -49,6 +53,89 @@ class SampleApplicationTests {
 			.isEqualTo("INIT")
 			.jsonPath("$.totalCount")
 			.isNumber();
+	}
+
+	@Test
+	void theEventStreamFollowsADemoTaskToItsTerminalState() {
+		String taskId = startDemoTask();
+		List<ServerSentEvent<Map<String, Object>>> events = this.web.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.get()
+			.uri("/api/tasks/{taskId}/events", taskId)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(events).isNotEmpty().allSatisfy((event) -> assertThat(event.event()).isEqualTo("task"));
+		List<String> statuses = events.stream().map((event) -> (String) event.data().get("status")).toList();
+		assertThat(statuses.get(statuses.size() - 1)).isIn("SUCCESS", "FAIL");
+		assertThat(statuses.subList(0, statuses.size() - 1)).doesNotContain("SUCCESS", "FAIL");
+		assertThat(events).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void theEventStreamOfAnUnknownTaskEndsWithAProblemEvent() {
+		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
+			.uri("/api/tasks/{taskId}/events", "no-such-task")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.event()).isEqualTo("problem");
+			assertThat(event.data()).containsEntry("status", 404).containsEntry("dingtalkCode", "taskNotExist");
+		});
+	}
+
+	@Test
+	void thePrometheusScrapeShowsTheStartersMeters() {
+		this.web.get().uri("/api/tasks/{taskId}", "missing-for-prometheus").exchange().expectStatus().isNotFound();
+		String scrape = this.web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).contains("dingtalk_client_requests_seconds_count", "dingtalk_token_expiry_seconds",
+				"dingtalk_client_rate_limit");
+		assertThat(scrape).doesNotContain("missing-for-prometheus");
+	}
+
+	@Test
+	void theMetricsSummaryCountsTaskCalls() {
+		this.web.get().uri("/api/tasks/{taskId}", "missing-for-summary").exchange().expectStatus().isNotFound();
+		this.web.get()
+			.uri("/api/metrics/summary")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.taskCalls")
+			.value((calls) -> assertThat(((Number) calls).longValue()).isPositive());
+	}
+
+	private String startDemoTask() {
+		return this.web.post()
+			.uri("/api/demo/tasks")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, String>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("taskId");
 	}
 
 	@Test

@@ -40,12 +40,15 @@ public final class SandboxDingTalk implements AutoCloseable {
 
 	private final double failureRate;
 
+	private final Duration taskDuration;
+
 	private final Clock clock;
 
 	private final DisposableServer server;
 
-	SandboxDingTalk(double failureRate, Clock clock) {
+	SandboxDingTalk(double failureRate, Duration taskDuration, Clock clock) {
 		this.failureRate = failureRate;
+		this.taskDuration = taskDuration;
 		this.clock = clock;
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -72,7 +75,9 @@ public final class SandboxDingTalk implements AutoCloseable {
 		String id = "demo-" + UUID.randomUUID().toString().substring(0, 8);
 		long total = random.nextLong(5, 40);
 		boolean fails = random.nextDouble() < 0.25;
-		this.tasks.put(id, new DemoTask(id, total, this.clock.instant(), Duration.ofSeconds(random.nextLong(6, 16)), fails));
+		// each task takes between half and one and a half times the configured duration
+		Duration duration = Duration.ofMillis((long) (this.taskDuration.toMillis() * random.nextDouble(0.5, 1.5)));
+		this.tasks.put(id, new DemoTask(id, total, this.clock.instant(), duration, fails));
 		return id;
 	}
 
@@ -142,7 +147,7 @@ public final class SandboxDingTalk implements AutoCloseable {
 			state.put("totalCount", this.total);
 			state.put("beginTime", this.begin.truncatedTo(ChronoUnit.SECONDS).toString());
 			Duration elapsed = Duration.between(this.begin, now);
-			if (elapsed.compareTo(Duration.ofSeconds(1)) < 0) {
+			if (elapsed.compareTo(this.duration.dividedBy(10)) < 0) {
 				state.put("status", "INIT");
 				state.put("successCount", 0);
 				state.put("failCount", 0);

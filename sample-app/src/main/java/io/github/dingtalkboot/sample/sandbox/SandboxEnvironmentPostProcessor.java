@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.sample.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -25,7 +26,9 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
 			return;
 		}
 		double failureRate = environment.getProperty("sample.sandbox.failure-rate", Double.class, 0.05);
-		SandboxDingTalk sandbox = new SandboxDingTalk(failureRate, Clock.systemUTC());
+		Duration taskDuration = environment.getProperty("sample.sandbox.task-duration", Duration.class,
+				Duration.ofSeconds(10));
+		SandboxDingTalk sandbox = new SandboxDingTalk(failureRate, taskDuration, Clock.systemUTC());
 		SandboxHolder.register(environment, sandbox);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("dingtalkSandbox",

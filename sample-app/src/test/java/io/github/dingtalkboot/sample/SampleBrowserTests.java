@@ -1,0 +1,98 @@
+package io.github.dingtalkboot.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The sample's page in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}; nothing is downloaded): start a demo task and watch its progress bar
+ * reach the end. Skipped where Chromium is not installed, except in CI ({@code CI=true}), where
+ * {@code .ci/run} installs it and its absence fails the build.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "sample.sandbox.failure-rate=0.05", "sample.sandbox.task-duration=3s",
+				"dingtalk.storage.poll.initial-interval=100ms", "dingtalk.storage.poll.max-interval=500ms" })
+class SampleBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	private int port;
+
+	private WebDriver browser;
+
+	@BeforeAll
+	static void requireChromium() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("CI must run the browser test: apt-get install chromium chromium-driver");
+		}
+		assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver): browser test skipped");
+	}
+
+	@BeforeEach
+	void openBrowser(@TempDir Path profile) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+				"--user-data-dir=" + profile.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void aDemoTaskStartedOnThePageRunsToTheEndOfItsProgressBar() {
+		this.browser.get("http://localhost:" + this.port + "/");
+		this.browser.findElement(By.id("start")).click();
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
+		WebElement row = wait.until((driver) -> driver.findElements(By.cssSelector("#tasks tr")).stream().findFirst().orElse(null));
+		assertThat(row.findElement(By.className("id")).getText()).startsWith("demo-");
+		String status = wait.until((driver) -> {
+			String text = row.findElement(By.className("status")).getText();
+			return (text.equals("SUCCESS") || text.equals("FAIL")) ? text : null;
+		});
+		WebElement bar = row.findElement(By.className("bar"));
+		assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("100");
+		if (status.equals("FAIL")) {
+			assertThat(row.findElement(By.className("message")).getText()).contains("locked");
+		}
+		String calls = wait.until((driver) -> {
+			String text = driver.findElement(By.id("m-calls")).getText();
+			return Integer.parseInt(text) > 0 ? text : null;
+		});
+		assertThat(Integer.parseInt(calls)).isPositive();
+	}
+
+}
