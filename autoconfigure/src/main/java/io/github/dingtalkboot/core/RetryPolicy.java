@@ -11,7 +11,6 @@ import java.util.function.DoubleSupplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Decides which failed attempts are retried and after how long, and applies that to a call.
@@ -75,20 +74,23 @@ public final class RetryPolicy {
 	 * @return the call with retries
 	 */
 	<T> Mono<T> apply(String operation, Mono<T> attempt) {
-		return attempt.doOnSuccess((result) -> this.budget.onSuccess()).retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			int failedAttempt = (int) signal.totalRetries() + 1;
+		return attempt(operation, attempt.doOnSuccess((result) -> this.budget.onSuccess()), 1);
+	}
+
+	// a chain of onErrorResume rather than retryWhen: no companion publisher per call on the hot path
+	private <T> Mono<T> attempt(String operation, Mono<T> call, int number) {
+		return call.onErrorResume((failure) -> {
 			boolean retryable = isRetryable(failure);
 			if (retryable) {
 				this.budget.onFailure();
 			}
-			if (!retryable || failedAttempt >= this.settings.maxAttempts() || !this.budget.allowsRetry()) {
-				return Mono.error(withAttempts(failure, failedAttempt));
+			if (!retryable || number >= this.settings.maxAttempts() || !this.budget.allowsRetry()) {
+				return Mono.error(withAttempts(failure, number));
 			}
-			Duration delay = delayFor(failure, failedAttempt);
-			this.listener.onRetry(operation, reason(failure), failedAttempt, delay);
-			return Mono.delay(delay);
-		})));
+			Duration delay = delayFor(failure, number);
+			this.listener.onRetry(operation, reason(failure), number, delay);
+			return Mono.delay(delay).then(attempt(operation, call, number + 1));
+		});
 	}
 
 	/**

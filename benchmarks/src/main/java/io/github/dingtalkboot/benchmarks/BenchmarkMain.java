@@ -1,0 +1,278 @@
+package io.github.dingtalkboot.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs every benchmark and prints a table of ratios (and the absolute, machine-specific figures).
+ * {@code --quick} shortens every phase.
+ */
+public final class BenchmarkMain {
+
+	private static final List<String> CONTENDERS = List.of("raw-webclient", "starter", "starter-no-observation",
+			"official-sdk");
+
+	private static final int[] CONCURRENCY = { 1, 16, 256 };
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = List.of(args).contains("--quick");
+		Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(3);
+		Duration measure = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(6);
+		System.out.printf("DingTalk starter benchmarks (%s mode) on %d cores, %s %s, %s%n", quick ? "quick" : "full",
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+				System.getProperty("java.version"), System.getProperty("os.name"));
+		Process server = startServer();
+		try {
+			int port = Integer.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream())).readLine().strip());
+			String baseUrl = "http://127.0.0.1:" + port;
+			Map<String, double[]> jmh = perCall(port, quick);
+			// warm every contender's code paths up before any of them is measured, so the order does not matter
+			for (String name : CONTENDERS) {
+				try (Contender contender = Contenders.create(name, baseUrl, 64)) {
+					LoadDriver.run(contender, 64, warmup.multipliedBy(2), Duration.ofMillis(200));
+				}
+			}
+			Map<Integer, Map<String, LoadDriver.Result>> load = new LinkedHashMap<>();
+			Map<Integer, Double> serverCpu = new LinkedHashMap<>();
+			for (int concurrency : CONCURRENCY) {
+				Map<String, LoadDriver.Result> results = new LinkedHashMap<>();
+				for (String name : CONTENDERS) {
+					try (Contender contender = Contenders.create(name, baseUrl, concurrency)) {
+						long cpuBefore = cpuNanos(server);
+						long wallBefore = System.nanoTime();
+						results.put(name, LoadDriver.run(contender, concurrency, warmup, measure));
+						double share = (double) (cpuNanos(server) - cpuBefore) / (System.nanoTime() - wallBefore);
+						serverCpu.merge(concurrency, share, Math::max);
+					}
+				}
+				load.put(concurrency, results);
+			}
+			long stampede = tokenStampede(baseUrl, 200);
+			double[] heap = heapPerWatch(baseUrl, quick ? 2_000 : 10_000);
+			double[] startup = startupCost(baseUrl, quick ? 4 : 10);
+			print(jmh, load, serverCpu, stampede, heap, startup, quick);
+		}
+		finally {
+			server.getOutputStream().close();
+			server.waitFor(10, TimeUnit.SECONDS);
+			server.destroy();
+		}
+	}
+
+	private static Process startServer() throws Exception {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+				CannedDingTalkServer.class.getName())
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+	}
+
+	private static long cpuNanos(Process process) {
+		return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+	}
+
+	/** JMH: average time per call and bytes allocated per call, one call at a time. */
+	private static Map<String, double[]> perCall(int port, boolean quick) throws Exception {
+		Options options = new OptionsBuilder().include(GetTaskBenchmark.class.getName())
+			.forks(1)
+			.warmupIterations(quick ? 2 : 3)
+			.warmupTime(TimeValue.seconds(quick ? 1 : 2))
+			.measurementIterations(quick ? 3 : 5)
+			.measurementTime(TimeValue.seconds(quick ? 1 : 2))
+			.jvmArgsAppend("-Dbench.port=" + port, "-Xmx1g")
+			.addProfiler(GCProfiler.class)
+			.shouldFailOnError(true)
+			.build();
+		Collection<RunResult> results = new Runner(options).run();
+		Map<String, double[]> figures = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			String contender = result.getParams().getParam("contender");
+			double micros = result.getPrimaryResult().getScore();
+			double bytes = result.getSecondaryResults()
+				.entrySet()
+				.stream()
+				.filter((secondary) -> secondary.getKey().endsWith("gc.alloc.rate.norm"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("JMH reported no gc.alloc.rate.norm"))
+				.getValue()
+				.getScore();
+			figures.put(contender, new double[] { micros, bytes });
+		}
+		return figures;
+	}
+
+	/** N concurrent first calls on a cold starter: how many token requests reach DingTalk. */
+	private static long tokenStampede(String baseUrl, int callers) throws Exception {
+		long before = stats(baseUrl)[0];
+		try (Contenders.Starter starter = new Contenders.Starter(baseUrl, Map.of())) {
+			Flux.range(0, callers).flatMap((i) -> starter.callAsync(), callers).blockLast(Duration.ofSeconds(60));
+		}
+		return stats(baseUrl)[0] - before;
+	}
+
+	/** Heap and threads held by each of N concurrent watches between polls. */
+	private static double[] heapPerWatch(String baseUrl, int watches) throws Exception {
+		try (Contenders.Starter starter = new Contenders.Starter(baseUrl,
+				Map.of("dingtalk.storage.poll.initial-interval", "10m", "dingtalk.storage.poll.max-interval", "10m",
+						"dingtalk.http.max-pending-acquires", "100000"))) {
+			StorageTaskOperations operations = starter.operations();
+			operations.getTask(Contenders.TASK_ID, Contenders.UNION_ID).block();
+			int threadsBefore = Thread.activeCount();
+			long heapBefore = usedHeapAfterGc();
+			CountDownLatch firstStates = new CountDownLatch(watches);
+			List<Disposable> subscriptions = new ArrayList<>(watches);
+			for (int i = 0; i < watches; i++) {
+				subscriptions.add(operations.watchTask("task-" + i, Contenders.UNION_ID)
+					.subscribe((task) -> firstStates.countDown()));
+			}
+			if (!firstStates.await(120, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("watches did not get their first state: " + firstStates.getCount() + " left");
+			}
+			long heapAfter = usedHeapAfterGc();
+			int threadsAfter = Thread.activeCount();
+			subscriptions.forEach(Disposable::dispose);
+			return new double[] { (double) (heapAfter - heapBefore) / watches, threadsAfter - threadsBefore, watches };
+		}
+	}
+
+	private static long usedHeapAfterGc() throws InterruptedException {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(200);
+		}
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	/** Median start-up time of a small Boot context with and without the DingTalk auto-configuration. */
+	private static double[] startupCost(String baseUrl, int runs) {
+		List<Long> with = new ArrayList<>();
+		List<Long> without = new ArrayList<>();
+		for (int i = 0; i < runs; i++) {
+			without.add(startOnce(baseUrl, true));
+			with.add(startOnce(baseUrl, false));
+		}
+		return new double[] { median(with), median(without) };
+	}
+
+	private static long startOnce(String baseUrl, boolean excludeDingTalk) {
+		long start = System.nanoTime();
+		Map<String, Object> properties = new LinkedHashMap<>(Map.of("dingtalk.base-url", baseUrl, "dingtalk.app-key",
+				"k", "dingtalk.app-secret", "s", "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+		if (excludeDingTalk) {
+			properties.put("spring.autoconfigure.exclude", "io.github.dingtalkboot.autoconfigure.DingTalkAutoConfiguration");
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Contenders.StarterApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties)
+			.run()) {
+			return System.nanoTime() - start;
+		}
+	}
+
+	private static double median(List<Long> nanos) {
+		List<Long> sorted = nanos.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2) / 1e6;
+	}
+
+	private static long[] stats(String baseUrl) throws Exception {
+		String body = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/stats")).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+			.body();
+		String[] parts = body.strip().split(" ");
+		return new long[] { Long.parseLong(parts[0]), Long.parseLong(parts[1]) };
+	}
+
+	private static void print(Map<String, double[]> jmh, Map<Integer, Map<String, LoadDriver.Result>> load,
+			Map<Integer, Double> serverCpu, long stampede, double[] heap, double[] startup, boolean quick) {
+		StringBuilder out = new StringBuilder();
+		out.append(System.lineSeparator()).append("== Ratios (starter / raw WebClient, starter / official SDK) ==").append(System.lineSeparator());
+		out.append("| figure | starter ÷ raw WebClient | starter ÷ official SDK |").append(System.lineSeparator());
+		out.append("|---|---|---|").append(System.lineSeparator());
+		for (Map.Entry<Integer, Map<String, LoadDriver.Result>> entry : load.entrySet()) {
+			Map<String, LoadDriver.Result> r = entry.getValue();
+			out.append(String.format(Locale.ROOT, "| throughput, concurrency %d | %.2f | %.2f |%n", entry.getKey(),
+					r.get("starter").callsPerSecond() / r.get("raw-webclient").callsPerSecond(),
+					r.get("starter").callsPerSecond() / r.get("official-sdk").callsPerSecond()));
+		}
+		for (Map.Entry<Integer, Map<String, LoadDriver.Result>> entry : load.entrySet()) {
+			Map<String, LoadDriver.Result> r = entry.getValue();
+			out.append(String.format(Locale.ROOT, "| p99 latency, concurrency %d | %.2f | %.2f |%n", entry.getKey(),
+					r.get("starter").p99Millis() / r.get("raw-webclient").p99Millis(),
+					r.get("starter").p99Millis() / r.get("official-sdk").p99Millis()));
+		}
+		out.append(String.format(Locale.ROOT, "| time per call, one at a time (JMH) | %.2f | %.2f |%n",
+				jmh.get("starter")[0] / jmh.get("raw-webclient")[0], jmh.get("starter")[0] / jmh.get("official-sdk")[0]));
+		out.append(String.format(Locale.ROOT, "| bytes allocated per call (JMH -prof gc) | %.2f | %.2f |%n",
+				jmh.get("starter")[1] / jmh.get("raw-webclient")[1], jmh.get("starter")[1] / jmh.get("official-sdk")[1]));
+		out.append(System.lineSeparator()).append("== Absolute figures (this machine only) ==").append(System.lineSeparator());
+		out.append("| contender | concurrency | calls/s | p50 ms | p99 ms | errors |").append(System.lineSeparator());
+		out.append("|---|---|---|---|---|---|").append(System.lineSeparator());
+		load.forEach((concurrency, results) -> results.forEach((name, r) -> out.append(String.format(Locale.ROOT,
+				"| %s | %d | %.0f | %.3f | %.3f | %d |%n", name, concurrency, r.callsPerSecond(), r.p50Millis(),
+				r.p99Millis(), r.errors()))));
+		out.append(System.lineSeparator()).append("| contender | µs per call (JMH, one at a time) | bytes allocated per call |")
+			.append(System.lineSeparator()).append("|---|---|---|").append(System.lineSeparator());
+		jmh.forEach((name, f) -> out.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f |%n", name, f[0], f[1])));
+		out.append(System.lineSeparator()).append("starter-no-observation: the starter with ObservationRegistry.NOOP, to show what")
+			.append(" the observations on a SimpleMeterRegistry cost in the starter's figure.").append(System.lineSeparator());
+		out.append(System.lineSeparator());
+		out.append(String.format(Locale.ROOT, "- server CPU share while measured (max over contenders), by concurrency: %s "
+				+ "(1.00 = one core busy; the server has %d cores to use)%n", format(serverCpu),
+				Runtime.getRuntime().availableProcessors()));
+		out.append(String.format(Locale.ROOT, "- cold-start token stampede: 200 concurrent first calls made %d token request(s)%n",
+				stampede));
+		out.append(String.format(Locale.ROOT, "- %,.0f concurrent watchTask: %.0f bytes of heap per watched task, %+.0f threads%n",
+				heap[2], heap[0], heap[1]));
+		out.append(String.format(Locale.ROOT, "- start-up of a small Boot context: %.0f ms with the DingTalk auto-configuration, "
+				+ "%.0f ms without (median of alternating runs): %+.0f ms%n", startup[0], startup[1],
+				startup[0] - startup[1]));
+		if (quick) {
+			out.append("- quick mode: short phases, expect wide error").append(System.lineSeparator());
+		}
+		System.out.print(out);
+	}
+
+	private static String format(Map<Integer, Double> shares) {
+		StringBuilder s = new StringBuilder();
+		shares.forEach((c, share) -> s.append(c).append(": ").append(String.format(Locale.ROOT, "%.2f", share)).append("  "));
+		return s.toString().strip();
+	}
+
+
+}

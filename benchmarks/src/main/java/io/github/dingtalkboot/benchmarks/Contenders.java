@@ -1,0 +1,226 @@
+package io.github.dingtalkboot.benchmarks;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.aliyun.dingtalkstorage_1_0.Client;
+import com.aliyun.dingtalkstorage_1_0.models.GetTaskHeaders;
+import com.aliyun.dingtalkstorage_1_0.models.GetTaskRequest;
+import com.aliyun.teaopenapi.models.Config;
+import com.aliyun.teautil.models.RuntimeOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The three contenders of the issue: raw WebClient (the floor), the full starter, the official SDK.
+ */
+final class Contenders {
+
+	static final String TASK_ID = "t-1";
+
+	static final String UNION_ID = "op-1";
+
+	private Contenders() {
+	}
+
+	static Contender create(String name, String baseUrl, int concurrency) throws Exception {
+		return switch (name) {
+			case "raw-webclient" -> new RawWebClient(baseUrl);
+			case "starter" -> new Starter(baseUrl, Map.of());
+			case "starter-no-observation" -> new Starter(baseUrl, Map.of("bench.observation", "false"));
+			case "official-sdk" -> new OfficialSdk(baseUrl, concurrency);
+			default -> throw new IllegalArgumentException(name);
+		};
+	}
+
+	/** The answer as a plain client would decode it. */
+	record TaskEnvelope(TaskBody task) {
+	}
+
+	record TaskBody(String id, String status, long totalCount, long successCount, long failCount, String failMessage,
+			String beginTime, String endTime) {
+	}
+
+	/**
+	 * Raw WebClient with a fixed token and the same pool size as the starter: the floor for this stack.
+	 */
+	static final class RawWebClient implements Contender {
+
+		private final ConnectionProvider pool = ConnectionProvider.builder("raw")
+			.maxConnections(50)
+			.pendingAcquireMaxCount(10_000)
+			.build();
+
+		private final WebClient client;
+
+		RawWebClient(String baseUrl) {
+			this.client = WebClient.builder()
+				.baseUrl(baseUrl)
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)
+					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+					.responseTimeout(Duration.ofSeconds(10))))
+				.build();
+		}
+
+		@Override
+		public String name() {
+			return "raw-webclient";
+		}
+
+		@Override
+		public Mono<TaskEnvelope> callAsync() {
+			return this.client.get()
+				.uri("/v1.0/storage/tasks/{taskId}?unionId={unionId}", TASK_ID, UNION_ID)
+				.accept(MediaType.APPLICATION_JSON)
+				.header("x-acs-dingtalk-access-token", CannedDingTalkServer.TOKEN)
+				.retrieve()
+				.bodyToMono(TaskEnvelope.class);
+		}
+
+		@Override
+		public Object call() {
+			return callAsync().block();
+		}
+
+		@Override
+		public void close() {
+			this.pool.dispose();
+		}
+
+	}
+
+	/**
+	 * The full starter in a Spring Boot context: internal-app token cache, retries, observation on a
+	 * real SimpleMeterRegistry (rate limit off, as the issue asks).
+	 */
+	static final class Starter implements Contender {
+
+		private final ConfigurableApplicationContext context;
+
+		private final StorageTaskOperations operations;
+
+		Starter(String baseUrl, Map<String, Object> extraProperties) {
+			java.util.Map<String, Object> properties = new java.util.HashMap<>(Map.of("dingtalk.base-url", baseUrl,
+					"dingtalk.app-key", "bench-key", "dingtalk.app-secret", "bench-secret", "dingtalk.storage.union-id",
+					UNION_ID, "dingtalk.rate-limit.enabled", "false", "spring.main.banner-mode", "off",
+					"logging.level.root", "WARN"));
+			properties.putAll(extraProperties);
+			this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
+				.properties(properties)
+				.run();
+			this.operations = this.context.getBean(StorageTaskOperations.class);
+		}
+
+		StorageTaskOperations operations() {
+			return this.operations;
+		}
+
+		@Override
+		public String name() {
+			return this.context.getEnvironment().getProperty("bench.observation", Boolean.class, true) ? "starter"
+					: "starter-no-observation";
+		}
+
+		@Override
+		public Mono<?> callAsync() {
+			return this.operations.getTask(TASK_ID, UNION_ID);
+		}
+
+		@Override
+		public Object call() {
+			return callAsync().block();
+		}
+
+		@Override
+		public void close() {
+			this.context.close();
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class StarterApplication {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		/** Observations recorded as meters, as the actuator does; {@code bench.observation=false} turns them off. */
+		@Bean
+		ObservationRegistry observationRegistry(MeterRegistry meterRegistry,
+				@org.springframework.beans.factory.annotation.Value("${bench.observation:true}") boolean observe) {
+			if (!observe) {
+				return ObservationRegistry.NOOP;
+			}
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+			return registry;
+		}
+
+	}
+
+	/**
+	 * DingTalk's official SDK, blocking, called from a thread pool of the same concurrency.
+	 */
+	static final class OfficialSdk implements Contender {
+
+		private final Client client;
+
+		private final RuntimeOptions runtime = new RuntimeOptions();
+
+		private final GetTaskRequest request = new GetTaskRequest().setUnionId(UNION_ID);
+
+		private final GetTaskHeaders headers = new GetTaskHeaders().setXAcsDingtalkAccessToken(CannedDingTalkServer.TOKEN);
+
+		OfficialSdk(String baseUrl, int concurrency) throws Exception {
+			Config config = new Config();
+			config.protocol = "http";
+			config.regionId = "central";
+			config.endpoint = baseUrl.replaceFirst("^https?://", "");
+			this.client = new Client(config);
+			this.runtime.maxIdleConns = Math.max(concurrency, 5);
+			this.runtime.autoretry = false;
+		}
+
+		@Override
+		public String name() {
+			return "official-sdk";
+		}
+
+		@Override
+		public Mono<?> callAsync() {
+			return null;
+		}
+
+		@Override
+		public Object call() throws Exception {
+			return this.client.getTaskWithOptions(TASK_ID, this.request, this.headers, this.runtime).getBody();
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.dingtalkboot.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One {@code getTask} call at a time, per contender: time per call and (with {@code -prof gc})
+ * bytes allocated per call in the client's JVM. The server runs in another JVM; its port comes in
+ * {@code -Dbench.port}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class GetTaskBenchmark {
+
+	@Param({ "raw-webclient", "starter", "official-sdk" })
+	public String contender;
+
+	private Contender client;
+
+	@Setup(Level.Trial)
+	public void start() throws Exception {
+		this.client = Contenders.create(this.contender, "http://127.0.0.1:" + Integer.getInteger("bench.port"), 1);
+		this.client.call();
+	}
+
+	@Benchmark
+	public Object getTask() throws Exception {
+		return this.client.call();
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.client.close();
+	}
+
+}
