@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps the token a {@link AccessTokenFetcher} fetched until shortly before it expires.
@@ -76,7 +77,10 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 				}
 				return Mono.just(cached.value());
 			}
-			return fetchShared(now).map(Cached::value);
+			// Callers that waited for a fetch are released on a parallel thread, not all on the one event
+			// loop that received the token: Reactor Netty keeps a caller's next connections on the event
+			// loop it runs on, so a burst released on one loop would stay on one core.
+			return fetchShared(now).publishOn(Schedulers.parallel()).map(Cached::value);
 		});
 	}
 

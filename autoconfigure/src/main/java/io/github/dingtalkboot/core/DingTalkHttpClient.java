@@ -234,16 +234,16 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			if (call != null) {
 				call.attemptStarted();
 			}
-			long start = System.nanoTime();
-			return request.exchangeToMono((response) -> read(response, call))
+			Mono<JsonNode> answer = request.exchangeToMono((response) -> read(response, call))
 				.onErrorMap((ex) -> !(ex instanceof DingTalkException),
 						(ex) -> new DingTalkTransportException(
-								"No usable answer from DingTalk for " + description + ": " + describe(ex), ex))
-				.doOnEach((signal) -> {
-					if (logger.isDebugEnabled() && (signal.isOnNext() || signal.isOnError())) {
-						logAttempt(operation, call, signal.getThrowable(), start);
-					}
-				});
+								"No usable answer from DingTalk for " + description + ": " + describe(ex), ex));
+			if (!logger.isDebugEnabled()) {
+				return answer;
+			}
+			long start = System.nanoTime();
+			return answer.doOnSuccess((json) -> logAttempt(operation, call, null, start))
+				.doOnError((ex) -> logAttempt(operation, call, ex, start));
 		});
 		if (rateLimiter != null) {
 			attempt = rateLimiter.acquire().then(attempt).doOnSuccess((answer) -> rateLimiter.onSuccess()).doOnError((ex) -> {

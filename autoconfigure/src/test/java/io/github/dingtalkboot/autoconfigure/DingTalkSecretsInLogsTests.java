@@ -1,0 +1,76 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import reactor.test.StepVerifier;
+
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With every logger at TRACE, a token fetch, a rejected token, a retry and a failing token endpoint
+ * leave neither the app secret nor any access token in the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DingTalkSecretsInLogsTests {
+
+	private static final String APP_SECRET = "app-SECRET-4711";
+
+	private MockWebServer server;
+
+	private Level rootLevel;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.server = new MockWebServer();
+		this.server.start();
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		this.rootLevel = root.getLevel();
+		root.setLevel(Level.TRACE);
+	}
+
+	@AfterEach
+	void stop() {
+		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(this.rootLevel);
+		this.server.close();
+	}
+
+	@Test
+	void noSecretOrTokenReachesTheLogAtAnyLevel(CapturedOutput output) {
+		this.server.enqueue(token("first-TOKEN-1", 7200));
+		this.server.enqueue(error(400, "InvalidAuthentication", "不合法的access_token"));
+		this.server.enqueue(token("second-TOKEN-2", 7200));
+		this.server.enqueue(error(503, "operationTimeout", "busy"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class))
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server), "dingtalk.app-key=key",
+					"dingtalk.app-secret=" + APP_SECRET, "dingtalk.retry.initial-backoff=5ms")
+			.run((context) -> {
+				StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("t", "u"))
+					.expectNextCount(1)
+					.verifyComplete();
+				assertThat(this.server.getRequestCount()).isEqualTo(5);
+			});
+		assertThat(output.getAll()).contains("DingTalk storage.task.get attempt")
+			.doesNotContain(APP_SECRET, "first-TOKEN-1", "second-TOKEN-2");
+	}
+
+}
