@@ -30,16 +30,7 @@ class SampleApplicationTests {
 
 	@Test
 	void aDemoTaskCanBeStartedAndQueriedThroughTheStarter() {
-		Map<String, String> started = this.web.post()
-			.uri("/api/demo/tasks")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, String>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		String taskId = started.get("taskId");
+		String taskId = startDemoTask();
 		assertThat(taskId).startsWith("demo-");
 		this.web.get()
 			.uri("/api/tasks/{taskId}", taskId)
