@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.sandbox.failure-rate=0", "sample.sandbox.task-duration=2s",
 				"dingtalk.storage.poll.initial-interval=100ms", "dingtalk.storage.poll.max-interval=300ms" })
-@AutoConfigureWebTestClient
+// generous: the first request of a cold JVM on a busy 2-core CI machine can take seconds
+@AutoConfigureWebTestClient(timeout = "30s")
 class SampleApplicationTests {
 
 	@Autowired
