@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -22,12 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.sandbox.failure-rate=0", "sample.sandbox.task-duration=2s",
 				"dingtalk.storage.poll.initial-interval=100ms", "dingtalk.storage.poll.max-interval=300ms" })
-// generous: the first request of a cold JVM on a busy 2-core CI machine can take seconds
-@AutoConfigureWebTestClient(timeout = "30s")
 class SampleApplicationTests {
 
-	@Autowired
+	@LocalServerPort
+	private int port;
+
 	private WebTestClient web;
+
+	/**
+	 * A client that opens a new connection per request, so no test depends on the state a previous
+	 * test left a pooled connection in; generous timeout for a cold JVM on a busy 2-core machine.
+	 */
+	@BeforeEach
+	void client() {
+		this.web = WebTestClient
+			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
 
 	@Test
 	void aDemoTaskCanBeStartedAndQueriedThroughTheStarter() {
@@ -50,10 +66,7 @@ class SampleApplicationTests {
 	@Test
 	void theEventStreamFollowsADemoTaskToItsTerminalState() {
 		String taskId = startDemoTask();
-		List<ServerSentEvent<Map<String, Object>>> events = this.web.mutate()
-			.responseTimeout(Duration.ofSeconds(30))
-			.build()
-			.get()
+		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
 			.uri("/api/tasks/{taskId}/events", taskId)
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
@@ -148,10 +161,7 @@ class SampleApplicationTests {
 
 	@Test
 	void healthIncludesTheDingTalkIndicatorAndIsUp() {
-		this.web.mutate()
-			.responseTimeout(Duration.ofSeconds(15))
-			.build()
-			.get()
+		this.web.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
