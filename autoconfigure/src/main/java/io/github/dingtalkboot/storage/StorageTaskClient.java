@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -61,7 +60,8 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	@Override
 	public Mono<StorageTask> getTask(String taskId) {
-		return withDefaultUnionId("getTask(taskId)", (unionId) -> getTask(taskId, unionId));
+		String unionId = this.settings.defaultUnionId();
+		return (unionId != null) ? getTask(taskId, unionId) : Mono.error(noDefaultUnionId("getTask(taskId)"));
 	}
 
 	@Override
@@ -75,8 +75,8 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	@Override
 	public Flux<StorageTask> watchTask(String taskId) {
-		return withDefaultUnionId("watchTask(taskId)", (unionId) -> Mono.just(watchTask(taskId, unionId))).flatMapMany(
-				(watch) -> watch);
+		String unionId = this.settings.defaultUnionId();
+		return (unionId != null) ? watchTask(taskId, unionId) : Flux.error(noDefaultUnionId("watchTask(taskId)"));
 	}
 
 	@Override
@@ -90,8 +90,9 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	@Override
 	public Mono<StorageTask> awaitTask(String taskId) {
-		return withDefaultUnionId("awaitTask(taskId)",
-				(unionId) -> awaitTask(taskId, unionId, this.settings.awaitTimeout()));
+		String unionId = this.settings.defaultUnionId();
+		return (unionId != null) ? awaitTask(taskId, unionId, this.settings.awaitTimeout())
+				: Mono.error(noDefaultUnionId("awaitTask(taskId)"));
 	}
 
 	@Override
@@ -131,13 +132,9 @@ public final class StorageTaskClient implements StorageTaskOperations {
 					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex));
 	}
 
-	private <T> Mono<T> withDefaultUnionId(String method, Function<String, Mono<T>> call) {
-		String unionId = this.settings.defaultUnionId();
-		if (unionId == null) {
-			return Mono.error(new IllegalStateException(method + " needs a default operator: set " + UNION_ID_PROPERTY
-					+ " or pass the unionId"));
-		}
-		return call.apply(unionId);
+	private static IllegalStateException noDefaultUnionId(String method) {
+		return new IllegalStateException(
+				method + " needs a default operator: set " + UNION_ID_PROPERTY + " or pass the unionId");
 	}
 
 	private static @Nullable IllegalArgumentException validate(String taskId, String unionId) {

@@ -89,20 +89,24 @@ class DingTalkAutoConfigurationTests {
 
 	@Test
 	void pollingAndAwaitPropertiesReachTheClient() {
-		this.server.enqueue(task("IN_PROGRESS", 2, 1));
-		this.server.enqueue(task("IN_PROGRESS", 2, 1));
+		for (int i = 0; i < 500; i++) {
+			this.server.enqueue(task("IN_PROGRESS", 2, 1));
+		}
 		this.runner
 			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
 					"dingtalk.access-token=fixed", "dingtalk.storage.union-id=op",
 					"dingtalk.storage.poll.initial-interval=20ms", "dingtalk.storage.poll.max-interval=20ms",
-					"dingtalk.storage.await-timeout=300ms")
+					"dingtalk.storage.await-timeout=1s")
 			.run((context) -> {
 				long start = System.nanoTime();
 				org.assertj.core.api.Assertions
 					.assertThatExceptionOfType(io.github.dingtalkboot.storage.StorageTaskTimeoutException.class)
 					.isThrownBy(() -> context.getBean(StorageTaskOperations.class).awaitTask("t").block());
-				assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
-				assertThat(this.server.getRequestCount()).isGreaterThanOrEqualTo(2);
+				java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - start);
+				assertThat(waited).as("await-timeout of 1s, not the default 10m")
+					.isBetween(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10));
+				// the defaults (500ms growing by 1.5) would poll at most 3 times in a second
+				assertThat(this.server.getRequestCount()).isGreaterThanOrEqualTo(10);
 			});
 	}
 

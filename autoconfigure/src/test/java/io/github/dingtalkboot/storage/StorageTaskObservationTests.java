@@ -197,7 +197,7 @@ class StorageTaskObservationTests {
 	@Test
 	void aCancelledCallIsCancelled() throws Exception {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
-		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(400, TimeUnit.MILLISECONDS).build());
+		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(3, TimeUnit.SECONDS).build());
 		Disposable call = this.client.getTask("t", "u").subscribe();
 		this.server.takeRequest(2, TimeUnit.SECONDS);
 		this.server.takeRequest(2, TimeUnit.SECONDS);

@@ -102,9 +102,8 @@ class StorageTaskWatchTests {
 		for (int i = 0; i < 50; i++) {
 			this.server.enqueue(task("IN_PROGRESS", 10, i));
 		}
-		Disposable watch = this.client.watchTask("t1", "op").take(3).subscribe();
-		Thread.sleep(300);
-		watch.dispose();
+		// take(3) cancels the watch right after its third state
+		this.client.watchTask("t1", "op").take(3).blockLast(Duration.ofSeconds(10));
 		int sent = this.server.getRequestCount();
 		Thread.sleep(300);
 		assertThat(sent).isEqualTo(3);
@@ -146,7 +145,7 @@ class StorageTaskWatchTests {
 		for (int i = 0; i < 200; i++) {
 			this.server.enqueue(task("IN_PROGRESS", 10, 4));
 		}
-		StepVerifier.create(this.client.awaitTask("t1", "op", Duration.ofMillis(300))).expectErrorSatisfies((ex) -> {
+		StepVerifier.create(this.client.awaitTask("t1", "op", Duration.ofSeconds(1))).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isInstanceOf(StorageTaskTimeoutException.class).hasMessageContaining("t1");
 			StorageTask last = ((StorageTaskTimeoutException) ex).getLastState();
 			assertThat(last.status()).isEqualTo(StorageTaskStatus.IN_PROGRESS);
