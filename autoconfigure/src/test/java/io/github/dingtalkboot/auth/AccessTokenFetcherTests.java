@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,21 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessTokenFetcherTests {
 
-	private MockWebServer server;
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
 
 	private DingTalkHttpClient http;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
+	void start() {
 		this.http = DingTalkTestClients.http(this.server);
 	}
 
 	@AfterEach
 	void stop() {
 		this.http.close();
-		this.server.close();
 	}
 
 	@Test

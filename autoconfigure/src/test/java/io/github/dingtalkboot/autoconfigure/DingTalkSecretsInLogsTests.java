@@ -3,6 +3,7 @@ package io.github.dingtalkboot.autoconfigure;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,13 @@ class DingTalkSecretsInLogsTests {
 
 	private static final String APP_SECRET = "app-SECRET-4711";
 
-	private MockWebServer server;
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
 
 	private Level rootLevel;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
+	void start() {
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		this.rootLevel = root.getLevel();
 		root.setLevel(Level.TRACE);
@@ -49,7 +49,6 @@ class DingTalkSecretsInLogsTests {
 	@AfterEach
 	void stop() {
 		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(this.rootLevel);
-		this.server.close();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,16 +40,15 @@ class StorageTaskClientTests {
 
 	private static final String TOKEN = "secret-token-123";
 
-	private MockWebServer server;
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
 
 	private DingTalkHttpClient http;
 
 	private StorageTaskClient client;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
+	void start() {
 		this.http = DingTalkTestClients.http(this.server, RetrySettings.disabled(), HttpSettings.defaults());
 		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN), StorageTaskSettings.defaults().withUnionId("default-union"), null);
 	}
@@ -56,7 +56,6 @@ class StorageTaskClientTests {
 	@AfterEach
 	void stop() {
 		this.http.close();
-		this.server.close();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class StorageTaskObservationTests {
 
 	private static final String SECRET_TOKEN = "tok-SECRET-1";
 
-	private MockWebServer server;
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
 
 	private TestObservationRegistry observations;
 
@@ -54,9 +56,7 @@ class StorageTaskObservationTests {
 	private StorageTaskClient client;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
+	void start() {
 		this.observations = TestObservationRegistry.create();
 		this.meters = new SimpleMeterRegistry();
 		this.http = client(this.observations);
@@ -77,7 +77,6 @@ class StorageTaskObservationTests {
 	@AfterEach
 	void stop() {
 		this.http.close();
-		this.server.close();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,21 +37,19 @@ class StorageTaskRateLimitTests {
 
 	private final Map<String, AtomicInteger> pollsPerTask = new ConcurrentHashMap<>();
 
-	private MockWebServer server;
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
 
 	private DingTalkHttpClient http;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
+	void start() {
 		this.http = DingTalkTestClients.http(this.server);
 	}
 
 	@AfterEach
 	void stop() {
 		this.http.close();
-		this.server.close();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
@@ -48,16 +49,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StorageTaskResilienceTests {
 
-	private MockWebServer server;
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
 
 	private DingTalkHttpClient http;
 
 	private StorageTaskClient client;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
+	void start() {
 		this.http = DingTalkTestClients.http(this.server, DingTalkTestClients.fastRetries(),
 				new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 50, 10_000));
 		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
@@ -66,7 +66,6 @@ class StorageTaskResilienceTests {
 	@AfterEach
 	void stop() {
 		this.http.close();
-		this.server.close();
 	}
 
 	@Test

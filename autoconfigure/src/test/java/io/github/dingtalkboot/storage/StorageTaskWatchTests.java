@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,15 @@ class StorageTaskWatchTests {
 	private static final StorageTaskSettings FAST = new StorageTaskSettings("op", Duration.ofMillis(10),
 			Duration.ofMillis(40), 1.5, Duration.ofSeconds(5));
 
-	private MockWebServer server;
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
 
 	private DingTalkHttpClient http;
 
 	private StorageTaskClient client;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
+	void start() {
 		this.http = DingTalkTestClients.http(this.server);
 		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST, null);
 	}
@@ -47,7 +47,6 @@ class StorageTaskWatchTests {
 	@AfterEach
 	void stop() {
 		this.http.close();
-		this.server.close();
 	}
 
 	@Test
