@@ -55,16 +55,6 @@ public final class DingTalkErrorCodes {
 		return status == 429 || isQpsLimit(code) || QUOTA_LIMIT.equals(code);
 	}
 
-	/**
-	 * Whether a throttled answer is a per-second limit, which passes with time.
-	 * @param status the HTTP status
-	 * @param code DingTalk's error code, or {@code null}
-	 * @return {@code true} for HTTP 429 and the {@code QpsLimit*} codes
-	 */
-	public static boolean isRateLimited(int status, @Nullable String code) {
-		return status == 429 || isQpsLimit(code);
-	}
-
 	private static boolean isQpsLimit(@Nullable String code) {
 		return QPS_LIMIT_APP.equals(code) || QPS_LIMIT_API.equals(code);
 	}

@@ -247,8 +247,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		});
 		if (rateLimiter != null) {
 			attempt = rateLimiter.acquire().then(attempt).doOnSuccess((answer) -> rateLimiter.onSuccess()).doOnError((ex) -> {
-				if (ex instanceof DingTalkThrottledException throttled
-						&& DingTalkErrorCodes.isRateLimited(throttled.getStatusCode(), throttled.getErrorCode())) {
+				if (ex instanceof DingTalkThrottledException throttled && throttled.isRateLimited()) {
 					rateLimiter.onThrottled();
 				}
 			});

@@ -24,4 +24,13 @@ public class DingTalkThrottledException extends DingTalkApiException {
 		return DingTalkErrorCodes.QUOTA_LIMIT.equals(getErrorCode());
 	}
 
+	/**
+	 * Whether a per-second limit was hit, which passes with time: any throttling but the monthly
+	 * quota.
+	 * @return {@code true} for HTTP 429 and the {@code QpsLimit*} codes
+	 */
+	public boolean isRateLimited() {
+		return !isQuotaExhausted();
+	}
+
 }

@@ -106,7 +106,7 @@ public final class RetryPolicy {
 			return true;
 		}
 		if (failure instanceof DingTalkThrottledException throttled) {
-			return !throttled.isQuotaExhausted();
+			return throttled.isRateLimited();
 		}
 		return failure instanceof DingTalkApiException api && this.settings.statuses().contains(api.getStatusCode());
 	}
