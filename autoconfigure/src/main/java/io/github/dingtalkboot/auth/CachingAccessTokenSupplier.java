@@ -73,7 +73,8 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 			Cached cached = this.current.get();
 			if (cached != null && now.isBefore(cached.expiresAt())) {
 				if (!now.isBefore(cached.refreshAt())) {
-					refreshAhead(now);
+					// starts a fetch unless one is running or the failure back-off holds; nobody waits on it
+					fetchShared(now);
 				}
 				return Mono.just(cached.value());
 			}
@@ -105,14 +106,6 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 		return Optional.of(left.isNegative() ? Duration.ZERO : left);
 	}
 
-	private void refreshAhead(Instant now) {
-		Failure failure = this.lastFailure;
-		if (this.inFlight.get() == null && (failure == null || !now.isBefore(failure.notBefore()))) {
-			logger.debug("Refreshing the DingTalk access token ahead of its expiry");
-			fetchShared(now);
-		}
-	}
-
 	private Mono<Cached> fetchShared(Instant now) {
 		while (true) {
 			Mono<Cached> running = this.inFlight.get();
@@ -133,6 +126,7 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 	}
 
 	private void start(Sinks.One<Cached> sink, Mono<Cached> shared) {
+		logger.debug("Fetching a DingTalk access token");
 		Mono.defer(this.fetcher::fetch)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The token fetcher completed without a token")))
 			.subscribe((token) -> {
