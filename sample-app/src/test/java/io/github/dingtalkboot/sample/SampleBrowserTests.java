@@ -72,6 +72,20 @@ class SampleBrowserTests {
 		}
 	}
 
+	/** What the server's threads are doing, to tell a stalled event loop from a slow task. */
+	private static String serverThreads() {
+		StringBuilder dump = new StringBuilder();
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread.getName().contains("reactor") || thread.getName().contains("parallel")) {
+				dump.append(thread.getName()).append(' ').append(thread.getState()).append(System.lineSeparator());
+				for (int i = 0; i < Math.min(stack.length, 12); i++) {
+					dump.append("    at ").append(stack[i]).append(System.lineSeparator());
+				}
+			}
+		});
+		return dump.toString();
+	}
+
 	@Test
 	void aDemoTaskStartedOnThePageRunsToTheEndOfItsProgressBar() {
 		this.browser.get("http://localhost:" + this.port + "/");
@@ -79,10 +93,11 @@ class SampleBrowserTests {
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
 		WebElement row = wait.until((driver) -> driver.findElements(By.cssSelector("#tasks tr")).stream().findFirst().orElse(null));
 		assertThat(row.findElement(By.className("id")).getText()).startsWith("demo-");
-		String status = wait.until((driver) -> {
-			String text = row.findElement(By.className("status")).getText();
-			return (text.equals("SUCCESS") || text.equals("FAIL")) ? text : null;
-		});
+		String status = wait.withMessage(() -> "row: " + row.getText() + System.lineSeparator() + serverThreads())
+			.until((driver) -> {
+				String text = row.findElement(By.className("status")).getText();
+				return (text.equals("SUCCESS") || text.equals("FAIL")) ? text : null;
+			});
 		WebElement bar = row.findElement(By.className("bar"));
 		assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("100");
 		if (status.equals("FAIL")) {
