@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
+import io.github.dingtalkboot.core.DingTalkException;
+
 /**
  * Keeps the token a {@link AccessTokenFetcher} fetched until shortly before it expires.
  * <ul>
@@ -21,7 +23,9 @@ import reactor.core.scheduler.Schedulers;
  * background and still gets the valid token at once: no caller waits while a valid token exists.</li>
  * <li>A failed fetch is not kept as a result, but after one the next fetch waits a second, doubling
  * with each further failure up to 30 seconds; meanwhile callers without a valid token get the last
- * failure at once, so a broken token endpoint is not hammered.</li>
+ * failure at once, so a broken token endpoint is not hammered. Each caller gets its own copy of the
+ * failure (a {@code DingTalkException} of the same type, with no attempts of its own), so callers
+ * never share, or grow, one exception object.</li>
  * <li>DingTalk's {@code expireIn} is trusted between one minute and one day; a missing, zero or
  * absurd value is clamped to that range, and a refresh never starts before half the lifetime has
  * passed, so no value causes a refresh storm.</li>
@@ -81,7 +85,9 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 			// Callers that waited for a fetch are released on a parallel thread, not all on the one event
 			// loop that received the token: Reactor Netty keeps a caller's next connections on the event
 			// loop it runs on, so a burst released on one loop would stay on one core.
-			return fetchShared(now).publishOn(Schedulers.parallel()).map(Cached::value);
+			return fetchShared(now).publishOn(Schedulers.parallel())
+				.map(Cached::value)
+				.onErrorMap(CachingAccessTokenSupplier::forCaller);
 		});
 	}
 
@@ -128,14 +134,15 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 	private void start(Sinks.One<Cached> sink, Mono<Cached> shared) {
 		logger.debug("Fetching a DingTalk access token");
 		Mono.defer(this.fetcher::fetch)
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The token fetcher completed without a token")))
+			.switchIfEmpty(Mono.error(() -> new DingTalkException("The token fetcher completed without a token")))
 			.subscribe((token) -> {
 				Cached cached = cache(token);
 				this.current.set(cached);
 				this.lastFailure = null;
 				this.inFlight.compareAndSet(shared, null);
 				sink.tryEmitValue(cached);
-			}, (error) -> {
+			}, (fetchError) -> {
+				DingTalkException error = asDingTalkException(fetchError);
 				Failure failure = nextFailure(error);
 				this.lastFailure = failure;
 				this.inFlight.compareAndSet(shared, null);
@@ -159,7 +166,16 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 		return new Cached(token.value(), expiresAt, expiresAt.minus(lead));
 	}
 
-	private Failure nextFailure(Throwable error) {
+	private static DingTalkException asDingTalkException(Throwable error) {
+		return (error instanceof DingTalkException dingTalk) ? dingTalk
+				: new DingTalkException("Fetching a DingTalk access token failed: " + error, error);
+	}
+
+	private static Throwable forCaller(Throwable error) {
+		return (error instanceof DingTalkException dingTalk) ? dingTalk.withAttempts(0) : error;
+	}
+
+	private Failure nextFailure(DingTalkException error) {
 		Failure previous = this.lastFailure;
 		int count = (previous != null) ? previous.count() + 1 : 1;
 		Duration backoff = FIRST_FAILURE_BACKOFF.multipliedBy(1L << Math.min(count - 1, 10));
@@ -190,7 +206,7 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 
 	}
 
-	private record Failure(Throwable error, Instant notBefore, int count) {
+	private record Failure(DingTalkException error, Instant notBefore, int count) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 
 /**
@@ -48,7 +49,8 @@ public final class CorpAccessTokenFetcher implements AccessTokenFetcher {
 	@Override
 	public Mono<AccessToken> fetch() {
 		return this.http.observe(OPERATION, null, this.suiteTicket.getSuiteTicket()
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The SuiteTicketSupplier supplied no suite ticket")))
+			.switchIfEmpty(Mono.error(() -> new DingTalkException(
+					"The SuiteTicketSupplier supplied no suite ticket; a corp access token cannot be fetched without one")))
 			.flatMap((ticket) -> this.http.post(OPERATION, PATH, Map.of("suiteKey", this.suiteKey, "suiteSecret",
 					this.suiteSecret, "authCorpId", this.authCorpId, "suiteTicket", ticket)))
 			.map((body) -> TokenResponses.read(body, PATH)));

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
 
+import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 
 /**
@@ -18,6 +19,11 @@ final class TokenResponses {
 		JsonNode token = body.get("accessToken");
 		if (token == null || !token.isString() || token.asString().isBlank()) {
 			throw new DingTalkMalformedResponseException(endpoint + " answered without an accessToken");
+		}
+		if (!DingTalkHttpClient.isHeaderValue(token.asString())) {
+			// never cached: every call would fail with it for the token's whole lifetime
+			throw new DingTalkMalformedResponseException(endpoint + " answered an accessToken that cannot be sent "
+					+ "as a header (it holds spaces, control or non-ASCII characters)");
 		}
 		JsonNode expireIn = body.get("expireIn");
 		Duration lifetime = null;

@@ -1,6 +1,8 @@
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
@@ -21,6 +23,7 @@ import io.github.dingtalkboot.core.RetryBudget;
 import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.RetryPolicy;
 import io.github.dingtalkboot.core.RetrySettings;
+import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTaskClient;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTaskSettings;
@@ -32,17 +35,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the DingTalk client: an {@link AccessTokenSupplier} chosen from the
- * {@code dingtalk.*} credentials and a reactive {@link StorageTaskOperations}, both on one
- * {@link DingTalkHttpClient} built from Boot's {@link WebClient.Builder}.
+ * {@code dingtalk.*} credentials, a reactive {@link StorageTaskOperations} and a
+ * {@link BlockingStorageTaskOperations}, all on one {@link DingTalkHttpClient} built from Boot's
+ * {@link WebClient.Builder} and HTTP client settings, and closed with the application context.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
-@ConditionalOnClass({ WebClient.class, HttpClient.class, Mono.class })
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
+@ConditionalOnClass(value = { WebClient.class, HttpClient.class, Mono.class },
+		name = "org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder")
 @ConditionalOnBooleanProperty(name = "dingtalk.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DingTalkProperties.class)
 @Import({ DingTalkMetricsConfiguration.class, DingTalkHealthConfiguration.class })
@@ -57,19 +68,37 @@ public final class DingTalkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DingTalkHttpClient dingTalkHttpClient(DingTalkProperties properties, DingTalkConnectionDetails connectionDetails,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryListener> retryListener,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryListener> retryListeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<DingTalkClientObservationConvention> observationConvention) {
-		DingTalkProperties.Http http = properties.getHttp();
-		HttpSettings httpSettings = new HttpSettings(http.getConnectTimeout(), http.getResponseTimeout(),
-				http.getMaxConnections(), http.getMaxPendingAcquires());
-		RetryPolicy retryPolicy = retryPolicy(properties.getRetry(), retryListener.getIfAvailable(() -> RetryListener.NONE));
-		return DingTalkHttpClient.create(webClientBuilder.getIfAvailable(WebClient::builder),
-				connectionDetails.getBaseUrl(), httpSettings, retryPolicy,
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), observationConvention.getIfAvailable());
+			ObjectProvider<DingTalkClientObservationConvention> observationConvention,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<DingTalkReactorHttpClientCustomizer> httpClientCustomizers,
+			ObjectProvider<DingTalkWebClientCustomizer> webClientCustomizers) {
+		DingTalkHttpConnectors connectors = new DingTalkHttpConnectors(properties.getHttp(),
+				httpClientSettings.getIfAvailable(), clientHttpConnectorBuilder.getIfAvailable(),
+				sslBundles.getIfAvailable(), httpClientCustomizers.orderedStream().toList());
+		List<DingTalkWebClientCustomizer> customizers = webClientCustomizers.orderedStream().toList();
+		RetryPolicy retryPolicy = retryPolicy(properties.getRetry(), retryListeners.orderedStream().toList());
+		return DingTalkHttpClient
+			.builder(webClientBuilder.getIfAvailable(WebClient::builder), connectionDetails.getBaseUrl(), retryPolicy)
+			.http(connectors.httpSettings())
+			.connector(connectors.connectorFactory())
+			.customizer((builder) -> customizers.forEach((customizer) -> customizer.customize(builder)))
+			.observations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfAvailable())
+			.build();
 	}
 
-	private static RetryPolicy retryPolicy(DingTalkProperties.Retry retry, RetryListener listener) {
+	@Bean
+	DingTalkClientLifecycle dingTalkClientLifecycle(DingTalkHttpClient dingTalkHttpClient,
+			DingTalkProperties properties) {
+		return new DingTalkClientLifecycle(dingTalkHttpClient, properties.getShutdown().getGracePeriod());
+	}
+
+	private static RetryPolicy retryPolicy(DingTalkProperties.Retry retry, List<RetryListener> listeners) {
+		RetryListener listener = (operation, reason, attempt, delay) -> listeners
+			.forEach((each) -> each.onRetry(operation, reason, attempt, delay));
 		RetrySettings settings = new RetrySettings(retry.isEnabled(), retry.getMaxAttempts(), retry.getInitialBackoff(),
 				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getStatuses(),
 				retry.getThrottledBackoff(), retry.getMaxRetryAfter());
@@ -122,6 +151,24 @@ public final class DingTalkAutoConfiguration {
 				storage.getPoll().getInitialInterval(), storage.getPoll().getMaxInterval(),
 				storage.getPoll().getMultiplier(), storage.getAwaitTimeout());
 		return new StorageTaskClient(http, accessTokenSupplier, settings, rateLimiter.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingStorageTaskOperations dingTalkBlockingStorageTaskOperations(StorageTaskOperations storageTaskOperations,
+			DingTalkHttpClient http, DingTalkProperties properties) {
+		return BlockingStorageTaskOperations.of(storageTaskOperations, blockingCallTimeout(http, properties),
+				properties.getStorage().getAwaitTimeout());
+	}
+
+	/**
+	 * The longest one blocking {@code getTask} waits: a token fetch and the call itself, each with all
+	 * its attempts at the longest back-off.
+	 */
+	static Duration blockingCallTimeout(DingTalkHttpClient http, DingTalkProperties properties) {
+		DingTalkProperties.Retry retry = properties.getRetry();
+		int attempts = retry.isEnabled() ? Math.max(1, retry.getMaxAttempts()) : 1;
+		return http.attemptTimeout().plus(retry.getMaxBackoff()).multipliedBy(2L * attempts);
 	}
 
 }

@@ -12,7 +12,6 @@ import io.github.dingtalkboot.core.RetryListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,8 +29,8 @@ class DingTalkMetricsConfiguration {
 
 	static final String RATE_LIMIT = "dingtalk.client.rate-limit";
 
+	// not @ConditionalOnMissingBean: every RetryListener is called, and the user's own ones must not remove the counter
 	@Bean
-	@ConditionalOnMissingBean
 	RetryListener dingTalkRetryMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
 		return (operation, reason, attempt, delay) -> meterRegistry.ifAvailable((registry) -> Counter.builder(RETRIES)
 			.description("Retries of DingTalk requests")

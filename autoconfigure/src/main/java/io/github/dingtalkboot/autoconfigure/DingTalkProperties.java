@@ -75,6 +75,8 @@ public class DingTalkProperties {
 
 	private final RateLimit rateLimit = new RateLimit();
 
+	private final Shutdown shutdown = new Shutdown();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -167,13 +169,17 @@ public class DingTalkProperties {
 		return this.rateLimit;
 	}
 
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
 	@Override
 	public String toString() {
 		return "DingTalkProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", appKey=" + this.appKey
 				+ ", appSecret=" + mask(this.appSecret) + ", suiteKey=" + this.suiteKey + ", suiteSecret="
 				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId="
 				+ this.authCorpId + ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http="
-				+ this.http + ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
+				+ this.http + ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + ", shutdown=" + this.shutdown + "]";
 	}
 
 	private static @Nullable String mask(@Nullable String secret) {
@@ -212,15 +218,17 @@ public class DingTalkProperties {
 	public static class Http {
 
 		/**
-		 * Bound for opening a connection.
+		 * Bound for opening a connection. When not set, spring.http.clients.connect-timeout applies,
+		 * and without that 5s.
 		 */
-		private Duration connectTimeout = Duration.ofSeconds(5);
+		private @Nullable Duration connectTimeout;
 
 		/**
-		 * Bound for one attempt to get an answer; a slower answer fails the attempt with a
-		 * DingTalkTransportException (which is retried).
+		 * Bound for one attempt as a whole, from sending the request to the last byte of the answer;
+		 * a slower (or trickling) answer fails the attempt with a DingTalkTransportException, which is
+		 * retried. When not set, spring.http.clients.read-timeout applies, and without that 10s.
 		 */
-		private Duration responseTimeout = Duration.ofSeconds(10);
+		private @Nullable Duration responseTimeout;
 
 		/**
 		 * Size of the connection pool shared by all DingTalk calls of the application.
@@ -232,19 +240,21 @@ public class DingTalkProperties {
 		 */
 		private int maxPendingAcquires = 10_000;
 
-		public Duration getConnectTimeout() {
+		private final Ssl ssl = new Ssl();
+
+		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
-		public void setConnectTimeout(Duration connectTimeout) {
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
-		public Duration getResponseTimeout() {
+		public @Nullable Duration getResponseTimeout() {
 			return this.responseTimeout;
 		}
 
-		public void setResponseTimeout(Duration responseTimeout) {
+		public void setResponseTimeout(@Nullable Duration responseTimeout) {
 			this.responseTimeout = responseTimeout;
 		}
 
@@ -264,11 +274,69 @@ public class DingTalkProperties {
 			this.maxPendingAcquires = maxPendingAcquires;
 		}
 
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
 		@Override
 		public String toString() {
 			return "Http[connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
 					+ ", maxConnections=" + this.maxConnections + ", maxPendingAcquires=" + this.maxPendingAcquires
-					+ "]";
+					+ ", ssl=" + this.ssl + "]";
+		}
+
+		/**
+		 * TLS of DingTalk calls.
+		 */
+		public static class Ssl {
+
+			/**
+			 * Name of the SSL bundle (spring.ssl.bundle.*) for DingTalk calls only, e.g. to trust a
+			 * corporate CA. When not set, spring.http.clients.ssl.bundle applies, and without that the
+			 * JVM's defaults.
+			 */
+			private @Nullable String bundle;
+
+			public @Nullable String getBundle() {
+				return this.bundle;
+			}
+
+			public void setBundle(@Nullable String bundle) {
+				this.bundle = bundle;
+			}
+
+			@Override
+			public String toString() {
+				return "Ssl[bundle=" + this.bundle + "]";
+			}
+
+		}
+
+	}
+
+	/**
+	 * Closing the application context.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long calls in flight may go on once the application context closes; running watches
+		 * end at once, and every call still running after this ends with a
+		 * DingTalkClientClosedException. Bounded in turn by spring.lifecycle.timeout-per-shutdown-phase.
+		 */
+		private Duration gracePeriod = Duration.ofSeconds(5);
+
+		public Duration getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(Duration gracePeriod) {
+			this.gracePeriod = gracePeriod;
+		}
+
+		@Override
+		public String toString() {
+			return "Shutdown[gracePeriod=" + this.gracePeriod + "]";
 		}
 
 	}

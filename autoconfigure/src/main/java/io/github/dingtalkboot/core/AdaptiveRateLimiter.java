@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.core;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +34,11 @@ public final class AdaptiveRateLimiter {
 
 	private final Scheduler scheduler;
 
+	private static final long NO_SLOT = Long.MIN_VALUE;
+
 	private final AtomicLong nextSlot = new AtomicLong(Long.MIN_VALUE);
+
+	private final ConcurrentSkipListSet<Long> returnedSlots = new ConcurrentSkipListSet<>();
 
 	private volatile double rate;
 
@@ -68,11 +73,35 @@ public final class AdaptiveRateLimiter {
 	public Mono<Void> acquire() {
 		return Mono.defer(() -> {
 			long now = now();
-			long interval = (long) (SECOND / this.rate);
-			long slot = this.nextSlot.getAndAccumulate(now, (next, current) -> Math.max(next, current) + interval);
-			long wait = Math.max(slot, now) - now;
-			return (wait <= 0) ? Mono.empty() : Mono.delay(Duration.ofNanos(wait), this.scheduler).then();
+			long slot = takeReturnedSlot(now);
+			if (slot == NO_SLOT) {
+				long interval = (long) (SECOND / this.rate);
+				slot = Math.max(now,
+						this.nextSlot.getAndAccumulate(now, (next, current) -> Math.max(next, current) + interval));
+			}
+			long wait = slot - now;
+			if (wait <= 0) {
+				return Mono.empty();
+			}
+			long reserved = slot;
+			// a caller that gives up waiting (cancelled, timed out) leaves its slot to the next one
+			return Mono.delay(Duration.ofNanos(wait), this.scheduler).then().doOnCancel(() -> giveBack(reserved));
 		});
+	}
+
+	private long takeReturnedSlot(long now) {
+		Long slot;
+		while (!this.returnedSlots.isEmpty() && (slot = this.returnedSlots.pollFirst()) != null) {
+			// a slot given back that has already passed went unused, and stays unused
+			if (slot >= now) {
+				return slot;
+			}
+		}
+		return NO_SLOT;
+	}
+
+	private void giveBack(long slot) {
+		this.returnedSlots.add(slot);
 	}
 
 	/**

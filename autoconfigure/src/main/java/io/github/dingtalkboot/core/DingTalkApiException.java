@@ -35,17 +35,24 @@ public class DingTalkApiException extends DingTalkException {
 	}
 
 	/**
-	 * Create an exception that carries the same answer as another, to give it a more specific type.
+	 * Create an exception that carries the same answer as another: a copy for another caller, or the
+	 * same answer with a more specific type.
 	 * @param source the exception to copy
+	 * @param cause the cause of the new exception, or {@code null}
+	 * @param attempts the number of HTTP attempts of the call
 	 */
-	protected DingTalkApiException(DingTalkApiException source) {
-		super(source.getMessage(), source.getCause());
+	protected DingTalkApiException(DingTalkApiException source, @Nullable Throwable cause, int attempts) {
+		super(source.message(), cause, attempts);
 		this.statusCode = source.statusCode;
 		this.errorCode = source.errorCode;
 		this.requestId = source.requestId;
 		this.errorMessage = source.errorMessage;
 		this.retryAfter = source.retryAfter;
-		recordAttempts(source.getAttempts());
+	}
+
+	@Override
+	public DingTalkApiException withAttempts(int attempts) {
+		return new DingTalkApiException(this, getCause(), attempts);
 	}
 
 	/**

@@ -16,4 +16,13 @@ public class DingTalkAuthenticationException extends DingTalkApiException {
 		super(error);
 	}
 
+	private DingTalkAuthenticationException(DingTalkAuthenticationException source, int attempts) {
+		super(source, source.getCause(), attempts);
+	}
+
+	@Override
+	public DingTalkAuthenticationException withAttempts(int attempts) {
+		return new DingTalkAuthenticationException(this, attempts);
+	}
+
 }

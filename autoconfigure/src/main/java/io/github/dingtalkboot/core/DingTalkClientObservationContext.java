@@ -120,6 +120,15 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 		this.requestId = requestId;
 	}
 
+	/**
+	 * Take the final answer of a call made on behalf of this one (a watch's poll).
+	 */
+	void answeredAs(DingTalkClientObservationContext call) {
+		this.status = call.status;
+		this.errorCode = call.errorCode;
+		this.requestId = call.requestId;
+	}
+
 	void cancelled() {
 		this.cancelled = true;
 	}

@@ -1,21 +1,26 @@
 package io.github.dingtalkboot.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of everything the DingTalk client signals. Catch this type to handle every failure of a
  * DingTalk call in one place; catch a subtype to tell them apart.
  * <p>
- * Messages never contain access tokens or secrets.
+ * Messages never contain access tokens or secrets. Instances are never shared between callers: a
+ * failure that several calls see (a failed token fetch, for one) reaches each of them as its own
+ * copy, made by {@link #withAttempts(int)}, so what one caller adds to it (suppressed exceptions,
+ * for one) never reaches another.
  */
 public class DingTalkException extends RuntimeException {
 
-	private volatile int attempts = 1;
+	private final int attempts;
 
 	/**
 	 * Create an exception with a message.
 	 * @param message what went wrong, safe to log
 	 */
 	public DingTalkException(String message) {
-		super(message);
+		this(message, null, 1);
 	}
 
 	/**
@@ -23,21 +28,44 @@ public class DingTalkException extends RuntimeException {
 	 * @param message what went wrong, safe to log
 	 * @param cause the underlying failure
 	 */
-	public DingTalkException(String message, Throwable cause) {
+	public DingTalkException(String message, @Nullable Throwable cause) {
+		this(message, cause, 1);
+	}
+
+	/**
+	 * Create an exception with a message, a cause and the number of attempts made.
+	 * @param message what went wrong, safe to log
+	 * @param cause the underlying failure, or {@code null}
+	 * @param attempts the number of HTTP attempts of the call
+	 */
+	protected DingTalkException(String message, @Nullable Throwable cause, int attempts) {
 		super(message, cause);
+		this.attempts = attempts;
 	}
 
 	/**
 	 * The number of HTTP attempts made for the call that ended with this exception, the first
-	 * one included. {@code 1} when the call was not retried.
+	 * one included: {@code 1} when the call was not retried, {@code 0} when it failed before sending
+	 * anything (the access token could not be had, or the client was closed).
 	 * @return the number of attempts
 	 */
 	public int getAttempts() {
 		return this.attempts;
 	}
 
-	void recordAttempts(int attempts) {
-		this.attempts = attempts;
+	/**
+	 * This failure as another call sees it: an exception of the same type, with the same message,
+	 * details and cause, and that call's number of attempts.
+	 * @param attempts the number of HTTP attempts of that call
+	 * @return a new exception
+	 */
+	public DingTalkException withAttempts(int attempts) {
+		return new DingTalkException(message(), getCause(), attempts);
+	}
+
+	final String message() {
+		String message = getMessage();
+		return (message != null) ? message : getClass().getSimpleName();
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.dingtalkboot.core;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,13 +18,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -34,7 +40,9 @@ import org.springframework.web.util.UriBuilder;
  * logical call as {@code dingtalk.client.requests}.
  * <p>
  * Shared by the token suppliers and the storage client, so all of them use one connection pool, one
- * retry budget and one reading of DingTalk's errors. Internal to the starter: applications use
+ * retry budget and one reading of DingTalk's errors. Runs on its own connection pool and event loops,
+ * which {@link #close()} releases for good; closing also ends every call still running (see
+ * {@link #shutdown(Duration)}). Internal to the starter: applications use
  * {@code StorageTaskOperations}.
  */
 public final class DingTalkHttpClient implements AutoCloseable {
@@ -60,6 +68,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
+
 	private static final Log logger = LogFactory.getLog(DingTalkHttpClient.class);
 
 	private final WebClient webClient;
@@ -68,63 +78,79 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private final RetryPolicy retryPolicy;
 
+	private final Duration attemptTimeout;
+
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable DingTalkClientObservationConvention observationConvention;
 
-	private final @Nullable ConnectionProvider connectionProvider;
+	private final ConnectionProvider connectionProvider;
 
-	private DingTalkHttpClient(WebClient webClient, RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
-			@Nullable DingTalkClientObservationConvention observationConvention,
-			@Nullable ConnectionProvider connectionProvider) {
-		this.webClient = webClient;
+	private final LoopResources loopResources;
+
+	private final RunningCalls runningCalls = new RunningCalls();
+
+	private DingTalkHttpClient(Builder builder) {
+		HttpSettings http = builder.http;
+		this.connectionProvider = ConnectionProvider.builder("dingtalk")
+			.maxConnections(http.maxConnections())
+			.pendingAcquireMaxCount(http.maxPendingAcquires())
+			.build();
+		this.loopResources = LoopResources.create("dingtalk-http", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
+		HttpClient httpClient = HttpClient.create(this.connectionProvider).runOn(this.loopResources);
+		WebClient.Builder webClient = builder.webClientBuilder.clone()
+			.baseUrl(builder.baseUrl)
+			.clientConnector(builder.connectorFactory.apply(httpClient));
+		builder.customizer.accept(webClient);
+		this.webClient = webClient.build();
 		this.json = JsonMapper.builder().build();
-		this.retryPolicy = retryPolicy;
-		this.observationRegistry = observationRegistry;
-		this.observationConvention = observationConvention;
-		this.connectionProvider = connectionProvider;
+		this.retryPolicy = builder.retryPolicy;
+		this.attemptTimeout = http.responseTimeout();
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
 	}
 
 	/**
-	 * Create a client on Reactor Netty with its own connection pool, without observations.
-	 * @param builder the builder to start from (cloned, so Boot's codecs, filters and observations
-	 * apply while the builder itself stays untouched)
+	 * Start building a client.
+	 * @param webClientBuilder the builder to start from (cloned, so Boot's codecs, filters and
+	 * observations apply while the builder itself stays untouched)
+	 * @param baseUrl DingTalk's base URL, e.g. {@code https://api.dingtalk.io}
+	 * @param retryPolicy the retry policy for every request
+	 * @return a builder
+	 */
+	public static Builder builder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
+		return new Builder(webClientBuilder, baseUrl, retryPolicy);
+	}
+
+	/**
+	 * Create a client with default HTTP settings' connector and without observations.
+	 * @param builder the builder to start from (cloned)
 	 * @param baseUrl DingTalk's base URL, e.g. {@code https://api.dingtalk.io}
 	 * @param http timeouts and pool size
 	 * @param retryPolicy the retry policy for every request
-	 * @return the client; close it to release its connections
+	 * @return the client; close it to release its connections and threads
 	 */
 	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
 			RetryPolicy retryPolicy) {
-		return create(builder, baseUrl, http, retryPolicy, ObservationRegistry.NOOP, null);
+		return builder(builder, baseUrl, retryPolicy).http(http).build();
 	}
 
 	/**
-	 * Create a client on Reactor Netty with its own connection pool.
+	 * Create a client with default HTTP settings' connector.
 	 * @param builder the builder to start from (cloned)
 	 * @param baseUrl DingTalk's base URL
 	 * @param http timeouts and pool size
 	 * @param retryPolicy the retry policy for every request
 	 * @param observationRegistry where {@code dingtalk.client.requests} observations go
 	 * @param observationConvention a convention replacing the default one, or {@code null}
-	 * @return the client; close it to release its connections
+	 * @return the client; close it to release its connections and threads
 	 */
 	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
 			RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
 			@Nullable DingTalkClientObservationConvention observationConvention) {
-		ConnectionProvider pool = ConnectionProvider.builder("dingtalk")
-			.maxConnections(http.maxConnections())
-			.pendingAcquireMaxCount(http.maxPendingAcquires())
+		return builder(builder, baseUrl, retryPolicy).http(http)
+			.observations(observationRegistry, observationConvention)
 			.build();
-		HttpClient httpClient = HttpClient.create(pool)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-					(int) Math.min(Integer.MAX_VALUE, http.connectTimeout().toMillis()))
-			.responseTimeout(http.responseTimeout());
-		WebClient webClient = builder.clone()
-			.baseUrl(baseUrl)
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.build();
-		return new DingTalkHttpClient(webClient, retryPolicy, observationRegistry, observationConvention, pool);
 	}
 
 	/**
@@ -139,7 +165,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	public <T> Mono<T> observe(String operation, @Nullable String taskId, Mono<T> call) {
 		return Mono.deferContextual((reactorContext) -> {
 			ObservedCall observed = start(operation, taskId, reactorContext);
-			return call.doOnError(observed::failed)
+			return this.runningCalls.single(call)
+				.doOnSuccess(observed::succeeded)
+				.doOnError(observed::failed)
 				// stop before the result reaches the caller, so the metric is recorded when the call returns
 				.doOnTerminate(observed::stop)
 				.doOnCancel(observed::cancelled)
@@ -159,7 +187,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			Function<DingTalkClientObservationContext, Flux<T>> call) {
 		return Flux.deferContextual((reactorContext) -> {
 			ObservedCall observed = start(operation, taskId, reactorContext);
-			return call.apply(observed.context())
+			return this.runningCalls.longRunning(call.apply(observed.context()))
 				.doOnError(observed::failed)
 				.doOnTerminate(observed::stop)
 				.doOnCancel(observed::cancelled)
@@ -173,7 +201,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
 			.start();
-		return new ObservedCall(context, observation);
+		return new ObservedCall(context, observation, reactorContext.getOrDefault(CALL_CONTEXT_KEY, null));
 	}
 
 	/**
@@ -189,6 +217,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 */
 	public Mono<JsonNode> get(String operation, String pathTemplate, Map<String, String> pathVariables,
 			Map<String, String> query, String accessToken, @Nullable AdaptiveRateLimiter rateLimiter) {
+		if (!isHeaderValue(accessToken)) {
+			return Mono.error(new DingTalkException("The access token is not a valid HTTP header value "
+					+ "(it is empty or holds spaces, control or non-ASCII characters); nothing was sent", null, 0));
+		}
 		WebClient.RequestHeadersSpec<?> request = this.webClient.get()
 			.uri((builder) -> expand(builder, pathTemplate, pathVariables, query))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate)
@@ -234,10 +266,11 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			if (call != null) {
 				call.attemptStarted();
 			}
+			// the whole attempt, headers and body, has one deadline: Netty's response timeout only bounds
+			// the gap between two reads, which an answer trickling in byte by byte never exceeds
 			Mono<JsonNode> answer = request.exchangeToMono((response) -> read(response, call))
-				.onErrorMap((ex) -> !(ex instanceof DingTalkException),
-						(ex) -> new DingTalkTransportException(
-								"No usable answer from DingTalk for " + description + ": " + describe(ex), ex));
+				.timeout(this.attemptTimeout)
+				.onErrorMap((ex) -> !(ex instanceof DingTalkException), (ex) -> transportFailure(description, ex));
 			if (!logger.isDebugEnabled()) {
 				return answer;
 			}
@@ -256,7 +289,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	private Mono<JsonNode> read(ClientResponse response, @Nullable DingTalkClientObservationContext call) {
-		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).map((body) -> {
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(EMPTY)
+			.onErrorResume(DingTalkHttpClient::isOverLimit, (ex) -> Mono.error(oversized(response, call, ex)))
+			.map((body) -> {
 			int status = response.statusCode().value();
 			if (!response.statusCode().is2xxSuccessful()) {
 				DingTalkError error = DingTalkError.read(status, response.headers().asHttpHeaders(), body, this.json);
@@ -271,6 +307,61 @@ public final class DingTalkHttpClient implements AutoCloseable {
 					response.headers().asHttpHeaders().getFirst(DingTalkError.REQUEST_ID_HEADER)));
 			return parseObject(status, body);
 		});
+	}
+
+	/**
+	 * An answer whose body is larger than the codecs' limit: its status still says what it was.
+	 */
+	private static DingTalkException oversized(ClientResponse response, @Nullable DingTalkClientObservationContext call,
+			Throwable ex) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		String problem = "a body larger than the client's limit (" + describe(ex) + ")";
+		if (!response.statusCode().is2xxSuccessful()) {
+			DingTalkError error = new DingTalkError(status, null, problem, headers.getFirst(DingTalkError.REQUEST_ID_HEADER),
+					headers.getFirst(HttpHeaders.RETRY_AFTER));
+			record(call, (c) -> c.answered(status, null, error.requestId()));
+			return error.toException();
+		}
+		record(call, (c) -> c.answered(status, null, headers.getFirst(DingTalkError.REQUEST_ID_HEADER)));
+		return new DingTalkMalformedResponseException("DingTalk answered HTTP " + status + " with " + problem, ex);
+	}
+
+	private static boolean isOverLimit(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof DataBufferLimitException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private DingTalkTransportException transportFailure(String description, Throwable ex) {
+		if (ex instanceof TimeoutException) {
+			return new DingTalkTransportException("No complete answer from DingTalk for " + description + " within "
+					+ this.attemptTimeout + " (dingtalk.http.response-timeout)", ex);
+		}
+		return new DingTalkTransportException("No usable answer from DingTalk for " + description + ": " + describe(ex),
+				ex);
+	}
+
+	/**
+	 * Whether a token can be sent as a header value as it is: visible ASCII only. A token with CR, LF,
+	 * spaces or other characters would be refused by Netty (or, worse, split the header).
+	 * @param value the token
+	 * @return {@code true} when it is a non-empty run of visible ASCII characters
+	 */
+	public static boolean isHeaderValue(String value) {
+		if (value.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c <= ' ' || c >= 0x7F) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void record(@Nullable DingTalkClientObservationContext call,
@@ -326,11 +417,25 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
 	}
 
-	private record ObservedCall(DingTalkClientObservationContext context, Observation observation) {
+	/**
+	 * One observed call; a poll of a watch also tells the watch how it ended, so a failed watch is
+	 * recorded with the failing poll's status and error code.
+	 */
+	private record ObservedCall(DingTalkClientObservationContext context, Observation observation,
+			@Nullable DingTalkClientObservationContext parent) {
+
+		void succeeded(@Nullable Object result) {
+			if (this.parent != null) {
+				this.parent.answeredAs(this.context);
+			}
+		}
 
 		void failed(Throwable error) {
 			if (this.context.getStatus() == null && error instanceof DingTalkApiException api) {
 				this.context.answered(api.getStatusCode(), api.getErrorCode(), api.getRequestId());
+			}
+			if (this.parent != null) {
+				this.parent.answeredAs(this.context);
 			}
 			this.observation.error(error);
 		}
@@ -351,13 +456,131 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Release the connection pool.
+	 * Close the client: calls made from now on fail at once, running watches end at once, single calls
+	 * in flight may finish within the grace period; then all of them have ended with a
+	 * {@link DingTalkClientClosedException} and the connection pool and event loops are released.
+	 * @param gracePeriod how long calls in flight may go on
+	 * @return completes when everything is stopped and released
+	 */
+	public Mono<Void> shutdown(Duration gracePeriod) {
+		return this.runningCalls.close(gracePeriod)
+			.then(Mono.defer(() -> Mono.when(this.connectionProvider.disposeLater(),
+					this.loopResources.disposeLater(Duration.ZERO, RELEASE_TIMEOUT))));
+	}
+
+	/**
+	 * The deadline of one attempt (headers and body).
+	 * @return the response timeout in force
+	 */
+	public Duration attemptTimeout() {
+		return this.attemptTimeout;
+	}
+
+	/**
+	 * Whether {@link #shutdown(Duration)} or {@link #close()} was called.
+	 * @return {@code true} when the client is closing or closed
+	 */
+	public boolean isClosed() {
+		return this.runningCalls.isClosing();
+	}
+
+	/**
+	 * Close at once, without a grace period, and wait (a few seconds at most) until the connection
+	 * pool and event loops are released. Does nothing more when already closed.
 	 */
 	@Override
 	public void close() {
-		if (this.connectionProvider != null) {
-			this.connectionProvider.dispose();
+		shutdown(Duration.ZERO).block(RELEASE_TIMEOUT.multipliedBy(2));
+	}
+
+	/**
+	 * Builds a {@link DingTalkHttpClient}.
+	 */
+	public static final class Builder {
+
+		private final WebClient.Builder webClientBuilder;
+
+		private final String baseUrl;
+
+		private final RetryPolicy retryPolicy;
+
+		private HttpSettings http = HttpSettings.defaults();
+
+		private @Nullable Function<HttpClient, ClientHttpConnector> connectorFactory;
+
+		private Consumer<WebClient.Builder> customizer = (builder) -> {
+		};
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable DingTalkClientObservationConvention observationConvention;
+
+		private Builder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
+			this.webClientBuilder = webClientBuilder;
+			this.baseUrl = baseUrl;
+			this.retryPolicy = retryPolicy;
 		}
+
+		/**
+		 * Set the pool size and timeouts; the response timeout bounds each attempt as a whole.
+		 * @param http the settings
+		 * @return this builder
+		 */
+		public Builder http(HttpSettings http) {
+			this.http = http;
+			return this;
+		}
+
+		/**
+		 * Set how the connector is made from a Reactor Netty client that runs on the client's own
+		 * pool and event loops, e.g. with Spring Boot's HTTP client settings; by default the connect and
+		 * response timeouts of {@link #http(HttpSettings)} are applied to it.
+		 * @param connectorFactory makes the connector
+		 * @return this builder
+		 */
+		public Builder connector(Function<HttpClient, ClientHttpConnector> connectorFactory) {
+			this.connectorFactory = connectorFactory;
+			return this;
+		}
+
+		/**
+		 * Customize the {@link WebClient.Builder} of DingTalk calls last, after the connector is set.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder customizer(Consumer<WebClient.Builder> customizer) {
+			this.customizer = customizer;
+			return this;
+		}
+
+		/**
+		 * Observe calls.
+		 * @param observationRegistry where {@code dingtalk.client.requests} observations go
+		 * @param observationConvention a convention replacing the default one, or {@code null}
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry observationRegistry,
+				@Nullable DingTalkClientObservationConvention observationConvention) {
+			this.observationRegistry = observationRegistry;
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client; close it to release its connections and threads
+		 */
+		public DingTalkHttpClient build() {
+			if (this.connectorFactory == null) {
+				HttpSettings settings = this.http;
+				this.connectorFactory = (httpClient) -> new ReactorClientHttpConnector(httpClient
+					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+							(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+					.responseTimeout(settings.responseTimeout()));
+			}
+			return new DingTalkHttpClient(this);
+		}
+
 	}
 
 }

@@ -23,4 +23,13 @@ public class DingTalkMalformedResponseException extends DingTalkException {
 		super(message, cause);
 	}
 
+	private DingTalkMalformedResponseException(DingTalkMalformedResponseException source, int attempts) {
+		super(source.message(), source.getCause(), attempts);
+	}
+
+	@Override
+	public DingTalkMalformedResponseException withAttempts(int attempts) {
+		return new DingTalkMalformedResponseException(this, attempts);
+	}
+
 }

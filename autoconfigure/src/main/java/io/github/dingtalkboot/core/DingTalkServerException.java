@@ -14,4 +14,13 @@ public class DingTalkServerException extends DingTalkApiException {
 		super(error);
 	}
 
+	private DingTalkServerException(DingTalkServerException source, int attempts) {
+		super(source, source.getCause(), attempts);
+	}
+
+	@Override
+	public DingTalkServerException withAttempts(int attempts) {
+		return new DingTalkServerException(this, attempts);
+	}
+
 }

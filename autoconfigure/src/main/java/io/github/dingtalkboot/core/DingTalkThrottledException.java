@@ -33,4 +33,13 @@ public class DingTalkThrottledException extends DingTalkApiException {
 		return !isQuotaExhausted();
 	}
 
+	private DingTalkThrottledException(DingTalkThrottledException source, int attempts) {
+		super(source, source.getCause(), attempts);
+	}
+
+	@Override
+	public DingTalkThrottledException withAttempts(int attempts) {
+		return new DingTalkThrottledException(this, attempts);
+	}
+
 }

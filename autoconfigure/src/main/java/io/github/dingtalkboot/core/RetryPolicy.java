@@ -175,10 +175,8 @@ public final class RetryPolicy {
 	}
 
 	private static Throwable withAttempts(Throwable failure, int attempts) {
-		if (failure instanceof DingTalkException dingTalk) {
-			dingTalk.recordAttempts(attempts);
-		}
-		return failure;
+		return (failure instanceof DingTalkException dingTalk && dingTalk.getAttempts() != attempts)
+				? dingTalk.withAttempts(attempts) : failure;
 	}
 
 	private static Duration min(Duration a, Duration b) {

@@ -15,6 +15,7 @@ import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkAuthenticationException;
 import io.github.dingtalkboot.core.DingTalkClientObservationContext;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 
 /**
@@ -120,6 +121,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 		Map<String, String> path = Map.of("taskId", taskId);
 		Map<String, String> query = Map.of("unionId", unionId);
 		Mono<StorageTask> once = this.tokens.getAccessToken()
+			.onErrorMap((ex) -> !(ex instanceof DingTalkException), StorageTaskClient::tokenFailure)
 			.flatMap((token) -> this.http.get(OPERATION_GET, TASK_PATH, path, query, token, this.rateLimiter)
 				.onErrorMap(DingTalkAuthenticationException.class, (ex) -> {
 					this.tokens.invalidate(token);
@@ -130,6 +132,10 @@ public final class StorageTaskClient implements StorageTaskOperations {
 			.onErrorMap(RejectedToken.class, RejectedToken::getCause)
 			.onErrorMap(StorageTaskClient::isTaskNotExist,
 					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex));
+	}
+
+	private static DingTalkException tokenFailure(Throwable ex) {
+		return new DingTalkException("The access token supplier failed: " + ex, ex);
 	}
 
 	private static IllegalStateException noDefaultUnionId(String method) {

@@ -9,10 +9,19 @@ public class StorageTaskNotFoundException extends DingTalkApiException {
 
 	/**
 	 * Give DingTalk's {@code taskNotExist} answer its own type.
-	 * @param source the answer as a generic API exception
+	 * @param source the answer as a generic API exception, kept as the cause
 	 */
 	public StorageTaskNotFoundException(DingTalkApiException source) {
-		super(source);
+		super(source, source, source.getAttempts());
+	}
+
+	private StorageTaskNotFoundException(StorageTaskNotFoundException source, int attempts) {
+		super(source, source.getCause(), attempts);
+	}
+
+	@Override
+	public StorageTaskNotFoundException withAttempts(int attempts) {
+		return new StorageTaskNotFoundException(this, attempts);
 	}
 
 }

@@ -47,18 +47,22 @@ final class StorageTaskReader {
 		if (value == null || value.isNull()) {
 			return 0;
 		}
+		long count = -1;
 		if (value.isIntegralNumber() && value.canConvertToLong()) {
-			return value.longValue();
+			count = value.longValue();
 		}
-		if (value.isString()) {
+		else if (value.isString()) {
 			try {
-				return Long.parseLong(value.asString().strip());
+				count = Long.parseLong(value.asString().strip());
 			}
 			catch (NumberFormatException ex) {
 				// reported below
 			}
 		}
-		throw malformed(field, "is not a whole number: " + abbreviate(value.toString()));
+		if (count < 0) {
+			throw malformed(field, "is not a whole number of at least 0: " + abbreviate(value.toString()));
+		}
+		return count;
 	}
 
 	private static @Nullable Instant time(JsonNode task, String field) {

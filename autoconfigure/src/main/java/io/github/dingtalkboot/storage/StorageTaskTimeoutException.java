@@ -27,6 +27,16 @@ public class StorageTaskTimeoutException extends DingTalkException {
 		this.lastState = lastState;
 	}
 
+	private StorageTaskTimeoutException(StorageTaskTimeoutException source, int attempts) {
+		super(source.getMessage(), source.getCause(), attempts);
+		this.lastState = source.lastState;
+	}
+
+	@Override
+	public StorageTaskTimeoutException withAttempts(int attempts) {
+		return new StorageTaskTimeoutException(this, attempts);
+	}
+
 	/**
 	 * The last state of the task seen before the timeout.
 	 * @return the state, or {@code null} when no answer came in time

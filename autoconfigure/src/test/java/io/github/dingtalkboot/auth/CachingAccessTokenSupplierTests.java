@@ -3,6 +3,10 @@ package io.github.dingtalkboot.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +17,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import io.github.dingtalkboot.core.DingTalkAuthenticationException;
 import io.github.dingtalkboot.core.DingTalkError;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.DingTalkServerException;
 import io.github.dingtalkboot.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +122,98 @@ class CachingAccessTokenSupplierTests {
 		this.clock.advance(Duration.ofSeconds(1));
 		StepVerifier.create(this.supplier.getAccessToken()).expectError().verify();
 		assertThat(this.fetcher.calls.get()).as("second failure doubles the wait to 2s").isEqualTo(2);
+	}
+
+	@Test
+	void eachCallerDuringACoolDownGetsAnExceptionOfItsOwn() {
+		this.fetcher.fail(401);
+		Throwable first = catchFailure();
+		Throwable second = catchFailure();
+		assertThat(first).isNotSameAs(second).isExactlyInstanceOf(DingTalkAuthenticationException.class);
+		assertThat(second).isExactlyInstanceOf(DingTalkAuthenticationException.class).hasMessage(first.getMessage());
+		assertThat(((DingTalkException) second).getAttempts()).as("the caller itself sent nothing").isZero();
+	}
+
+	@Test
+	void callersWaitingForOneFailingFetchEachGetAnExceptionOfTheirOwn() {
+		Sinks.One<AccessToken> pending = Sinks.one();
+		this.fetcher.answers.add(pending.asMono());
+		List<Mono<String>> callers = Flux.range(0, 5).map((i) -> this.supplier.getAccessToken().cache()).collectList().block();
+		callers.forEach((caller) -> caller.subscribe(null, (ex) -> {
+		}));
+		pending.tryEmitError(new DingTalkError(503, "systemError", "down", "r", null).toException());
+		List<Throwable> failures = callers.stream().map(CachingAccessTokenSupplierTests::failureOf).toList();
+		assertThat(failures).hasSize(5)
+			.doesNotHaveDuplicates()
+			.allSatisfy((ex) -> assertThat(ex).isInstanceOf(DingTalkServerException.class));
+	}
+
+	@Test
+	void callersBlockingInATightLoopDuringACoolDownKeepMemoryFlat() throws Exception {
+		// the way it broke: every block() added a suppressed exception to one shared exception
+		this.fetcher.fail(503);
+		Throwable first = catchFailure();
+		long before = usedHeapAfterGc();
+		ExecutorService callers = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> loops = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				loops.add(callers.submit(() -> {
+					for (int call = 0; call < 25_000; call++) {
+						catchFailure();
+					}
+				}));
+			}
+			for (Future<?> loop : loops) {
+				loop.get(2, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(first.getSuppressed()).as("what the first caller holds grew no further").hasSizeLessThanOrEqualTo(1);
+		// 200,000 retained failures took about 156 MB; a flat heap stays far below this margin
+		assertThat(usedHeapAfterGc() - before).isLessThan(32L * 1024 * 1024);
+		assertThat(this.fetcher.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aFetcherThatCompletesEmptyFailsWithADingTalkException() {
+		this.fetcher.answers.add(Mono.empty());
+		assertThat(catchFailure()).isExactlyInstanceOf(DingTalkException.class)
+			.hasMessageContaining("completed without a token");
+	}
+
+	@Test
+	void aFetcherThatFailsWithAnotherExceptionFailsWithADingTalkExceptionCausedByIt() {
+		IllegalStateException broken = new IllegalStateException("broken fetcher");
+		this.fetcher.answers.add(Mono.error(broken));
+		assertThat(catchFailure()).isExactlyInstanceOf(DingTalkException.class).hasRootCause(broken);
+	}
+
+	private Throwable catchFailure() {
+		return failureOf(this.supplier.getAccessToken());
+	}
+
+	private static Throwable failureOf(Mono<String> call) {
+		try {
+			call.block(Duration.ofSeconds(10));
+		}
+		catch (RuntimeException ex) {
+			return ex;
+		}
+		throw new AssertionError("expected the token supplier to fail");
+	}
+
+	private static long usedHeapAfterGc() throws InterruptedException {
+		Runtime runtime = Runtime.getRuntime();
+		long used = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(50);
+			used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+		}
+		return used;
 	}
 
 	@ParameterizedTest

@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -125,6 +126,25 @@ class DingTalkObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void everyRetryListenerIsCalledAndTheRetriesCounterStays() {
+		this.server.enqueue(token("the-token", 7200));
+		this.server.enqueue(error(503, "operationTimeout", "busy"));
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		internalApp().withUserConfiguration(RegistriesConfiguration.class, RetryListenersConfiguration.class)
+			.run((context) -> {
+				context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(5));
+				RetryListenersConfiguration listeners = context.getBean(RetryListenersConfiguration.class);
+				assertThat(listeners.first).hasValue(1);
+				assertThat(listeners.second).hasValue(1);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("dingtalk.client.retries")
+					.tags("dingtalk.operation", "storage.task.get", "reason", "503")
+					.counter()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void aUserConventionReplacesTheDefault() {
 		this.server.enqueue(token("the-token", 7200));
 		this.server.enqueue(task("SUCCESS", 1, 1));
@@ -213,5 +233,23 @@ class DingTalkObservabilityAutoConfigurationTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	static class RetryListenersConfiguration {
+
+		final AtomicInteger first = new AtomicInteger();
+
+		final AtomicInteger second = new AtomicInteger();
+
+		@Bean
+		RetryListener firstRetryListener() {
+			return (operation, reason, attempt, delay) -> this.first.incrementAndGet();
+		}
+
+		@Bean
+		RetryListener secondRetryListener() {
+			return (operation, reason, attempt, delay) -> this.second.incrementAndGet();
+		}
+
+	}
 
 }

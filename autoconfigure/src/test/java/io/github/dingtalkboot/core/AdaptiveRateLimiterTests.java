@@ -38,6 +38,32 @@ class AdaptiveRateLimiterTests {
 	}
 
 	@Test
+	void aCancelledWaitGivesItsSlotToTheNextRequest() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		List<Long> granted = new ArrayList<>();
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		limiter.acquire().subscribe().dispose();
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(granted).as("the third request takes the second one's slot").containsExactly(0L, 50L);
+	}
+
+	@Test
+	void aSlotGivenBackAfterItPassedIsNotReused() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		limiter.acquire().subscribe();
+		reactor.core.Disposable waiting = limiter.acquire().subscribe();
+		this.time.advanceTimeBy(Duration.ofMillis(40));
+		waiting.dispose();
+		this.time.advanceTimeBy(Duration.ofMillis(20));
+		List<Long> granted = new ArrayList<>();
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(granted).containsExactly(100L, 150L);
+	}
+
+	@Test
 	void requestsBelowTheRateAreNotDelayed() {
 		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
 		StepVerifier.create(limiter.acquire()).verifyComplete();

@@ -144,15 +144,19 @@ class RetryPolicyTests {
 	}
 
 	@Test
-	void whenAttemptsRunOutTheLastFailureItselfReachesTheCallerWithTheAttemptCount() {
+	void whenAttemptsRunOutTheLastFailureReachesTheCallerWithTheAttemptCount() {
 		DingTalkApiException last = answer(500, "systemError");
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<String> call = Mono.defer(() -> Mono.error((attempts.incrementAndGet() < 3) ? answer(500, "unknownError") : last));
 		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", call))
 			.thenAwait(Duration.ofSeconds(10))
 			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isSameAs(last);
-				assertThat(((DingTalkException) ex).getAttempts()).isEqualTo(3);
+				assertThat(ex).isExactlyInstanceOf(DingTalkServerException.class).hasMessage(last.getMessage());
+				DingTalkServerException failure = (DingTalkServerException) ex;
+				assertThat(failure.getStatusCode()).isEqualTo(500);
+				assertThat(failure.getErrorCode()).isEqualTo("systemError");
+				assertThat(failure.getRequestId()).isEqualTo(last.getRequestId());
+				assertThat(failure.getAttempts()).isEqualTo(3);
 			})
 			.verify();
 		assertThat(attempts).hasValue(3);

@@ -25,6 +25,8 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.HttpSettings;
 import io.github.dingtalkboot.core.RetryBudget;
 import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.core.DingTalkTransportException;
+import io.github.dingtalkboot.core.DingTalkServerException;
 import io.github.dingtalkboot.core.RetryPolicy;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 
@@ -228,6 +230,50 @@ class StorageTaskObservationTests {
 			.allSatisfy((context) -> assertThat(context.getParentObservation().getContextView()
 				.getLowCardinalityKeyValue("dingtalk.operation")
 				.getValue()).isEqualTo("storage.task.watch")));
+	}
+
+	@Test
+	void aWatchFailingOnItsSecondPollIsRecordedWithThatPollsStatusAndCode() {
+		StorageTaskClient watching = new StorageTaskClient(this.http,
+				new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"),
+				new StorageTaskSettings("op", Duration.ofMillis(10), Duration.ofMillis(20), 1.5, Duration.ofSeconds(5)), null);
+		this.server.enqueue(task("IN_PROGRESS", 10, 1));
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueue(error(500, "systemError", "down"));
+		}
+		StepVerifier.create(watching.watchTask("task-9", "op"))
+			.expectNextCount(1)
+			.expectError(DingTalkServerException.class)
+			.verify(Duration.ofSeconds(10));
+		assertThat(this.observations).hasAnObservation((observation) -> observation
+			.hasNameEqualTo("dingtalk.client.requests")
+			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
+			.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR")
+			.hasLowCardinalityKeyValue("status", "500")
+			.hasLowCardinalityKeyValue("error.code", "systemError"));
+	}
+
+	@Test
+	void aWatchWhosePollGetsNoAnswerIsRecordedWithStatusNone() throws Exception {
+		DingTalkHttpClient refused;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			refused = DingTalkHttpClient.create(WebClient.builder(), "http://127.0.0.1:" + socket.getLocalPort(),
+					HttpSettings.defaults(), new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(),
+							Clock.systemUTC(), RetryListener.NONE),
+					this.observations, null);
+		}
+		try (refused) {
+			StorageTaskClient watching = new StorageTaskClient(refused,
+					new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
+			StepVerifier.create(watching.watchTask("task-9", "op"))
+				.expectError(DingTalkTransportException.class)
+				.verify(Duration.ofSeconds(30));
+		}
+		assertThat(this.observations).hasAnObservation((observation) -> observation
+			.hasNameEqualTo("dingtalk.client.requests")
+			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
+			.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
+			.hasLowCardinalityKeyValue("status", "NONE"));
 	}
 
 	@Test

@@ -1,0 +1,69 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.dingtalkboot.core.DingTalkHttpClient;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Closes the DingTalk client when the application context closes: running watches end at once,
+ * calls in flight may finish within {@code dingtalk.shutdown.grace-period}, then the client's pool and
+ * event loops are released. Stops asynchronously, so Spring's
+ * {@code spring.lifecycle.timeout-per-shutdown-phase} bounds it as it bounds every phase.
+ * <p>
+ * Stops in a phase after the web server's graceful shutdown and stop, so requests of the application
+ * that are still being answered can use DingTalk until the web server is done with them.
+ */
+final class DingTalkClientLifecycle implements SmartLifecycle {
+
+	/** After the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) and stop ({@code - 2048}). */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(DingTalkClientLifecycle.class);
+
+	private final DingTalkHttpClient client;
+
+	private final Duration gracePeriod;
+
+	private volatile boolean running;
+
+	DingTalkClientLifecycle(DingTalkHttpClient client, Duration gracePeriod) {
+		this.client = client;
+		this.gracePeriod = gracePeriod;
+	}
+
+	@Override
+	public void start() {
+		this.running = !this.client.isClosed();
+	}
+
+	@Override
+	public void stop() {
+		this.client.close();
+		this.running = false;
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		logger.debug("Closing the DingTalk client (grace period " + this.gracePeriod + ")");
+		this.client.shutdown(this.gracePeriod).doFinally((signal) -> {
+			this.running = false;
+			callback.run();
+		}).subscribe(null, (ex) -> logger.warn("Closing the DingTalk client failed: " + ex));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
+
+import io.github.dingtalkboot.core.HttpSettings;
+
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+
+/**
+ * The HTTP settings of DingTalk calls: Spring Boot's ({@code spring.http.clients.*} and the
+ * application's {@link ClientHttpConnectorBuilder}) overlaid by {@code dingtalk.http.*}, applied to a
+ * Reactor Netty client on the starter's own pool and event loops.
+ */
+final class DingTalkHttpConnectors {
+
+	private static final HttpSettings DEFAULTS = HttpSettings.defaults();
+
+	private final HttpClientSettings settings;
+
+	private final ReactorClientHttpConnectorBuilder builder;
+
+	private final HttpSettings httpSettings;
+
+	DingTalkHttpConnectors(DingTalkProperties.Http properties, @Nullable HttpClientSettings bootSettings,
+			@Nullable ClientHttpConnectorBuilder<?> bootBuilder, @Nullable SslBundles sslBundles,
+			List<DingTalkReactorHttpClientCustomizer> customizers) {
+		HttpClientSettings boot = (bootSettings != null) ? bootSettings : HttpClientSettings.defaults();
+		Duration connectTimeout = first(properties.getConnectTimeout(), boot.connectTimeout(),
+				DEFAULTS.connectTimeout());
+		Duration responseTimeout = first(properties.getResponseTimeout(), boot.readTimeout(),
+				DEFAULTS.responseTimeout());
+		this.httpSettings = new HttpSettings(connectTimeout, responseTimeout, properties.getMaxConnections(),
+				properties.getMaxPendingAcquires());
+		// DingTalk's APIs do not redirect; following one elsewhere would send the access token along
+		HttpRedirects redirects = (boot.redirects() != null) ? boot.redirects() : HttpRedirects.DONT_FOLLOW;
+		HttpClientSettings settings = new HttpClientSettings(redirects, connectTimeout, responseTimeout,
+				boot.sslBundle());
+		String bundle = properties.getSsl().getBundle();
+		if (bundle != null) {
+			if (sslBundles == null) {
+				throw new IllegalStateException("dingtalk.http.ssl.bundle is set to '" + bundle
+						+ "' but the application has no SslBundles (spring.ssl.bundle.*)");
+			}
+			settings = settings.withSslBundle(sslBundles.getBundle(bundle));
+		}
+		this.settings = settings;
+		ReactorClientHttpConnectorBuilder builder = (bootBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
+				? reactor : ClientHttpConnectorBuilder.reactor();
+		for (DingTalkReactorHttpClientCustomizer customizer : customizers) {
+			builder = builder.withHttpClientCustomizer(customizer::customize);
+		}
+		this.builder = builder;
+	}
+
+	/**
+	 * The pool size and the effective timeouts.
+	 * @return the settings
+	 */
+	HttpSettings httpSettings() {
+		return this.httpSettings;
+	}
+
+	/**
+	 * Makes the connector from the client on the starter's own pool and event loops.
+	 * @return the connector factory
+	 */
+	Function<HttpClient, ClientHttpConnector> connectorFactory() {
+		return (httpClient) -> this.builder.withHttpClientFactory(() -> httpClient).build(this.settings);
+	}
+
+	@SafeVarargs
+	private static <T> T first(@Nullable T... values) {
+		for (T value : values) {
+			if (value != null) {
+				return value;
+			}
+		}
+		throw new IllegalArgumentException("no value");
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.github.dingtalkboot.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The DingTalk client was closed (the application context is shutting down): a watch or wait that
+ * was running when it closed ends with this exception, and so does every call made after it closed.
+ * Nothing was sent for the call after the client closed.
+ */
+public class DingTalkClientClosedException extends DingTalkException {
+
+	/**
+	 * Create an exception.
+	 * @param message what was stopped, safe to log
+	 */
+	public DingTalkClientClosedException(String message) {
+		super(message);
+	}
+
+	DingTalkClientClosedException(String message, @Nullable Throwable cause, int attempts) {
+		super(message, cause, attempts);
+	}
+
+	@Override
+	public DingTalkClientClosedException withAttempts(int attempts) {
+		return new DingTalkClientClosedException(message(), getCause(), attempts);
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.dingtalkboot.storage;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.DingTalkTransportException;
+
+/**
+ * {@link BlockingStorageTaskOperations} that waits for {@link StorageTaskOperations} with a bound.
+ */
+final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
+
+	private final StorageTaskOperations operations;
+
+	private final Duration callTimeout;
+
+	private final Duration defaultAwaitTimeout;
+
+	BlockingStorageTaskClient(StorageTaskOperations operations, Duration callTimeout, Duration defaultAwaitTimeout) {
+		if (callTimeout.isNegative() || callTimeout.isZero()) {
+			throw new IllegalArgumentException("callTimeout must be positive");
+		}
+		this.operations = operations;
+		this.callTimeout = callTimeout;
+		this.defaultAwaitTimeout = defaultAwaitTimeout;
+	}
+
+	@Override
+	public StorageTask getTask(String taskId, String unionId) {
+		checkMayBlock("getTask");
+		return await(this.operations.getTask(taskId, unionId), this.callTimeout, "getTask");
+	}
+
+	@Override
+	public StorageTask getTask(String taskId) {
+		checkMayBlock("getTask");
+		return await(this.operations.getTask(taskId), this.callTimeout, "getTask");
+	}
+
+	@Override
+	public StorageTask awaitTask(String taskId, String unionId, Duration timeout) {
+		checkMayBlock("awaitTask");
+		// the reactive call times out by itself; the bound here only guards against a call that never ends
+		Duration bound = (timeout != null && !timeout.isNegative() && !timeout.isZero()) ? timeout.plus(this.callTimeout) : this.callTimeout;
+		return await(this.operations.awaitTask(taskId, unionId, timeout), bound, "awaitTask");
+	}
+
+	@Override
+	public StorageTask awaitTask(String taskId) {
+		checkMayBlock("awaitTask");
+		return await(this.operations.awaitTask(taskId), this.defaultAwaitTimeout.plus(this.callTimeout), "awaitTask");
+	}
+
+	private static void checkMayBlock(String method) {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("BlockingStorageTaskOperations." + method + " was called on thread "
+					+ Thread.currentThread().getName() + ", which must not block; use StorageTaskOperations there");
+		}
+	}
+
+	private static StorageTask await(Mono<StorageTask> call, Duration bound, String method) {
+		CompletableFuture<StorageTask> result = call.toFuture();
+		try {
+			return result.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw rethrow(ex.getCause(), method);
+		}
+		catch (TimeoutException ex) {
+			result.cancel(true);
+			throw new DingTalkTransportException(method + " got no answer from DingTalk within " + bound, ex);
+		}
+		catch (InterruptedException ex) {
+			result.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new DingTalkException(method + " was interrupted while waiting for DingTalk", ex);
+		}
+	}
+
+	private static RuntimeException rethrow(Throwable failure, String method) {
+		if (failure instanceof RuntimeException runtime) {
+			// the exception belongs to this call alone: record where the caller blocked, as Reactor's block() does
+			runtime.addSuppressed(new Exception("BlockingStorageTaskOperations." + method + " blocked here"));
+			return runtime;
+		}
+		return new DingTalkException(method + " failed: " + failure, failure);
+	}
+
+}

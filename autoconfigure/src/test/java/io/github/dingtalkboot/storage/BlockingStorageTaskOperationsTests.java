@@ -1,0 +1,194 @@
+package io.github.dingtalkboot.storage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.core.DingTalkTransportException;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
+import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * {@link BlockingStorageTaskOperations} against a real HTTP server.
+ */
+class BlockingStorageTaskOperationsTests {
+
+	private static final StorageTaskSettings FAST_POLLS = new StorageTaskSettings("op", Duration.ofMillis(10),
+			Duration.ofMillis(20), 1.5, Duration.ofSeconds(30));
+
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
+
+	private DingTalkHttpClient http;
+
+	private BlockingStorageTaskOperations blocking;
+
+	@BeforeEach
+	void start() {
+		this.http = DingTalkTestClients.http(this.server);
+		this.blocking = BlockingStorageTaskOperations.of(
+				new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST_POLLS, null),
+				Duration.ofSeconds(60), FAST_POLLS.awaitTimeout());
+	}
+
+	@AfterEach
+	void stop() {
+		this.http.close();
+	}
+
+	@Test
+	void getTaskReturnsTheTask() {
+		this.server.enqueue(task("IN_PROGRESS", 10, 3));
+		StorageTask task = this.blocking.getTask("t1", "op");
+		assertThat(task.status()).isEqualTo(StorageTaskStatus.IN_PROGRESS);
+		assertThat(task.successCount()).isEqualTo(3);
+	}
+
+	@Test
+	void aFailureIsThrownAsTheSameTypeTheReactiveCallFailsWith() {
+		this.server.enqueue(error(404, "taskNotExist", "no such task"));
+		assertThatExceptionOfType(StorageTaskNotFoundException.class).isThrownBy(() -> this.blocking.getTask("t1", "op"))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
+	}
+
+	@Test
+	void aBlankArgumentIsAnIllegalArgumentAndSendsNothing() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.blocking.getTask(" ", "op"));
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void awaitTaskReturnsTheTerminalTask() {
+		this.server.enqueue(task("IN_PROGRESS", 10, 3));
+		this.server.enqueue(task("SUCCESS", 10, 10));
+		assertThat(this.blocking.awaitTask("t1").status()).isEqualTo(StorageTaskStatus.SUCCESS);
+	}
+
+	@Test
+	void awaitTaskThrowsTheTimeoutWithTheLastStateSeen() {
+		this.server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return task("IN_PROGRESS", 10, 3);
+			}
+		});
+		assertThatExceptionOfType(StorageTaskTimeoutException.class)
+			.isThrownBy(() -> this.blocking.awaitTask("t1", "op", Duration.ofMillis(300)))
+			.satisfies((ex) -> assertThat(ex.getLastState()).isNotNull());
+	}
+
+	@Test
+	void aCallThatDoesNotEndWithinTheCallTimeoutIsATransportError() {
+		BlockingStorageTaskOperations shortBound = BlockingStorageTaskOperations.of(new NeverAnswering(),
+				Duration.ofMillis(200), Duration.ofSeconds(1));
+		assertThatExceptionOfType(DingTalkTransportException.class).isThrownBy(() -> shortBound.getTask("t1", "op"))
+			.withMessageContaining("PT0.2S");
+	}
+
+	@Test
+	void getTaskFromAThreadThatMustNotBlockFailsAtOnce() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Mono.fromCallable(() -> this.blocking.getTask("t1", "op"))
+				.subscribeOn(Schedulers.parallel())
+				.block(Duration.ofSeconds(10)))
+			.withMessageContaining("must not block")
+			.withMessageContaining("use StorageTaskOperations there");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void aThousandThreadsBlockingAtOnceAllGetTheirTask() throws Exception {
+		this.server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return task("SUCCESS", 1, 1);
+			}
+		});
+		ExecutorService threads = Executors.newFixedThreadPool(1000);
+		try {
+			List<Future<StorageTask>> calls = new ArrayList<>();
+			for (int i = 0; i < 1000; i++) {
+				String taskId = "t-" + i;
+				calls.add(threads.submit(() -> this.blocking.getTask(taskId, "op")));
+			}
+			for (Future<StorageTask> call : calls) {
+				assertThat(call.get(2, TimeUnit.MINUTES).isTerminal()).isTrue();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.server.getRequestCount()).isEqualTo(1000);
+	}
+
+	@Test
+	void awaitTaskFromAThreadThatMustNotBlockFailsAtOnce() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Mono.fromCallable(() -> this.blocking.awaitTask("t1"))
+				.subscribeOn(Schedulers.parallel())
+				.block(Duration.ofSeconds(10)))
+			.withMessageContaining("must not block");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	/**
+	 * Reactive operations whose calls never end.
+	 */
+	private static final class NeverAnswering implements StorageTaskOperations {
+
+		@Override
+		public Mono<StorageTask> getTask(String taskId, String unionId) {
+			return Mono.never();
+		}
+
+		@Override
+		public Mono<StorageTask> getTask(String taskId) {
+			return Mono.never();
+		}
+
+		@Override
+		public reactor.core.publisher.Flux<StorageTask> watchTask(String taskId, String unionId) {
+			return reactor.core.publisher.Flux.never();
+		}
+
+		@Override
+		public reactor.core.publisher.Flux<StorageTask> watchTask(String taskId) {
+			return reactor.core.publisher.Flux.never();
+		}
+
+		@Override
+		public Mono<StorageTask> awaitTask(String taskId, String unionId, Duration timeout) {
+			return Mono.never();
+		}
+
+		@Override
+		public Mono<StorageTask> awaitTask(String taskId) {
+			return Mono.never();
+		}
+
+	}
+
+}
