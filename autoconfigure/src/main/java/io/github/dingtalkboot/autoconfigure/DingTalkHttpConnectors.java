@@ -2,11 +2,10 @@ package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import reactor.netty.http.client.HttpClient;
 
+import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.HttpSettings;
 
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -14,7 +13,6 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * The HTTP settings of DingTalk calls: Spring Boot's ({@code spring.http.clients.*} and the
@@ -71,11 +69,14 @@ final class DingTalkHttpConnectors {
 	}
 
 	/**
-	 * Makes the connector from the client on the starter's own pool and event loops.
+	 * Makes the connector from the client on the starter's own pool, with Boot's settings and the
+	 * customizers applied before the client is put on the starter's own event loops.
 	 * @return the connector factory
 	 */
-	Function<HttpClient, ClientHttpConnector> connectorFactory() {
-		return (httpClient) -> this.builder.withHttpClientFactory(() -> httpClient).build(this.settings);
+	DingTalkHttpClient.ConnectorFactory connectorFactory() {
+		return (httpClient, onOwnEventLoops) -> this.builder.withHttpClientFactory(() -> httpClient)
+			.withHttpClientCustomizer(onOwnEventLoops)
+			.build(this.settings);
 	}
 
 	@SafeVarargs

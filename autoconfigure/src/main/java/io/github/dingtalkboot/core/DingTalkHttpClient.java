@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -97,10 +98,12 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			.pendingAcquireMaxCount(http.maxPendingAcquires())
 			.build();
 		this.loopResources = LoopResources.create("dingtalk-http", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
-		HttpClient httpClient = HttpClient.create(this.connectionProvider).runOn(this.loopResources);
+		HttpClient httpClient = HttpClient.create(this.connectionProvider);
+		// last, so that a proxy set before keeps its own address resolution (runOn would replace it)
+		UnaryOperator<HttpClient> onOwnEventLoops = (client) -> client.runOn(this.loopResources);
 		WebClient.Builder webClient = builder.webClientBuilder.clone()
 			.baseUrl(builder.baseUrl)
-			.clientConnector(builder.connectorFactory.apply(httpClient));
+			.clientConnector(builder.connectorFactory.create(httpClient, onOwnEventLoops));
 		builder.customizer.accept(webClient);
 		this.webClient = webClient.build();
 		this.json = JsonMapper.builder().build();
@@ -494,6 +497,23 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
+	 * Makes the connector of DingTalk calls.
+	 */
+	@FunctionalInterface
+	public interface ConnectorFactory {
+
+		/**
+		 * Make the connector.
+		 * @param httpClient a Reactor Netty client on the DingTalk client's own connection pool
+		 * @param onOwnEventLoops to apply to the finished client, after every other setting: puts it on
+		 * the DingTalk client's own event loops
+		 * @return the connector
+		 */
+		ClientHttpConnector create(HttpClient httpClient, UnaryOperator<HttpClient> onOwnEventLoops);
+
+	}
+
+	/**
 	 * Builds a {@link DingTalkHttpClient}.
 	 */
 	public static final class Builder {
@@ -506,7 +526,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 		private HttpSettings http = HttpSettings.defaults();
 
-		private @Nullable Function<HttpClient, ClientHttpConnector> connectorFactory;
+		private @Nullable ConnectorFactory connectorFactory;
 
 		private Consumer<WebClient.Builder> customizer = (builder) -> {
 		};
@@ -532,13 +552,12 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set how the connector is made from a Reactor Netty client that runs on the client's own
-		 * pool and event loops, e.g. with Spring Boot's HTTP client settings; by default the connect and
-		 * response timeouts of {@link #http(HttpSettings)} are applied to it.
+		 * Set how the connector is made, e.g. with Spring Boot's HTTP client settings; by default the
+		 * connect and response timeouts of {@link #http(HttpSettings)} are applied.
 		 * @param connectorFactory makes the connector
 		 * @return this builder
 		 */
-		public Builder connector(Function<HttpClient, ClientHttpConnector> connectorFactory) {
+		public Builder connector(ConnectorFactory connectorFactory) {
 			this.connectorFactory = connectorFactory;
 			return this;
 		}
@@ -573,10 +592,11 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		public DingTalkHttpClient build() {
 			if (this.connectorFactory == null) {
 				HttpSettings settings = this.http;
-				this.connectorFactory = (httpClient) -> new ReactorClientHttpConnector(httpClient
-					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-							(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-					.responseTimeout(settings.responseTimeout()));
+				this.connectorFactory = (httpClient, onOwnEventLoops) -> new ReactorClientHttpConnector(
+						onOwnEventLoops.apply(httpClient
+							.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+									(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+							.responseTimeout(settings.responseTimeout())));
 			}
 			return new DingTalkHttpClient(this);
 		}
