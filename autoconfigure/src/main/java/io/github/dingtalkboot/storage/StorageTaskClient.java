@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.core.AdaptiveRateLimiter;
@@ -44,6 +46,8 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	private final @Nullable AdaptiveRateLimiter rateLimiter;
 
+	private final Scheduler timer;
+
 	/**
 	 * Create a client.
 	 * @param http the client to call DingTalk with
@@ -53,10 +57,16 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	 */
 	public StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
 			@Nullable AdaptiveRateLimiter rateLimiter) {
+		this(http, tokens, settings, rateLimiter, Schedulers.parallel());
+	}
+
+	StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
+			@Nullable AdaptiveRateLimiter rateLimiter, Scheduler timer) {
 		this.http = http;
 		this.tokens = tokens;
 		this.settings = settings;
 		this.rateLimiter = rateLimiter;
+		this.timer = timer;
 	}
 
 	@Override
@@ -105,7 +115,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 			AtomicReference<StorageTask> lastSeen = new AtomicReference<>();
 			return watchTask(taskId, unionId).doOnNext(lastSeen::set)
 				.last()
-				.timeout(timeout)
+				.timeout(timeout, this.timer)
 				.onErrorMap(TimeoutException.class,
 						(ex) -> new StorageTaskTimeoutException(taskId, timeout, lastSeen.get()));
 		});

@@ -52,7 +52,7 @@ class AccessTokenFetcherTests {
 				assertThat(token.expiresIn()).isEqualTo(Duration.ofSeconds(7200));
 			})
 			.verifyComplete();
-		RecordedRequest request = this.server.takeRequest(1, TimeUnit.SECONDS);
+		RecordedRequest request = this.server.takeRequest(30, TimeUnit.SECONDS);
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
@@ -67,13 +67,13 @@ class AccessTokenFetcherTests {
 				() -> Mono.fromSupplier(() -> "ticket-" + ticket.incrementAndGet()));
 		this.server.enqueue(token("a", 7200));
 		this.server.enqueue(token("b", 7200));
-		fetcher.fetch().block();
-		fetcher.fetch().block();
-		RecordedRequest first = this.server.takeRequest(1, TimeUnit.SECONDS);
+		fetcher.fetch().block(Duration.ofSeconds(30));
+		fetcher.fetch().block(Duration.ofSeconds(30));
+		RecordedRequest first = this.server.takeRequest(30, TimeUnit.SECONDS);
 		assertThat(first.getTarget()).isEqualTo("/v1.0/oauth2/corpAccessToken");
 		assertThat(first.getBody().utf8()).contains("\"suiteKey\":\"sk\"", "\"suiteSecret\":\"ss\"",
 				"\"authCorpId\":\"corp\"", "\"suiteTicket\":\"ticket-1\"");
-		assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8()).contains("\"suiteTicket\":\"ticket-2\"");
+		assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getBody().utf8()).contains("\"suiteTicket\":\"ticket-2\"");
 	}
 
 	@Test

@@ -40,9 +40,9 @@ class CachingAccessTokenSupplierTests {
 	@Test
 	void keepsTheTokenUntilShortlyBeforeItExpires() {
 		this.fetcher.answer("t1", 7200);
-		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+		assertThat(this.supplier.getAccessToken().block(Duration.ofSeconds(30))).isEqualTo("t1");
 		this.clock.advance(Duration.ofMinutes(114));
-		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+		assertThat(this.supplier.getAccessToken().block(Duration.ofSeconds(30))).isEqualTo("t1");
 		assertThat(this.fetcher.calls.get()).isEqualTo(1);
 	}
 
@@ -50,17 +50,17 @@ class CachingAccessTokenSupplierTests {
 	void concurrentColdCallersShareOneFetch() {
 		Sinks.One<AccessToken> pending = Sinks.one();
 		this.fetcher.answers.add(pending.asMono());
-		List<Mono<String>> callers = Flux.range(0, 200).map((i) -> this.supplier.getAccessToken().cache()).collectList().block();
+		List<Mono<String>> callers = Flux.range(0, 200).map((i) -> this.supplier.getAccessToken().cache()).collectList().block(Duration.ofSeconds(30));
 		callers.forEach(Mono::subscribe);
 		pending.tryEmitValue(new AccessToken("t1", Duration.ofSeconds(7200)));
-		assertThat(Flux.merge(callers).collectList().block()).hasSize(200).containsOnly("t1");
+		assertThat(Flux.merge(callers).collectList().block(Duration.ofSeconds(30))).hasSize(200).containsOnly("t1");
 		assertThat(this.fetcher.calls.get()).isEqualTo(1);
 	}
 
 	@Test
 	void refreshesAheadInTheBackgroundWhileTheOldTokenIsStillHandedOut() {
 		this.fetcher.answer("t1", 7200);
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		Sinks.One<AccessToken> refresh = Sinks.one();
 		this.fetcher.answers.add(refresh.asMono());
 		this.clock.advance(Duration.ofMinutes(116));
@@ -76,26 +76,26 @@ class CachingAccessTokenSupplierTests {
 	void anExpiredTokenIsNeverHandedOut() {
 		this.fetcher.answer("t1", 7200);
 		this.fetcher.answer("t2", 7200);
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		this.clock.advance(Duration.ofHours(2));
-		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t2");
+		assertThat(this.supplier.getAccessToken().block(Duration.ofSeconds(30))).isEqualTo("t2");
 	}
 
 	@Test
 	void invalidateForgetsTheCurrentTokenSoTheNextCallFetches() {
 		this.fetcher.answer("t1", 7200);
 		this.fetcher.answer("t2", 7200);
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		this.supplier.invalidate("t1");
-		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t2");
+		assertThat(this.supplier.getAccessToken().block(Duration.ofSeconds(30))).isEqualTo("t2");
 	}
 
 	@Test
 	void invalidatingAnOlderTokenKeepsTheCurrentOne() {
 		this.fetcher.answer("t1", 7200);
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		this.supplier.invalidate("t0");
-		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+		assertThat(this.supplier.getAccessToken().block(Duration.ofSeconds(30))).isEqualTo("t1");
 		assertThat(this.fetcher.calls.get()).isEqualTo(1);
 	}
 
@@ -105,7 +105,7 @@ class CachingAccessTokenSupplierTests {
 		this.fetcher.answer("t1", 7200);
 		StepVerifier.create(this.supplier.getAccessToken()).expectError().verify();
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.supplier.getAccessToken().block()).isEqualTo("t1");
+		assertThat(this.supplier.getAccessToken().block(Duration.ofSeconds(30))).isEqualTo("t1");
 	}
 
 	@Test
@@ -138,7 +138,7 @@ class CachingAccessTokenSupplierTests {
 	void callersWaitingForOneFailingFetchEachGetAnExceptionOfTheirOwn() {
 		Sinks.One<AccessToken> pending = Sinks.one();
 		this.fetcher.answers.add(pending.asMono());
-		List<Mono<String>> callers = Flux.range(0, 5).map((i) -> this.supplier.getAccessToken().cache()).collectList().block();
+		List<Mono<String>> callers = Flux.range(0, 5).map((i) -> this.supplier.getAccessToken().cache()).collectList().block(Duration.ofSeconds(30));
 		callers.forEach((caller) -> caller.subscribe(null, (ex) -> {
 		}));
 		pending.tryEmitError(new DingTalkError(503, "systemError", "down", "r", null).toException());
@@ -197,7 +197,7 @@ class CachingAccessTokenSupplierTests {
 
 	private static Throwable failureOf(Mono<String> call) {
 		try {
-			call.block(Duration.ofSeconds(10));
+			call.block(Duration.ofSeconds(30));
 		}
 		catch (RuntimeException ex) {
 			return ex;
@@ -221,25 +221,25 @@ class CachingAccessTokenSupplierTests {
 	void tinyOrZeroLifetimesDoNotCauseARefreshStorm(long expireIn) {
 		this.fetcher.answer("t1", expireIn);
 		for (int i = 0; i < 50; i++) {
-			this.supplier.getAccessToken().block();
+			this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		}
 		assertThat(this.fetcher.calls.get()).isEqualTo(1);
 		this.clock.advance(Duration.ofSeconds(29));
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		assertThat(this.fetcher.calls.get()).as("refresh starts at half the one-minute floor").isEqualTo(1);
 	}
 
 	@Test
 	void aMissingLifetimeIsTreatedAsTheOneMinuteFloor() {
 		this.fetcher.answers.add(Mono.just(new AccessToken("t1", null)));
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		assertThat(this.supplier.timeToExpiry()).contains(Duration.ofMinutes(1));
 	}
 
 	@Test
 	void anAbsurdLifetimeIsCappedAtOneDay() {
 		this.fetcher.answer("t1", 10L * 365 * 24 * 3600);
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		assertThat(this.supplier.timeToExpiry()).contains(Duration.ofDays(1));
 	}
 
@@ -247,7 +247,7 @@ class CachingAccessTokenSupplierTests {
 	void timeToExpiryCountsDown() {
 		assertThat(this.supplier.timeToExpiry()).isEmpty();
 		this.fetcher.answer("t1", 7200);
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		this.clock.advance(Duration.ofMinutes(20));
 		assertThat(this.supplier.timeToExpiry()).contains(Duration.ofMinutes(100));
 	}
@@ -255,7 +255,7 @@ class CachingAccessTokenSupplierTests {
 	@Test
 	void toStringNeverShowsTheToken() {
 		this.fetcher.answer("super-secret", 7200);
-		this.supplier.getAccessToken().block();
+		this.supplier.getAccessToken().block(Duration.ofSeconds(30));
 		assertThat(this.supplier.toString()).doesNotContain("super-secret");
 		assertThat(new AccessToken("super-secret", null).toString()).doesNotContain("super-secret");
 	}

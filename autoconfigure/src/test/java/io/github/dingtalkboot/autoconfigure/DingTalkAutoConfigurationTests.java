@@ -2,6 +2,7 @@ package io.github.dingtalkboot.autoconfigure;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockWebServer;
@@ -15,6 +16,7 @@ import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketSupplier;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskClient;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
@@ -64,16 +66,69 @@ class DingTalkAutoConfigurationTests {
 					"dingtalk.app-secret=secret", "dingtalk.storage.union-id=op-1")
 			.run((context) -> {
 				StorageTaskOperations operations = context.getBean(StorageTaskOperations.class);
-				StorageTask task = operations.getTask("t-1").block();
-				operations.getTask("t-1").block();
+				StorageTask task = operations.getTask("t-1").block(Duration.ofSeconds(30));
+				operations.getTask("t-1").block(Duration.ofSeconds(30));
 				assertThat(task.totalCount()).isEqualTo(2);
-				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
-				RecordedRequest call = this.server.takeRequest(1, TimeUnit.SECONDS);
+				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
+				RecordedRequest call = this.server.takeRequest(30, TimeUnit.SECONDS);
 				assertThat(call.getTarget()).isEqualTo("/v1.0/storage/tasks/t-1?unionId=op-1");
 				assertThat(call.getHeaders().get("x-acs-dingtalk-access-token")).isEqualTo("issued-token");
-				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getTarget()).startsWith("/v1.0/storage/tasks/");
+				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getTarget()).startsWith("/v1.0/storage/tasks/");
 				assertThat(this.server.getRequestCount()).as("the token is cached").isEqualTo(3);
 			});
+	}
+
+	@Test
+	void aBlockingStorageTaskOperationsBeanSitsNextToTheReactiveOne() {
+		this.server.enqueue(task("SUCCESS", 2, 2));
+		this.runner
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
+					"dingtalk.access-token=tok", "dingtalk.storage.union-id=op-1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BlockingStorageTaskOperations.class);
+				assertThat(context.getBean(BlockingStorageTaskOperations.class).getTask("t-1").totalCount()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void aUserBlockingStorageTaskOperationsReplacesTheStartersOne() {
+		BlockingStorageTaskOperations own = BlockingStorageTaskOperations.of(new io.github.dingtalkboot.storage.StorageTaskClient(
+				DingTalkTestClients.http(this.server), new FixedAccessTokenSupplier("t"),
+				io.github.dingtalkboot.storage.StorageTaskSettings.defaults(), null), Duration.ofSeconds(1),
+				Duration.ofSeconds(1));
+		this.runner.withPropertyValues("dingtalk.access-token=tok")
+			.withBean(BlockingStorageTaskOperations.class, () -> own)
+			.run((context) -> assertThat(context.getBean(BlockingStorageTaskOperations.class)).isSameAs(own));
+	}
+
+	@Test
+	void theBlockingCallTimeoutCoversEveryAttemptOfATokenFetchAndOfTheCall() {
+		this.runner
+			.withPropertyValues("dingtalk.access-token=tok", "dingtalk.http.response-timeout=10s",
+					"dingtalk.retry.max-attempts=3", "dingtalk.retry.max-backoff=5s")
+			.run((context) -> assertThat(DingTalkAutoConfiguration.blockingCallTimeout(
+					context.getBean(io.github.dingtalkboot.core.DingTalkHttpClient.class),
+					context.getBean(DingTalkProperties.class)))
+				.isEqualTo(Duration.ofSeconds(90)));
+	}
+
+	@Test
+	void anUnknownSslBundleStopsStartUpNamingIt() {
+		this.runner.withPropertyValues("dingtalk.access-token=tok", "dingtalk.http.ssl.bundle=missing")
+			.withConfiguration(AutoConfigurations
+				.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("missing"));
+	}
+
+	@Test
+	void theClientIsClosedWithTheContext() {
+		this.runner.withPropertyValues("dingtalk.access-token=tok").run((context) -> {
+			io.github.dingtalkboot.core.DingTalkHttpClient http = context
+				.getBean(io.github.dingtalkboot.core.DingTalkHttpClient.class);
+			assertThat(http.isClosed()).isFalse();
+			context.close();
+			assertThat(http.isClosed()).isTrue();
+		});
 	}
 
 	@Test
@@ -90,7 +145,7 @@ class DingTalkAutoConfigurationTests {
 				long start = System.nanoTime();
 				org.assertj.core.api.Assertions
 					.assertThatExceptionOfType(io.github.dingtalkboot.storage.StorageTaskTimeoutException.class)
-					.isThrownBy(() -> context.getBean(StorageTaskOperations.class).awaitTask("t").block());
+					.isThrownBy(() -> context.getBean(StorageTaskOperations.class).awaitTask("t").block(Duration.ofSeconds(30)));
 				java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - start);
 				assertThat(waited).as("await-timeout of 1s, not the default 10m")
 					.isBetween(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10));
@@ -162,8 +217,8 @@ class DingTalkAutoConfigurationTests {
 			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
 					"dingtalk.access-token=fixed")
 			.run((context) -> {
-				context.getBean(StorageTaskOperations.class).getTask("t", "u").block();
-				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("X-From-Customizer"))
+				context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(30));
+				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getHeaders().get("X-From-Customizer"))
 					.isEqualTo("yes");
 			});
 	}

@@ -85,7 +85,7 @@ class DingTalkClientShutdownTests {
 			});
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.server.getRequestCount() >= 2);
 			context.close();
-			StepVerifier.create(waiting).expectError(DingTalkClientClosedException.class).verify(Duration.ofSeconds(10));
+			StepVerifier.create(waiting).expectError(DingTalkClientClosedException.class).verify(Duration.ofSeconds(30));
 		});
 	}
 
@@ -97,10 +97,10 @@ class DingTalkClientShutdownTests {
 			StepVerifier.create(operations.getTask("t")).expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(DingTalkClientClosedException.class);
 				assertThat(((DingTalkException) ex).getAttempts()).isZero();
-			}).verify(Duration.ofSeconds(5));
+			}).verify(Duration.ofSeconds(30));
 			StepVerifier.create(operations.watchTask("t"))
 				.expectError(DingTalkClientClosedException.class)
-				.verify(Duration.ofSeconds(5));
+				.verify(Duration.ofSeconds(30));
 			assertThat(this.server.getRequestCount()).isZero();
 		});
 	}
@@ -123,7 +123,7 @@ class DingTalkClientShutdownTests {
 			Mono<StorageTask> inFlight = context.getBean(StorageTaskOperations.class).getTask("t").cache();
 			inFlight.subscribe(null, (ex) -> {
 			});
-			this.server.takeRequest(10, TimeUnit.SECONDS);
+			this.server.takeRequest(30, TimeUnit.SECONDS);
 			context.close();
 			StepVerifier.create(inFlight).expectNextCount(1).verifyComplete();
 		});
@@ -139,7 +139,7 @@ class DingTalkClientShutdownTests {
 				failure.set(ex);
 				ended.countDown();
 			}, ended::countDown);
-			this.server.takeRequest(10, TimeUnit.SECONDS);
+			this.server.takeRequest(30, TimeUnit.SECONDS);
 			context.close();
 			assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(failure.get()).isInstanceOf(DingTalkClientClosedException.class)

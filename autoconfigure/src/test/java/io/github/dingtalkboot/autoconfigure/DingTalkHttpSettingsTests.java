@@ -152,7 +152,7 @@ class DingTalkHttpSettingsTests {
 			.withUserConfiguration(CustomizersConfiguration.class)
 			.run((context) -> {
 				context.getBean(StorageTaskOperations.class).getTask("t").block(Duration.ofSeconds(30));
-				RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
+				RecordedRequest request = this.server.takeRequest(30, TimeUnit.SECONDS);
 				assertThat(request.getHeaders().get("X-Customized")).isEqualTo("dingtalk");
 				assertThat(request.getHeaders().get("X-Everyone")).isEqualTo("boot");
 			});
@@ -169,7 +169,7 @@ class DingTalkHttpSettingsTests {
 				.retrieve()
 				.toBodilessEntity()
 				.block(Duration.ofSeconds(30));
-			assertThat(this.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("X-Customized")).isEqualTo("boot");
+			assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getHeaders().get("X-Customized")).isEqualTo("boot");
 		});
 	}
 
@@ -187,7 +187,7 @@ class DingTalkHttpSettingsTests {
 						.expectNextCount(1)
 						.verifyComplete();
 					assertThat(proxy.targets()).containsExactly("dingtalk.invalid:80");
-					RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
+					RecordedRequest request = this.server.takeRequest(30, TimeUnit.SECONDS);
 					assertThat(request.getTarget()).isEqualTo("/v1.0/storage/tasks/t?unionId=op");
 					assertThat(request.getHeaders().get("x-acs-dingtalk-access-token")).isEqualTo("tok");
 				});

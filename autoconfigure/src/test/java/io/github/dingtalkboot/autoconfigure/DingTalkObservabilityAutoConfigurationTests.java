@@ -56,7 +56,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 		internalApp().run((context) -> {
 			ReactiveHealthIndicator indicator = context.getBean("dingtalkHealthIndicator", ReactiveHealthIndicator.class);
 			for (int i = 0; i < 5; i++) {
-				Health health = indicator.health().block(Duration.ofSeconds(5));
+				Health health = indicator.health().block(Duration.ofSeconds(30));
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.toString()).doesNotContain("the-token");
 			}
@@ -70,7 +70,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 		internalApp().run((context) -> {
 			Health health = context.getBean("dingtalkHealthIndicator", ReactiveHealthIndicator.class)
 				.health()
-				.block(Duration.ofSeconds(5));
+				.block(Duration.ofSeconds(30));
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("status", 400)
 				.containsEntry("errorCode", "invalidClientIdOrSecret")
@@ -111,7 +111,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 		this.server.enqueue(error(503, "operationTimeout", "busy"));
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		internalApp().withUserConfiguration(RegistriesConfiguration.class).run((context) -> {
-			context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(5));
+			context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(30));
 			TestObservationRegistry observations = context.getBean(TestObservationRegistry.class);
 			assertThat(observations).hasAnObservation((observation) -> observation
 				.hasNameEqualTo("dingtalk.client.requests")
@@ -132,7 +132,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		internalApp().withUserConfiguration(RegistriesConfiguration.class, RetryListenersConfiguration.class)
 			.run((context) -> {
-				context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(5));
+				context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(30));
 				RetryListenersConfiguration listeners = context.getBean(RetryListenersConfiguration.class);
 				assertThat(listeners.first).hasValue(1);
 				assertThat(listeners.second).hasValue(1);
@@ -150,7 +150,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		internalApp().withUserConfiguration(RegistriesConfiguration.class, ConventionConfiguration.class)
 			.run((context) -> {
-				context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(5));
+				context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(30));
 				assertThat(context.getBean(TestObservationRegistry.class))
 					.hasObservationWithNameEqualTo("custom.dingtalk");
 			});
@@ -163,7 +163,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
 			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isNaN();
-			context.getBean(io.github.dingtalkboot.auth.AccessTokenSupplier.class).getAccessToken().block();
+			context.getBean(io.github.dingtalkboot.auth.AccessTokenSupplier.class).getAccessToken().block(Duration.ofSeconds(30));
 			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isBetween(7190.0, 7200.0);
 		});
 	}

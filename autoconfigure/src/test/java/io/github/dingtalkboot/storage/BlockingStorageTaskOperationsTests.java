@@ -113,7 +113,7 @@ class BlockingStorageTaskOperationsTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> Mono.fromCallable(() -> this.blocking.getTask("t1", "op"))
 				.subscribeOn(Schedulers.parallel())
-				.block(Duration.ofSeconds(10)))
+				.block(Duration.ofSeconds(30)))
 			.withMessageContaining("must not block")
 			.withMessageContaining("use StorageTaskOperations there");
 		assertThat(this.server.getRequestCount()).isZero();
@@ -149,7 +149,7 @@ class BlockingStorageTaskOperationsTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> Mono.fromCallable(() -> this.blocking.awaitTask("t1"))
 				.subscribeOn(Schedulers.parallel())
-				.block(Duration.ofSeconds(10)))
+				.block(Duration.ofSeconds(30)))
 			.withMessageContaining("must not block");
 		assertThat(this.server.getRequestCount()).isZero();
 	}

@@ -62,7 +62,7 @@ class StorageTaskClientTests {
 	void sendsGetWithTokenHeaderAcceptJsonAndUnionIdQuery() throws Exception {
 		this.server.enqueue(task("IN_PROGRESS", 10, 3));
 		StepVerifier.create(this.client.getTask("task-1", "union-1")).expectNextCount(1).verifyComplete();
-		RecordedRequest request = this.server.takeRequest(1, TimeUnit.SECONDS);
+		RecordedRequest request = this.server.takeRequest(30, TimeUnit.SECONDS);
 		assertThat(request.getMethod()).isEqualTo("GET");
 		assertThat(request.getTarget()).isEqualTo("/v1.0/storage/tasks/task-1?unionId=union-1");
 		assertThat(request.getHeaders().get("x-acs-dingtalk-access-token")).isEqualTo(TOKEN);
@@ -77,7 +77,7 @@ class StorageTaskClientTests {
 		String taskId = "a/b?c#d%e+f g";
 		String unionId = "u&v=w+x y";
 		StepVerifier.create(this.client.getTask(taskId, unionId)).expectNextCount(1).verifyComplete();
-		RecordedRequest request = this.server.takeRequest(1, TimeUnit.SECONDS);
+		RecordedRequest request = this.server.takeRequest(30, TimeUnit.SECONDS);
 		assertThat(request.getTarget())
 			.isEqualTo("/v1.0/storage/tasks/a%2Fb%3Fc%23d%25e%2Bf%20g?unionId=u%26v%3Dw%2Bx%20y");
 		assertThat(request.getUrl().pathSegments()).containsExactly("v1.0", "storage", "tasks", taskId);
@@ -88,7 +88,7 @@ class StorageTaskClientTests {
 	void getTaskWithoutUnionIdUsesTheConfiguredDefault() throws Exception {
 		this.server.enqueue(task("INIT", 0, 0));
 		StepVerifier.create(this.client.getTask("task-1")).expectNextCount(1).verifyComplete();
-		assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getUrl().queryParameter("unionId"))
+		assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getUrl().queryParameter("unionId"))
 			.isEqualTo("default-union");
 	}
 
@@ -179,7 +179,7 @@ class StorageTaskClientTests {
 		this.server.enqueue(json(200, body));
 		StepVerifier.create(this.client.getTask("t", "u"))
 			.expectError(DingTalkMalformedResponseException.class)
-			.verify(Duration.ofSeconds(5));
+			.verify(Duration.ofSeconds(30));
 	}
 
 	@Test

@@ -101,7 +101,7 @@ class StorageTaskObservationTests {
 	void theTokenFetchIsObservedAsItsOwnOperation() {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		this.client.getTask("t", "u").block();
+		this.client.getTask("t", "u").block(Duration.ofSeconds(30));
 		assertThat(this.observations).hasAnObservation((observation) -> observation
 			.hasNameEqualTo("dingtalk.client.requests")
 			.hasLowCardinalityKeyValue("dingtalk.operation", "oauth2.access-token")
@@ -113,7 +113,7 @@ class StorageTaskObservationTests {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(error(503, "operationTimeout", "busy"));
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		this.client.getTask("task-42", "union-7").block();
+		this.client.getTask("task-42", "union-7").block(Duration.ofSeconds(30));
 		assertThat(this.observations).hasNumberOfObservationsWithNameEqualTo("http.client.requests", 3);
 		assertThat(this.observations).hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
 			.filteredOn((context) -> "http.client.requests".equals(context.getName()))
@@ -132,7 +132,7 @@ class StorageTaskObservationTests {
 		this.server.enqueue(error(503, "operationTimeout", "busy"));
 		this.server.enqueue(error(500, "systemError", "oops"));
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		this.client.getTask("t", "u").block();
+		this.client.getTask("t", "u").block(Duration.ofSeconds(30));
 		assertThat(this.observations).hasAnObservation((observation) -> observation
 			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
@@ -185,7 +185,7 @@ class StorageTaskObservationTests {
 		for (int i = 0; i < 3; i++) {
 			this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
 		}
-		StepVerifier.create(this.client.getTask("t", "u")).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(this.client.getTask("t", "u")).expectError().verify(Duration.ofSeconds(30));
 		assertThat(this.observations).hasAnObservation((observation) -> observation
 			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
 			.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
@@ -200,8 +200,8 @@ class StorageTaskObservationTests {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(3, TimeUnit.SECONDS).build());
 		Disposable call = this.client.getTask("t", "u").subscribe();
-		this.server.takeRequest(2, TimeUnit.SECONDS);
-		this.server.takeRequest(2, TimeUnit.SECONDS);
+		this.server.takeRequest(30, TimeUnit.SECONDS);
+		this.server.takeRequest(30, TimeUnit.SECONDS);
 		call.dispose();
 		assertThat(this.observations).hasAnObservation((observation) -> observation
 			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
@@ -215,7 +215,7 @@ class StorageTaskObservationTests {
 		this.server.enqueue(task("IN_PROGRESS", 10, 1));
 		this.server.enqueue(task("IN_PROGRESS", 10, 1));
 		this.server.enqueue(task("SUCCESS", 10, 10));
-		watching.watchTask("task-9", "op").blockLast(Duration.ofSeconds(5));
+		watching.watchTask("task-9", "op").blockLast(Duration.ofSeconds(30));
 		assertThat(this.observations).hasAnObservation((observation) -> observation
 			.hasNameEqualTo("dingtalk.client.requests")
 			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
@@ -244,7 +244,7 @@ class StorageTaskObservationTests {
 		StepVerifier.create(watching.watchTask("task-9", "op"))
 			.expectNextCount(1)
 			.expectError(DingTalkServerException.class)
-			.verify(Duration.ofSeconds(10));
+			.verify(Duration.ofSeconds(30));
 		assertThat(this.observations).hasAnObservation((observation) -> observation
 			.hasNameEqualTo("dingtalk.client.requests")
 			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
@@ -291,8 +291,8 @@ class StorageTaskObservationTests {
 			this.server.enqueue(error(404, "taskNotExist", "gone"));
 			this.server.enqueue(error(400, "InvalidAuthentication", "bad"));
 			this.server.enqueue(error(400, "InvalidAuthentication", "bad"));
-			client.getTask("TASKID-ok", "UNIONID-1").block();
-			client.getTask("TASKID-retried", "UNIONID-2").block();
+			client.getTask("TASKID-ok", "UNIONID-1").block(Duration.ofSeconds(30));
+			client.getTask("TASKID-retried", "UNIONID-2").block(Duration.ofSeconds(30));
 			StepVerifier.create(client.getTask("TASKID-missing", "UNIONID-3")).expectError().verify();
 			StepVerifier.create(client.getTask("TASKID-rejected", "UNIONID-4")).expectError().verify();
 		}

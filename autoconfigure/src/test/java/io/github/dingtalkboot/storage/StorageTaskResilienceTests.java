@@ -127,7 +127,7 @@ class StorageTaskResilienceTests {
 	void aResetConnectionIsARetriedTransportError() {
 		this.server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
@@ -135,7 +135,7 @@ class StorageTaskResilienceTests {
 	void anAnswerSlowerThanTheResponseTimeoutIsARetriedTransportError() {
 		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
@@ -147,7 +147,7 @@ class StorageTaskResilienceTests {
 		StepVerifier.create(this.client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isInstanceOf(DingTalkTransportException.class);
 			assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
-		}).verify(Duration.ofSeconds(10));
+		}).verify(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -163,7 +163,7 @@ class StorageTaskResilienceTests {
 			StepVerifier.create(client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(DingTalkTransportException.class).hasMessageContaining("Connection refused");
 				assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
-			}).verify(Duration.ofSeconds(10));
+			}).verify(Duration.ofSeconds(30));
 		}
 	}
 
@@ -206,7 +206,7 @@ class StorageTaskResilienceTests {
 	void cancellingStopsRetries() throws Exception {
 		this.http.close();
 		this.http = DingTalkTestClients.http(this.server,
-				new RetrySettings(true, 5, Duration.ofMillis(300), Duration.ofSeconds(1), 1, 0,
+				new RetrySettings(true, 5, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 0,
 						java.util.Set.of(503), Duration.ofMillis(300), Duration.ofSeconds(1)),
 				HttpSettings.defaults());
 		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
@@ -216,9 +216,10 @@ class StorageTaskResilienceTests {
 		Disposable subscription = client.getTask("t", "u").subscribe((task) -> {
 		}, (error) -> {
 		});
-		assertThat(this.server.takeRequest(2, TimeUnit.SECONDS)).isNotNull();
+		assertThat(this.server.takeRequest(30, TimeUnit.SECONDS)).isNotNull();
 		subscription.dispose();
-		Thread.sleep(1000);
+		// twice the back-off: without the cancel, the second attempt would have gone out by now
+		Thread.sleep(2000);
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 

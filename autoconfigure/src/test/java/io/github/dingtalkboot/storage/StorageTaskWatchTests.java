@@ -2,16 +2,21 @@ package io.github.dingtalkboot.storage;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
@@ -21,6 +26,8 @@ import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code watchTask} and {@code awaitTask} against a real HTTP server (short poll intervals; the
@@ -58,7 +65,7 @@ class StorageTaskWatchTests {
 		this.server.enqueue(task("IN_PROGRESS", 10, 7));
 		this.server.enqueue(json(200, "{\"task\":{\"id\":\"t1\",\"status\":\"FAIL\",\"totalCount\":10,"
 				+ "\"successCount\":7,\"failCount\":3,\"failMessage\":\"locked\"}}"));
-		List<StorageTask> states = this.client.watchTask("t1", "op").collectList().block(Duration.ofSeconds(10));
+		List<StorageTask> states = this.client.watchTask("t1", "op").collectList().block(Duration.ofSeconds(30));
 		assertThat(states).extracting(StorageTask::status, StorageTask::successCount)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(StorageTaskStatus.INIT, 0L),
 					org.assertj.core.groups.Tuple.tuple(StorageTaskStatus.IN_PROGRESS, 3L),
@@ -75,14 +82,14 @@ class StorageTaskWatchTests {
 		StepVerifier.create(this.client.watchTask("t1", "op"))
 			.expectNextCount(1)
 			.expectError(StorageTaskNotFoundException.class)
-			.verify(Duration.ofSeconds(5));
+			.verify(Duration.ofSeconds(30));
 	}
 
 	@Test
 	void watchTaskWithoutUnionIdUsesTheDefaultOperator() throws Exception {
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		StepVerifier.create(this.client.watchTask("t1")).expectNextCount(1).verifyComplete();
-		assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getUrl().queryParameter("unionId")).isEqualTo("op");
+		assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getUrl().queryParameter("unionId")).isEqualTo("op");
 	}
 
 	@Test
@@ -102,7 +109,7 @@ class StorageTaskWatchTests {
 			this.server.enqueue(task("IN_PROGRESS", 10, i));
 		}
 		// take(3) cancels the watch right after its third state
-		this.client.watchTask("t1", "op").take(3).blockLast(Duration.ofSeconds(10));
+		this.client.watchTask("t1", "op").take(3).blockLast(Duration.ofSeconds(30));
 		int sent = this.server.getRequestCount();
 		Thread.sleep(300);
 		assertThat(sent).isEqualTo(3);
@@ -115,11 +122,12 @@ class StorageTaskWatchTests {
 			this.server.enqueue(task("IN_PROGRESS", 10, 1));
 		}
 		Disposable watch = this.client.watchTask("t1", "op").subscribe();
-		Thread.sleep(200);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.server.getRequestCount() >= 2);
 		watch.dispose();
 		int sent = this.server.getRequestCount();
 		Thread.sleep(300);
-		assertThat(this.server.getRequestCount()).isEqualTo(sent);
+		// a request already on its way may still be recorded; none is sent after the dispose
+		assertThat(this.server.getRequestCount()).isLessThanOrEqualTo(sent + 1);
 	}
 
 	@Test
@@ -141,26 +149,45 @@ class StorageTaskWatchTests {
 
 	@Test
 	void awaitTaskTimesOutWithTheLastStateSeenAndStopsPolling() throws Exception {
-		for (int i = 0; i < 200; i++) {
-			this.server.enqueue(task("IN_PROGRESS", 10, 4));
-		}
-		StepVerifier.create(this.client.awaitTask("t1", "op", Duration.ofSeconds(1))).expectErrorSatisfies((ex) -> {
-			assertThat(ex).isInstanceOf(StorageTaskTimeoutException.class).hasMessageContaining("t1");
-			StorageTask last = ((StorageTaskTimeoutException) ex).getLastState();
-			assertThat(last.status()).isEqualTo(StorageTaskStatus.IN_PROGRESS);
-			assertThat(last.successCount()).isEqualTo(4);
-		}).verify(Duration.ofSeconds(5));
+		this.server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return task("IN_PROGRESS", 10, 4);
+			}
+		});
+		// the timeout runs in virtual time, so it fires exactly when the test says, however slow the machine
+		VirtualTimeScheduler timeout = VirtualTimeScheduler.create();
+		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST, null,
+				timeout);
+		CompletableFuture<StorageTask> waiting = client.awaitTask("t1", "op", Duration.ofMinutes(1)).toFuture();
+		// a second request is only sent after the first answer was seen
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.server.getRequestCount() >= 2);
+		timeout.advanceTimeBy(Duration.ofMinutes(1));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(StorageTaskTimeoutException.class, (ex) -> {
+				assertThat(ex).hasMessageContaining("t1");
+				assertThat(ex.getLastState().status()).isEqualTo(StorageTaskStatus.IN_PROGRESS);
+				assertThat(ex.getLastState().successCount()).isEqualTo(4);
+			});
+		// a request already on its way may still arrive; nothing after it
 		int sent = this.server.getRequestCount();
-		Thread.sleep(200);
-		assertThat(this.server.getRequestCount()).isEqualTo(sent);
+		Thread.sleep(500);
+		assertThat(this.server.getRequestCount()).isLessThanOrEqualTo(sent + 1);
 	}
 
 	@Test
-	void awaitTaskTimesOutWithoutStateWhenNoAnswerCameInTime() {
-		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
-		StepVerifier.create(this.client.awaitTask("t1", "op", Duration.ofMillis(200)))
-			.expectErrorSatisfies((ex) -> assertThat(((StorageTaskTimeoutException) ex).getLastState()).isNull())
-			.verify(Duration.ofSeconds(5));
+	void awaitTaskTimesOutWithoutStateWhenNoAnswerCameInTime() throws Exception {
+		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(60, TimeUnit.SECONDS).build());
+		VirtualTimeScheduler timeout = VirtualTimeScheduler.create();
+		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST, null,
+				timeout);
+		CompletableFuture<StorageTask> waiting = client.awaitTask("t1", "op", Duration.ofMillis(200)).toFuture();
+		this.server.takeRequest(30, TimeUnit.SECONDS);
+		timeout.advanceTimeBy(Duration.ofMillis(200));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(StorageTaskTimeoutException.class, (ex) -> assertThat(ex.getLastState()).isNull());
 	}
 
 }

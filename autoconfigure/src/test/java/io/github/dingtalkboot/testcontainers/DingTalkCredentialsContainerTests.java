@@ -54,7 +54,7 @@ class DingTalkCredentialsContainerTests {
 			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("task-fail"))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
 					.hasMessageContaining("invalidSuiteTicket"))
-				.verify(Duration.ofSeconds(10)));
+				.verify(Duration.ofSeconds(30)));
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class DingTalkCredentialsContainerTests {
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
 					.hasMessageContaining("invalidClientIdOrSecret")
 					.hasMessageNotContaining("wrong"))
-				.verify(Duration.ofSeconds(10)));
+				.verify(Duration.ofSeconds(30)));
 	}
 
 	@Test
@@ -74,7 +74,7 @@ class DingTalkCredentialsContainerTests {
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
 					.hasMessageContaining("InvalidAuthentication")
 					.hasMessageNotContaining("not-a-real-token"))
-				.verify(Duration.ofSeconds(10)));
+				.verify(Duration.ofSeconds(30)));
 	}
 
 }

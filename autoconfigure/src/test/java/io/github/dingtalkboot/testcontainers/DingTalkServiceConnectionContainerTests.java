@@ -96,7 +96,7 @@ class DingTalkServiceConnectionContainerTests {
 			assertThat(api.getErrorCode()).isEqualTo(code);
 			assertThat(api.getRequestId()).isEqualTo("WM-" + code.toUpperCase());
 			assertThat(api.getAttempts()).isEqualTo(attempts);
-		}).verify(Duration.ofSeconds(10));
+		}).verify(Duration.ofSeconds(30));
 		assertThat(WireMockDingTalk.requestCount(dingtalk, taskId)).isEqualTo(attempts);
 	}
 
@@ -105,13 +105,13 @@ class DingTalkServiceConnectionContainerTests {
 		long start = System.nanoTime();
 		StepVerifier.create(this.storageTasks.getTask("err-qps"))
 			.expectErrorSatisfies((ex) -> assertThat(((DingTalkApiException) ex).getAttempts()).isEqualTo(3))
-			.verify(Duration.ofSeconds(10));
+			.verify(Duration.ofSeconds(30));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
 	void followsATaskThatProgressesOverSuccessiveCalls() {
-		List<StorageTask> states = this.storageTasks.watchTask("task-progressing").collectList().block(Duration.ofSeconds(10));
+		List<StorageTask> states = this.storageTasks.watchTask("task-progressing").collectList().block(Duration.ofSeconds(30));
 		assertThat(states).extracting(StorageTask::status, StorageTask::successCount)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(StorageTaskStatus.INIT, 0L),
 					org.assertj.core.groups.Tuple.tuple(StorageTaskStatus.IN_PROGRESS, 3L),
@@ -159,7 +159,7 @@ class DingTalkServiceConnectionContainerTests {
 	void anUnknownTaskIsNotFound() {
 		StepVerifier.create(this.storageTasks.getTask("unknown-task"))
 			.expectError(StorageTaskNotFoundException.class)
-			.verify(Duration.ofSeconds(5));
+			.verify(Duration.ofSeconds(30));
 	}
 
 	@SpringBootConfiguration
