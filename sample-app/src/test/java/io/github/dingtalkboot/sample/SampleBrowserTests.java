@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code .ci/run} installs it and its absence fails the build.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.sandbox.failure-rate=0.05", "sample.sandbox.task-duration=3s",
+		properties = { "sample.sandbox.failure-rate=0", "sample.sandbox.task-duration=3s",
 				"dingtalk.storage.poll.initial-interval=100ms", "dingtalk.storage.poll.max-interval=500ms" })
 class SampleBrowserTests {
 
