@@ -10,13 +10,17 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import io.github.dingtalkboot.core.DingTalkAuthenticationException;
+import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.MutableClock;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;
@@ -110,6 +114,40 @@ class AccessTokenFetcherTests {
 		assertThat(new CorpAccessTokenFetcher(this.http, "sk", "suite-secret", "corp", Mono::empty).toString())
 			.doesNotContain("suite-secret");
 		assertThat(new FixedAccessTokenSupplier("fixed-token").toString()).doesNotContain("fixed-token");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "tok\\r\\nX-Injected: yes", "tok en", "t\\u00f6k" })
+	void aTokenThatCannotBeSentAsAHeaderIsAMalformedAnswer(String token) {
+		this.server.enqueue(json(200, "{\"accessToken\":\"" + token + "\",\"expireIn\":7200}"));
+		StepVerifier.create(new InternalAppAccessTokenFetcher(this.http, "key", "secret").fetch())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkMalformedResponseException.class)
+				.hasMessageContaining("cannot be sent as a header")
+				.hasMessageNotContaining("X-Injected"))
+			.verify(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aTokenThatCannotBeSentIsNeverCachedSoTheNextFetchReplacesIt() {
+		this.server.enqueue(json(200, "{\"accessToken\":\"bad\\r\\ntoken\",\"expireIn\":7200}"));
+		this.server.enqueue(token("good", 7200));
+		MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+		CachingAccessTokenSupplier supplier = new CachingAccessTokenSupplier(
+				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), clock);
+		StepVerifier.create(supplier.getAccessToken())
+			.expectError(DingTalkMalformedResponseException.class)
+			.verify(Duration.ofSeconds(30));
+		clock.advance(Duration.ofSeconds(1));
+		StepVerifier.create(supplier.getAccessToken()).expectNext("good").verifyComplete();
+	}
+
+	@Test
+	void aSuiteTicketSupplierThatSuppliesNothingFailsWithADingTalkExceptionAndSendsNothing() {
+		StepVerifier.create(new CorpAccessTokenFetcher(this.http, "suite", "secret", "corp", Mono::empty).fetch())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(DingTalkException.class)
+				.hasMessageContaining("no suite ticket"))
+			.verify(Duration.ofSeconds(30));
+		assertThat(this.server.getRequestCount()).isZero();
 	}
 
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import reactor.netty.transport.ProxyProvider;
 import reactor.test.StepVerifier;
 
+import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
@@ -143,6 +144,29 @@ class DingTalkHttpSettingsTests {
 				.expectNextCount(1)
 				.verifyComplete());
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aRedirectIsNotFollowedByDefaultSoTheTokenGoesNowhereElse() {
+		this.server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/elsewhere").build());
+		this.runner.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server))
+			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("t"))
+				.expectErrorSatisfies((ex) -> assertThat(((DingTalkApiException) ex).getStatusCode()).isEqualTo(302))
+				.verify(Duration.ofSeconds(30)));
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void bootsRedirectSettingApplies() {
+		this.server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/elsewhere").build());
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		this.runner
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
+					"spring.http.clients.redirects=follow")
+			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("t"))
+				.expectNextCount(1)
+				.verifyComplete());
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
