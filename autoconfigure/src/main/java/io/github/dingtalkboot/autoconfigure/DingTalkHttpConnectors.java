@@ -54,6 +54,9 @@ final class DingTalkHttpConnectors {
 		this.settings = settings;
 		ReactorClientHttpConnectorBuilder builder = (bootBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
 				? reactor : ClientHttpConnectorBuilder.reactor();
+		// DingTalk's answers are a few hundred bytes: asking for gzip (Boot's default) costs a decompressor
+		// per response and saves nothing; a customizer below may still turn it on
+		builder = builder.withHttpClientCustomizer((httpClient) -> httpClient.compress(false));
 		for (DingTalkReactorHttpClientCustomizer customizer : customizers) {
 			builder = builder.withHttpClientCustomizer(customizer::customize);
 		}

@@ -295,21 +295,23 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(EMPTY)
 			.onErrorResume(DingTalkHttpClient::isOverLimit, (ex) -> Mono.error(oversized(response, call, ex)))
-			.map((body) -> {
-			int status = response.statusCode().value();
-			if (!response.statusCode().is2xxSuccessful()) {
-				DingTalkError error = DingTalkError.read(status, response.headers().asHttpHeaders(), body, this.json);
-				record(call, (c) -> c.answered(status, error.code(), error.requestId()));
-				if (error.code() != null && !DingTalkErrorCodes.DOCUMENTED.contains(error.code())) {
-					logger.info("DingTalk answered an undocumented error code '" + error.code()
-							+ "' (reported as OTHER in metrics)");
-				}
-				throw error.toException();
+			.map((body) -> answer(response, call, body));
+	}
+
+	private JsonNode answer(ClientResponse response, @Nullable DingTalkClientObservationContext call, byte[] body) {
+		int status = response.statusCode().value();
+		if (!response.statusCode().is2xxSuccessful()) {
+			DingTalkError error = DingTalkError.read(status, response.headers().asHttpHeaders(), body, this.json);
+			record(call, (c) -> c.answered(status, error.code(), error.requestId()));
+			if (error.code() != null && !DingTalkErrorCodes.DOCUMENTED.contains(error.code())) {
+				logger.info("DingTalk answered an undocumented error code '" + error.code()
+						+ "' (reported as OTHER in metrics)");
 			}
-			record(call, (c) -> c.answered(status, null,
-					response.headers().asHttpHeaders().getFirst(DingTalkError.REQUEST_ID_HEADER)));
-			return parseObject(status, body);
-		});
+			throw error.toException();
+		}
+		record(call, (c) -> c.answered(status, null,
+				response.headers().asHttpHeaders().getFirst(DingTalkError.REQUEST_ID_HEADER)));
+		return parseObject(status, body);
 	}
 
 	/**
@@ -342,7 +344,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	private DingTalkTransportException transportFailure(String description, Throwable ex) {
 		if (ex instanceof TimeoutException) {
 			return new DingTalkTransportException("No complete answer from DingTalk for " + description + " within "
-					+ this.attemptTimeout + " (dingtalk.http.response-timeout)", ex);
+					+ this.attemptTimeout + " (the response timeout)", ex);
 		}
 		return new DingTalkTransportException("No usable answer from DingTalk for " + description + ": " + describe(ex),
 				ex);

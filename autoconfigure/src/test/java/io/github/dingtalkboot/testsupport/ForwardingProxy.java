@@ -1,6 +1,5 @@
 package io.github.dingtalkboot.testsupport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +59,7 @@ public final class ForwardingProxy implements AutoCloseable {
 
 	private void tunnel(Socket client) {
 		try (client; Socket upstream = new Socket(this.upstreamHost, this.upstreamPort)) {
-			String head = readHead(client.getInputStream());
+			String head = RawHttp.readHead(client.getInputStream());
 			String[] requestLine = head.split("\r\n", 2)[0].split(" ");
 			if (requestLine.length < 2 || !"CONNECT".equals(requestLine[0])) {
 				client.getOutputStream()
@@ -94,18 +93,6 @@ public final class ForwardingProxy implements AutoCloseable {
 		catch (IOException ex) {
 			// one side closed
 		}
-	}
-
-	private static String readHead(InputStream in) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		int matched = 0;
-		byte[] end = { '\r', '\n', '\r', '\n' };
-		int b;
-		while (matched < 4 && (b = in.read()) != -1) {
-			head.write(b);
-			matched = (b == end[matched]) ? matched + 1 : ((b == '\r') ? 1 : 0);
-		}
-		return head.toString(StandardCharsets.US_ASCII);
 	}
 
 	private static Thread daemon(Runnable task, String name) {

@@ -1,7 +1,6 @@
 package io.github.dingtalkboot.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -73,7 +72,7 @@ public final class TricklingServer implements AutoCloseable {
 	private void serve(Socket connection) {
 		long deadline = System.currentTimeMillis() + MAX_MILLIS_PER_CONNECTION;
 		try (connection) {
-			readRequestHead(connection.getInputStream());
+			RawHttp.readHead(connection.getInputStream());
 			OutputStream out = connection.getOutputStream();
 			if (this.mode == Mode.BODY) {
 				byte[] body = "{\"task\":{\"id\":\"t\",\"status\":\"SUCCESS\",\"totalCount\":1,\"successCount\":1,\"failCount\":0,\"failMessage\":\"                                                                                              \"}}"
@@ -96,15 +95,6 @@ public final class TricklingServer implements AutoCloseable {
 		}
 		catch (IOException | InterruptedException ex) {
 			// the client gave up: what this server is for
-		}
-	}
-
-	private static void readRequestHead(InputStream in) throws IOException {
-		int matched = 0;
-		byte[] end = { '\r', '\n', '\r', '\n' };
-		int b;
-		while (matched < 4 && (b = in.read()) != -1) {
-			matched = (b == end[matched]) ? matched + 1 : ((b == '\r') ? 1 : 0);
 		}
 	}
 

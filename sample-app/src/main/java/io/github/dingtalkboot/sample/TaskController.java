@@ -4,6 +4,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkServerException;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
@@ -65,7 +66,7 @@ class TaskController {
 			title = "No such storage task";
 		}
 		else if (ex instanceof DingTalkServerException || ex instanceof DingTalkThrottledException
-				|| ex instanceof DingTalkTransportException) {
+				|| ex instanceof DingTalkTransportException || ex instanceof DingTalkClientClosedException) {
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 			title = "DingTalk is unavailable";
 		}
