@@ -21,6 +21,7 @@ import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskClient;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -92,9 +93,7 @@ class DingTalkAutoConfigurationTests {
 
 	@Test
 	void aUserBlockingStorageTaskOperationsReplacesTheStartersOne() {
-		BlockingStorageTaskOperations own = BlockingStorageTaskOperations.of(new io.github.dingtalkboot.storage.StorageTaskClient(
-				DingTalkTestClients.http(this.server), new FixedAccessTokenSupplier("t"),
-				io.github.dingtalkboot.storage.StorageTaskSettings.defaults(), null), Duration.ofSeconds(1),
+		BlockingStorageTaskOperations own = BlockingStorageTaskOperations.of(new NeverEndingStorageTaskOperations(), Duration.ofSeconds(1),
 				Duration.ofSeconds(1));
 		this.runner.withPropertyValues("dingtalk.access-token=tok")
 			.withBean(BlockingStorageTaskOperations.class, () -> own)

@@ -23,6 +23,7 @@ import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
@@ -102,7 +103,7 @@ class BlockingStorageTaskOperationsTests {
 
 	@Test
 	void aCallThatDoesNotEndWithinTheCallTimeoutIsATransportError() {
-		BlockingStorageTaskOperations shortBound = BlockingStorageTaskOperations.of(new NeverAnswering(),
+		BlockingStorageTaskOperations shortBound = BlockingStorageTaskOperations.of(new NeverEndingStorageTaskOperations(),
 				Duration.ofMillis(200), Duration.ofSeconds(1));
 		assertThatExceptionOfType(DingTalkTransportException.class).isThrownBy(() -> shortBound.getTask("t1", "op"))
 			.withMessageContaining("PT0.2S");
@@ -152,43 +153,6 @@ class BlockingStorageTaskOperationsTests {
 				.block(Duration.ofSeconds(30)))
 			.withMessageContaining("must not block");
 		assertThat(this.server.getRequestCount()).isZero();
-	}
-
-	/**
-	 * Reactive operations whose calls never end.
-	 */
-	private static final class NeverAnswering implements StorageTaskOperations {
-
-		@Override
-		public Mono<StorageTask> getTask(String taskId, String unionId) {
-			return Mono.never();
-		}
-
-		@Override
-		public Mono<StorageTask> getTask(String taskId) {
-			return Mono.never();
-		}
-
-		@Override
-		public reactor.core.publisher.Flux<StorageTask> watchTask(String taskId, String unionId) {
-			return reactor.core.publisher.Flux.never();
-		}
-
-		@Override
-		public reactor.core.publisher.Flux<StorageTask> watchTask(String taskId) {
-			return reactor.core.publisher.Flux.never();
-		}
-
-		@Override
-		public Mono<StorageTask> awaitTask(String taskId, String unionId, Duration timeout) {
-			return Mono.never();
-		}
-
-		@Override
-		public Mono<StorageTask> awaitTask(String taskId) {
-			return Mono.never();
-		}
-
 	}
 
 }
