@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.Observation;
@@ -73,7 +74,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(DingTalkHttpClient.class);
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClientFactory;
+
+	private volatile @Nullable WebClient webClient;
 
 	private final JsonMapper json;
 
@@ -98,14 +101,19 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			.pendingAcquireMaxCount(http.maxPendingAcquires())
 			.build();
 		this.loopResources = LoopResources.create("dingtalk-http", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
-		HttpClient httpClient = HttpClient.create(this.connectionProvider);
-		// last, so that a proxy set before keeps its own address resolution (runOn would replace it)
-		UnaryOperator<HttpClient> onOwnEventLoops = (client) -> client.runOn(this.loopResources);
-		WebClient.Builder webClient = builder.webClientBuilder.clone()
-			.baseUrl(builder.baseUrl)
-			.clientConnector(builder.connectorFactory.create(httpClient, onOwnEventLoops));
-		builder.customizer.accept(webClient);
-		this.webClient = webClient.build();
+		WebClient.Builder webClient = builder.webClientBuilder.clone().baseUrl(builder.baseUrl);
+		ConnectorFactory connectorFactory = builder.connectorFactory;
+		Consumer<WebClient.Builder> customizer = builder.customizer;
+		// made on first use: putting a client on its own event loops sets up their DNS resolver, which costs
+		// start-up time (tens of milliseconds, more in a cold JVM) that an application may never need
+		this.webClientFactory = () -> {
+			HttpClient httpClient = HttpClient.create(this.connectionProvider);
+			// last, so that a proxy set before keeps its own address resolution (runOn would replace it)
+			UnaryOperator<HttpClient> onOwnEventLoops = (client) -> client.runOn(this.loopResources);
+			webClient.clientConnector(connectorFactory.create(httpClient, onOwnEventLoops));
+			customizer.accept(webClient);
+			return webClient.build();
+		};
 		this.json = JsonMapper.builder().build();
 		this.retryPolicy = builder.retryPolicy;
 		this.attemptTimeout = http.responseTimeout();
@@ -224,7 +232,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			return Mono.error(new DingTalkException("The access token is not a valid HTTP header value "
 					+ "(it is empty or holds spaces, control or non-ASCII characters); nothing was sent", null, 0));
 		}
-		WebClient.RequestHeadersSpec<?> request = this.webClient.get()
+		WebClient.RequestHeadersSpec<?> request = webClient().get()
 			.uri((builder) -> expand(builder, pathTemplate, pathVariables, query))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate)
 			.accept(MediaType.APPLICATION_JSON)
@@ -241,13 +249,27 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 */
 	public Mono<JsonNode> post(String operation, String path, Map<String, ?> body) {
 		return Mono.fromCallable(() -> this.json.writeValueAsBytes(body)).flatMap((bytes) -> {
-			WebClient.RequestHeadersSpec<?> request = this.webClient.post()
+			WebClient.RequestHeadersSpec<?> request = webClient().post()
 				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(bytes);
 			return exchange(operation, "POST " + path, request, null);
 		});
+	}
+
+	private WebClient webClient() {
+		WebClient client = this.webClient;
+		if (client == null) {
+			synchronized (this.webClientFactory) {
+				client = this.webClient;
+				if (client == null) {
+					client = this.webClientFactory.get();
+					this.webClient = client;
+				}
+			}
+		}
+		return client;
 	}
 
 	private static URI expand(UriBuilder builder, String pathTemplate, Map<String, String> pathVariables,

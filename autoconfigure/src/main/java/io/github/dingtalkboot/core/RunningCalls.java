@@ -3,11 +3,16 @@ package io.github.dingtalkboot.core;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.Context;
 
 /**
  * The calls a {@link DingTalkHttpClient} is running, so that closing it ends every one of them.
@@ -20,7 +25,7 @@ import reactor.core.publisher.Sinks;
  */
 final class RunningCalls {
 
-	private final Set<Stop> singleCalls = ConcurrentHashMap.newKeySet();
+	private final Set<GuardedSubscriber<?>> singleCalls = ConcurrentHashMap.newKeySet();
 
 	private final Set<Stop> longRunningCalls = ConcurrentHashMap.newKeySet();
 
@@ -35,14 +40,7 @@ final class RunningCalls {
 	 * @return the call, ended by {@link DingTalkClientClosedException} when the client closes
 	 */
 	<T> Mono<T> single(Mono<T> call) {
-		return Mono.defer(() -> {
-			Stop stop = register(this.singleCalls);
-			if (stop == null) {
-				return Mono.error(closedBefore());
-			}
-			// the stop signal only ever errors, and an error of the timeout publisher ends the call with it
-			return call.timeout(stop.signal()).doFinally((signal) -> unregister(this.singleCalls, stop));
-		});
+		return new Guarded<>(call, this);
 	}
 
 	/**
@@ -80,13 +78,16 @@ final class RunningCalls {
 	Mono<Void> close(Duration gracePeriod) {
 		return Mono.defer(() -> {
 			this.closing = true;
-			endAll(this.longRunningCalls, "The DingTalk client was closed while this watch was running");
+			for (Stop stop : this.longRunningCalls) {
+				stop.end("The DingTalk client was closed while this watch was running");
+			}
 			checkDrained();
-			return this.drained.asMono()
-				.timeout(gracePeriod, Mono.empty())
-				.then(Mono.fromRunnable(() -> endAll(this.singleCalls,
-						"The DingTalk client was closed before this call could finish (grace period " + gracePeriod
-								+ ")")));
+			return this.drained.asMono().timeout(gracePeriod, Mono.empty()).then(Mono.fromRunnable(() -> {
+				for (GuardedSubscriber<?> call : this.singleCalls) {
+					call.end("The DingTalk client was closed before this call could finish (grace period "
+							+ gracePeriod + ")");
+				}
+			}));
 		});
 	}
 
@@ -104,8 +105,8 @@ final class RunningCalls {
 		return stop;
 	}
 
-	private void unregister(Set<Stop> calls, Stop stop) {
-		calls.remove(stop);
+	private <C> void unregister(Set<C> calls, C call) {
+		calls.remove(call);
 		if (this.closing) {
 			checkDrained();
 		}
@@ -117,22 +118,155 @@ final class RunningCalls {
 		}
 	}
 
-	private static void endAll(Set<Stop> calls, String message) {
-		for (Stop stop : calls) {
-			stop.end(message);
-		}
-	}
-
 	private static DingTalkClientClosedException closedBefore() {
 		return new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0);
 	}
 
 	/**
-	 * Ends one call.
+	 * A single call that closing can end. Written as an operator rather than composed from Reactor's
+	 * (a sink and {@code timeout(Publisher)} per call) because every DingTalk call passes through it:
+	 * this costs one subscriber and one set entry per call.
+	 */
+	private static final class Guarded<T> extends Mono<T> {
+
+		private final Mono<T> source;
+
+		private final RunningCalls calls;
+
+		Guarded(Mono<T> source, RunningCalls calls) {
+			this.source = source;
+			this.calls = calls;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			if (this.calls.closing) {
+				Operators.error(actual, closedBefore());
+				return;
+			}
+			this.source.subscribe(new GuardedSubscriber<>(actual, this.calls));
+		}
+
+	}
+
+	/**
+	 * Passes one call's signals on and ends it when the client closes. A Mono's value ends it as well, so
+	 * the value and the closing error can never both reach the subscriber: whichever comes first wins.
+	 */
+	private static final class GuardedSubscriber<T> implements CoreSubscriber<T>, Subscription {
+
+		private static final AtomicIntegerFieldUpdater<GuardedSubscriber> DONE = AtomicIntegerFieldUpdater
+			.newUpdater(GuardedSubscriber.class, "done");
+
+		private final CoreSubscriber<? super T> actual;
+
+		private final RunningCalls calls;
+
+		private @Nullable Subscription upstream;
+
+		private volatile int done;
+
+		GuardedSubscriber(CoreSubscriber<? super T> actual, RunningCalls calls) {
+			this.actual = actual;
+			this.calls = calls;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			if (Operators.validate(this.upstream, subscription)) {
+				this.upstream = subscription;
+				this.actual.onSubscribe(this);
+				// registered only now, so that closing never signals before onSubscribe did
+				if (this.done == 0) {
+					this.calls.singleCalls.add(this);
+					if (this.done != 0) {
+						// it ended meanwhile, maybe before the registration it then could not undo
+						this.calls.unregister(this.calls.singleCalls, this);
+					}
+					else if (this.calls.closing) {
+						// closing may have begun before the registration, and then missed this call
+						end("The DingTalk client was closed before this call could start");
+					}
+				}
+			}
+		}
+
+		@Override
+		public void onNext(T value) {
+			if (finish()) {
+				this.actual.onNext(value);
+				this.actual.onComplete();
+			}
+			else {
+				Operators.onDiscard(value, this.actual.currentContext());
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			if (finish()) {
+				this.actual.onError(error);
+			}
+			else {
+				Operators.onErrorDropped(error, this.actual.currentContext());
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			if (finish()) {
+				this.actual.onComplete();
+			}
+		}
+
+		@Override
+		public void request(long n) {
+			Subscription upstream = this.upstream;
+			if (upstream != null) {
+				upstream.request(n);
+			}
+		}
+
+		@Override
+		public void cancel() {
+			Subscription upstream = this.upstream;
+			if (finish() && upstream != null) {
+				upstream.cancel();
+			}
+		}
+
+		void end(String message) {
+			Subscription upstream = this.upstream;
+			if (finish()) {
+				if (upstream != null) {
+					upstream.cancel();
+				}
+				this.actual.onError(new DingTalkClientClosedException(message));
+			}
+		}
+
+		private boolean finish() {
+			if (DONE.compareAndSet(this, 0, 1)) {
+				this.calls.unregister(this.calls.singleCalls, this);
+				return true;
+			}
+			return false;
+		}
+
+	}
+
+	/**
+	 * Ends one long-running call.
 	 */
 	private static final class Stop {
 
-		private final Sinks.Empty<Void> sink = Sinks.empty();
+		// emitted once, by the closing thread: no serialization of emissions needed
+		private final Sinks.Empty<Void> sink = Sinks.unsafe().empty();
 
 		Mono<Void> signal() {
 			return this.sink.asMono();

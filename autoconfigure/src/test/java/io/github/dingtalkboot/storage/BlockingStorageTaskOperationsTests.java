@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -20,6 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@link BlockingStorageTaskOperations} against a real HTTP server.
@@ -102,11 +106,38 @@ class BlockingStorageTaskOperationsTests {
 	}
 
 	@Test
-	void aCallThatDoesNotEndWithinTheCallTimeoutIsATransportError() {
-		BlockingStorageTaskOperations shortBound = BlockingStorageTaskOperations.of(new NeverEndingStorageTaskOperations(),
-				Duration.ofMillis(200), Duration.ofSeconds(1));
+	void aCallThatDoesNotEndWithinTheCallTimeoutIsATransportErrorAndIsCancelled() {
+		NeverEndingStorageTaskOperations never = new NeverEndingStorageTaskOperations();
+		BlockingStorageTaskOperations shortBound = BlockingStorageTaskOperations.of(never, Duration.ofMillis(200),
+				Duration.ofSeconds(1));
 		assertThatExceptionOfType(DingTalkTransportException.class).isThrownBy(() -> shortBound.getTask("t1", "op"))
 			.withMessageContaining("PT0.2S");
+		assertThat(never.cancelled()).isEqualTo(1);
+	}
+
+	@Test
+	void anInterruptCancelsTheCallAndKeepsTheThreadInterrupted() throws Exception {
+		NeverEndingStorageTaskOperations never = new NeverEndingStorageTaskOperations();
+		BlockingStorageTaskOperations blocking = BlockingStorageTaskOperations.of(never, Duration.ofMinutes(10),
+				Duration.ofMinutes(10));
+		AtomicReference<Throwable> thrown = new AtomicReference<>();
+		AtomicBoolean stillInterrupted = new AtomicBoolean();
+		Thread caller = new Thread(() -> {
+			try {
+				blocking.getTask("t1", "op");
+			}
+			catch (RuntimeException ex) {
+				thrown.set(ex);
+				stillInterrupted.set(Thread.currentThread().isInterrupted());
+			}
+		});
+		caller.start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+		caller.interrupt();
+		caller.join(30_000);
+		assertThat(thrown.get()).isInstanceOf(DingTalkException.class).hasMessageContaining("interrupted");
+		assertThat(stillInterrupted).isTrue();
+		assertThat(never.cancelled()).isEqualTo(1);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.testsupport;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,34 +14,49 @@ import io.github.dingtalkboot.storage.StorageTaskOperations;
  */
 public final class NeverEndingStorageTaskOperations implements StorageTaskOperations {
 
+	private final AtomicInteger cancelled = new AtomicInteger();
+
+	/** How many calls were cancelled. */
+	public int cancelled() {
+		return this.cancelled.get();
+	}
+
+	private <T> Mono<T> never() {
+		return Mono.<T>never().doOnCancel(this.cancelled::incrementAndGet);
+	}
+
+	private <T> Flux<T> neverMany() {
+		return Flux.<T>never().doOnCancel(this.cancelled::incrementAndGet);
+	}
+
 	@Override
 	public Mono<StorageTask> getTask(String taskId, String unionId) {
-		return Mono.never();
+		return never();
 	}
 
 	@Override
 	public Mono<StorageTask> getTask(String taskId) {
-		return Mono.never();
+		return never();
 	}
 
 	@Override
 	public Flux<StorageTask> watchTask(String taskId, String unionId) {
-		return Flux.never();
+		return neverMany();
 	}
 
 	@Override
 	public Flux<StorageTask> watchTask(String taskId) {
-		return Flux.never();
+		return neverMany();
 	}
 
 	@Override
 	public Mono<StorageTask> awaitTask(String taskId, String unionId, Duration timeout) {
-		return Mono.never();
+		return never();
 	}
 
 	@Override
 	public Mono<StorageTask> awaitTask(String taskId) {
-		return Mono.never();
+		return never();
 	}
 
 }
