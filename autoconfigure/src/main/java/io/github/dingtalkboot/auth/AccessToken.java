@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * An access token as a token endpoint issued it.
  *
  * @param value the token
- * @param expiresIn the lifetime DingTalk announced ({@code expireIn}), or {@code null} when it sent none
+ * @param expiresIn the lifetime DingTalk announced ({@code expireIn}), or {@code null}
+ * when it sent none
  */
 public record AccessToken(String value, @Nullable Duration expiresIn) {
 

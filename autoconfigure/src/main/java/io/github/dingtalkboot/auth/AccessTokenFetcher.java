@@ -3,15 +3,16 @@ package io.github.dingtalkboot.auth;
 import reactor.core.publisher.Mono;
 
 /**
- * Fetches a new access token from one of DingTalk's token endpoints. {@link CachingAccessTokenSupplier}
- * decides when to call it.
+ * Fetches a new access token from one of DingTalk's token endpoints.
+ * {@link CachingAccessTokenSupplier} decides when to call it.
  */
 @FunctionalInterface
 public interface AccessTokenFetcher {
 
 	/**
 	 * Ask DingTalk for a token.
-	 * @return a Mono of the token; fails with a {@code DingTalkException} when DingTalk refuses
+	 * @return a Mono of the token; fails with a {@code DingTalkException} when DingTalk
+	 * refuses
 	 */
 	Mono<AccessToken> fetch();
 

@@ -18,17 +18,20 @@ import io.github.dingtalkboot.core.DingTalkException;
 /**
  * Keeps the token a {@link AccessTokenFetcher} fetched until shortly before it expires.
  * <ul>
- * <li>Concurrent callers share one fetch: a cold start of many calls makes one token request.</li>
- * <li>From {@code refreshBeforeExpiry} before expiry on, the next caller starts a refresh in the
- * background and still gets the valid token at once: no caller waits while a valid token exists.</li>
- * <li>A failed fetch is not kept as a result, but after one the next fetch waits a second, doubling
- * with each further failure up to 30 seconds; meanwhile callers without a valid token get the last
- * failure at once, so a broken token endpoint is not hammered. Each caller gets its own copy of the
- * failure (a {@code DingTalkException} of the same type, with no attempts of its own), so callers
- * never share, or grow, one exception object.</li>
- * <li>DingTalk's {@code expireIn} is trusted between one minute and one day; a missing, zero or
- * absurd value is clamped to that range, and a refresh never starts before half the lifetime has
- * passed, so no value causes a refresh storm.</li>
+ * <li>Concurrent callers share one fetch: a cold start of many calls makes one token
+ * request.</li>
+ * <li>From {@code refreshBeforeExpiry} before expiry on, the next caller starts a refresh
+ * in the background and still gets the valid token at once: no caller waits while a valid
+ * token exists.</li>
+ * <li>A failed fetch is not kept as a result, but after one the next fetch waits a
+ * second, doubling with each further failure up to 30 seconds; meanwhile callers without
+ * a valid token get the last failure at once, so a broken token endpoint is not hammered.
+ * Each caller gets its own copy of the failure (a {@code DingTalkException} of the same
+ * type, with no attempts of its own), so callers never share, or grow, one exception
+ * object.</li>
+ * <li>DingTalk's {@code expireIn} is trusted between one minute and one day; a missing,
+ * zero or absurd value is clamped to that range, and a refresh never starts before half
+ * the lifetime has passed, so no value causes a refresh storm.</li>
  * </ul>
  */
 public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
@@ -77,13 +80,16 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 			Cached cached = this.current.get();
 			if (cached != null && now.isBefore(cached.expiresAt())) {
 				if (!now.isBefore(cached.refreshAt())) {
-					// starts a fetch unless one is running or the failure back-off holds; nobody waits on it
+					// starts a fetch unless one is running or the failure back-off holds;
+					// nobody waits on it
 					fetchShared(now);
 				}
 				return Mono.just(cached.value());
 			}
-			// Callers that waited for a fetch are released on a parallel thread, not all on the one event
-			// loop that received the token: Reactor Netty keeps a caller's next connections on the event
+			// Callers that waited for a fetch are released on a parallel thread, not all
+			// on the one event
+			// loop that received the token: Reactor Netty keeps a caller's next
+			// connections on the event
 			// loop it runs on, so a burst released on one loop would stay on one core.
 			return fetchShared(now).publishOn(Schedulers.parallel())
 				.map(Cached::value)

@@ -8,9 +8,10 @@ import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 
 /**
- * Fetches the access token of an organisation that authorised a third-party enterprise app:
- * {@code POST /v1.0/oauth2/corpAccessToken} with {@code {"suiteKey","suiteSecret","authCorpId","suiteTicket"}}.
- * The suite ticket is asked for on every fetch, since DingTalk replaces it while the app runs.
+ * Fetches the access token of an organisation that authorised a third-party enterprise
+ * app: {@code POST /v1.0/oauth2/corpAccessToken} with
+ * {@code {"suiteKey","suiteSecret","authCorpId","suiteTicket"}}. The suite ticket is
+ * asked for on every fetch, since DingTalk replaces it while the app runs.
  */
 public final class CorpAccessTokenFetcher implements AccessTokenFetcher {
 
@@ -51,8 +52,9 @@ public final class CorpAccessTokenFetcher implements AccessTokenFetcher {
 		return this.http.observe(OPERATION, null, this.suiteTicket.getSuiteTicket()
 			.switchIfEmpty(Mono.error(() -> new DingTalkException(
 					"The SuiteTicketSupplier supplied no suite ticket; a corp access token cannot be fetched without one")))
-			.flatMap((ticket) -> this.http.post(OPERATION, PATH, Map.of("suiteKey", this.suiteKey, "suiteSecret",
-					this.suiteSecret, "authCorpId", this.authCorpId, "suiteTicket", ticket)))
+			.flatMap((ticket) -> this.http.post(OPERATION, PATH,
+					Map.of("suiteKey", this.suiteKey, "suiteSecret", this.suiteSecret, "authCorpId", this.authCorpId,
+							"suiteTicket", ticket)))
 			.map((body) -> TokenResponses.read(body, PATH)));
 	}
 

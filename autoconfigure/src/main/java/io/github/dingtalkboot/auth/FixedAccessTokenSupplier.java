@@ -3,8 +3,9 @@ package io.github.dingtalkboot.auth;
 import reactor.core.publisher.Mono;
 
 /**
- * Always supplies the same token ({@code dingtalk.access-token}): for tests, or for tokens managed
- * outside the application. Makes no token calls; {@link #invalidate(String)} has nothing to forget.
+ * Always supplies the same token ({@code dingtalk.access-token}): for tests, or for
+ * tokens managed outside the application. Makes no token calls;
+ * {@link #invalidate(String)} has nothing to forget.
  */
 public final class FixedAccessTokenSupplier implements AccessTokenSupplier {
 

@@ -3,9 +3,10 @@ package io.github.dingtalkboot.auth;
 import reactor.core.publisher.Mono;
 
 /**
- * Supplies the current suite ticket of a third-party enterprise app. DingTalk pushes a new ticket to
- * the app about every five hours; declare a bean of this type that returns the latest one pushed
- * (e.g. from your callback handler's store). The default returns {@code dingtalk.suite-ticket}.
+ * Supplies the current suite ticket of a third-party enterprise app. DingTalk pushes a
+ * new ticket to the app about every five hours; declare a bean of this type that returns
+ * the latest one pushed (e.g. from your callback handler's store). The default returns
+ * {@code dingtalk.suite-ticket}.
  */
 @FunctionalInterface
 public interface SuiteTicketSupplier {

@@ -8,7 +8,8 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 
 /**
- * Reads the answer of DingTalk's token endpoints: {@code {"accessToken":"…","expireIn":7200}}.
+ * Reads the answer of DingTalk's token endpoints:
+ * {@code {"accessToken":"…","expireIn":7200}}.
  */
 final class TokenResponses {
 

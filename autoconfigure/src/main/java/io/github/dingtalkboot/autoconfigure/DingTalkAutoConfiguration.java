@@ -43,10 +43,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the DingTalk client: an {@link AccessTokenSupplier} chosen from the
- * {@code dingtalk.*} credentials, a reactive {@link StorageTaskOperations} and a
- * {@link BlockingStorageTaskOperations}, all on one {@link DingTalkHttpClient} built from Boot's
- * {@link WebClient.Builder} and HTTP client settings, and closed with the application context.
+ * Auto-configuration of the DingTalk client: an {@link AccessTokenSupplier} chosen from
+ * the {@code dingtalk.*} credentials, a reactive {@link StorageTaskOperations} and a
+ * {@link BlockingStorageTaskOperations}, all on one {@link DingTalkHttpClient} built from
+ * Boot's {@link WebClient.Builder} and HTTP client settings, and closed with the
+ * application context.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
@@ -72,7 +73,8 @@ public final class DingTalkAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<DingTalkClientObservationConvention> observationConvention,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
+			ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<DingTalkReactorHttpClientCustomizer> httpClientCustomizers,
 			ObjectProvider<DingTalkWebClientCustomizer> webClientCustomizers) {
 		DingTalkHttpConnectors connectors = new DingTalkHttpConnectors(properties.getHttp(),
@@ -122,15 +124,14 @@ public final class DingTalkAutoConfiguration {
 		SuiteTicketSupplier ticketSupplier = suiteTicket.getIfUnique();
 		return switch (DingTalkCredentials.of(properties, ticketSupplier != null)) {
 			case FIXED_TOKEN -> new FixedAccessTokenSupplier(properties.getAccessToken());
-			case INTERNAL_APP -> caching(properties, new InternalAppAccessTokenFetcher(http, properties.getAppKey(),
-					properties.getAppSecret()));
+			case INTERNAL_APP -> caching(properties,
+					new InternalAppAccessTokenFetcher(http, properties.getAppKey(), properties.getAppSecret()));
 			case THIRD_PARTY_APP -> caching(properties, new CorpAccessTokenFetcher(http, properties.getSuiteKey(),
 					properties.getSuiteSecret(), properties.getAuthCorpId(), ticketSupplier));
 		};
 	}
 
-	private static CachingAccessTokenSupplier caching(DingTalkProperties properties,
-			AccessTokenFetcher fetcher) {
+	private static CachingAccessTokenSupplier caching(DingTalkProperties properties, AccessTokenFetcher fetcher) {
 		return new CachingAccessTokenSupplier(fetcher, properties.getToken().getRefreshBeforeExpiry(),
 				Clock.systemUTC());
 	}
@@ -162,8 +163,8 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	/**
-	 * The longest one blocking {@code getTask} waits: a token fetch and the call itself, each with all
-	 * its attempts at the longest back-off.
+	 * The longest one blocking {@code getTask} waits: a token fetch and the call itself,
+	 * each with all its attempts at the longest back-off.
 	 */
 	static Duration blockingCallTimeout(DingTalkHttpClient http, DingTalkProperties properties) {
 		DingTalkProperties.Retry retry = properties.getRetry();

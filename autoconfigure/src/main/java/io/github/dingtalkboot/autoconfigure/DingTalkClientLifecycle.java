@@ -10,17 +10,21 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Closes the DingTalk client when the application context closes: running watches end at once,
- * calls in flight may finish within {@code dingtalk.shutdown.grace-period}, then the client's pool and
- * event loops are released. Stops asynchronously, so Spring's
+ * Closes the DingTalk client when the application context closes: running watches end at
+ * once, calls in flight may finish within {@code dingtalk.shutdown.grace-period}, then
+ * the client's pool and event loops are released. Stops asynchronously, so Spring's
  * {@code spring.lifecycle.timeout-per-shutdown-phase} bounds it as it bounds every phase.
  * <p>
- * Stops in a phase after the web server's graceful shutdown and stop, so requests of the application
- * that are still being answered can use DingTalk until the web server is done with them.
+ * Stops in a phase after the web server's graceful shutdown and stop, so requests of the
+ * application that are still being answered can use DingTalk until the web server is done
+ * with them.
  */
 final class DingTalkClientLifecycle implements SmartLifecycle {
 
-	/** After the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) and stop ({@code - 2048}). */
+	/**
+	 * After the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) and stop
+	 * ({@code - 2048}).
+	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Log logger = LogFactory.getLog(DingTalkClientLifecycle.class);

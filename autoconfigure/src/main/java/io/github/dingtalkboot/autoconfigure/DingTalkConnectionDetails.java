@@ -3,8 +3,9 @@ package io.github.dingtalkboot.autoconfigure;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Where DingTalk is reached. The auto-configuration reads it from a bean of this type when one exists
- * (e.g. one made by {@code @ServiceConnection}), else from {@code dingtalk.base-url}.
+ * Where DingTalk is reached. The auto-configuration reads it from a bean of this type
+ * when one exists (e.g. one made by {@code @ServiceConnection}), else from
+ * {@code dingtalk.base-url}.
  */
 public interface DingTalkConnectionDetails extends ConnectionDetails {
 

@@ -7,9 +7,10 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
 
 /**
  * {@link DingTalkConnectionDetails} for a container annotated
- * {@code @ServiceConnection(name = "dingtalk")}: a DingTalk double (e.g. WireMock loaded with
- * DingTalk's stubs) reached over HTTP on its first exposed port. Matches the connection name only,
- * never an image name, so it claims no container that is not meant to stand in for DingTalk.
+ * {@code @ServiceConnection(name = "dingtalk")}: a DingTalk double (e.g. WireMock loaded
+ * with DingTalk's stubs) reached over HTTP on its first exposed port. Matches the
+ * connection name only, never an image name, so it claims no container that is not meant
+ * to stand in for DingTalk.
  */
 class DingTalkContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<Container<?>, DingTalkConnectionDetails> {
@@ -39,8 +40,9 @@ class DingTalkContainerConnectionDetailsFactory
 		public String getBaseUrl() {
 			Container<?> container = getContainer();
 			if (container.getExposedPorts().isEmpty()) {
-				throw new IllegalStateException("The @ServiceConnection(name = \"dingtalk\") container exposes no port: "
-						+ "call withExposedPorts(8080) on it");
+				throw new IllegalStateException(
+						"The @ServiceConnection(name = \"dingtalk\") container exposes no port: "
+								+ "call withExposedPorts(8080) on it");
 			}
 			return "http://" + container.getHost() + ":" + container.getMappedPort(container.getExposedPorts().get(0));
 		}

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which kind of credentials the {@code dingtalk.*} properties configure, checked for completeness
- * and conflicts.
+ * Which kind of credentials the {@code dingtalk.*} properties configure, checked for
+ * completeness and conflicts.
  */
 enum DingTalkCredentials {
 
@@ -34,9 +34,9 @@ enum DingTalkCredentials {
 			kinds.add("dingtalk.suite-* / dingtalk.auth-corp-id");
 		}
 		if (kinds.size() > 1) {
-			throw new DingTalkCredentialsException("Conflicting credentials: " + String.join(", ", kinds)
-					+ " are all set, but only one kind may be.", kinds,
-					"Keep one kind of credentials and remove the others: " + String.join(" or ", kinds) + ".");
+			throw new DingTalkCredentialsException(
+					"Conflicting credentials: " + String.join(", ", kinds) + " are all set, but only one kind may be.",
+					kinds, "Keep one kind of credentials and remove the others: " + String.join(" or ", kinds) + ".");
 		}
 		if (fixed) {
 			return FIXED_TOKEN;

@@ -3,8 +3,8 @@ package io.github.dingtalkboot.autoconfigure;
 import java.util.List;
 
 /**
- * The {@code dingtalk.*} credentials are missing, incomplete or conflicting. Start-up fails with a
- * report that names the properties to set.
+ * The {@code dingtalk.*} credentials are missing, incomplete or conflicting. Start-up
+ * fails with a report that names the properties to set.
  */
 public class DingTalkCredentialsException extends IllegalStateException {
 

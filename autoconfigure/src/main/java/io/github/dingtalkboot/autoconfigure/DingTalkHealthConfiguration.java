@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 		"org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 class DingTalkHealthConfiguration {
 
-	// nested, so the condition below is only read once the health classes are known to be present
+	// nested, so the condition below is only read once the health classes are known to be
+	// present
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledHealthIndicator("dingtalk")
 	static class IndicatorConfiguration {

@@ -11,9 +11,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 
 /**
- * UP when an access token can be had, DOWN with DingTalk's status and error code when not. Asks the
- * {@link AccessTokenSupplier}, whose cache answers while the token is valid, so frequent probes make
- * no extra token calls. Never shows the token.
+ * UP when an access token can be had, DOWN with DingTalk's status and error code when
+ * not. Asks the {@link AccessTokenSupplier}, whose cache answers while the token is
+ * valid, so frequent probes make no extra token calls. Never shows the token.
  */
 public final class DingTalkHealthIndicator implements ReactiveHealthIndicator {
 

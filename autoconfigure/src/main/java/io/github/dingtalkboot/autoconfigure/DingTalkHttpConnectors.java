@@ -15,9 +15,10 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.boot.ssl.SslBundles;
 
 /**
- * The HTTP settings of DingTalk calls: Spring Boot's ({@code spring.http.clients.*} and the
- * application's {@link ClientHttpConnectorBuilder}) overlaid by {@code dingtalk.http.*}, applied to a
- * Reactor Netty client on the starter's own pool and event loops.
+ * The HTTP settings of DingTalk calls: Spring Boot's ({@code spring.http.clients.*} and
+ * the application's {@link ClientHttpConnectorBuilder}) overlaid by
+ * {@code dingtalk.http.*}, applied to a Reactor Netty client on the starter's own pool
+ * and event loops.
  */
 final class DingTalkHttpConnectors {
 
@@ -39,7 +40,8 @@ final class DingTalkHttpConnectors {
 				DEFAULTS.responseTimeout());
 		this.httpSettings = new HttpSettings(connectTimeout, responseTimeout, properties.getMaxConnections(),
 				properties.getMaxPendingAcquires());
-		// DingTalk's APIs do not redirect; following one elsewhere would send the access token along
+		// DingTalk's APIs do not redirect; following one elsewhere would send the access
+		// token along
 		HttpRedirects redirects = (boot.redirects() != null) ? boot.redirects() : HttpRedirects.DONT_FOLLOW;
 		HttpClientSettings settings = new HttpClientSettings(redirects, connectTimeout, responseTimeout,
 				boot.sslBundle());
@@ -54,7 +56,8 @@ final class DingTalkHttpConnectors {
 		this.settings = settings;
 		ReactorClientHttpConnectorBuilder builder = (bootBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
 				? reactor : ClientHttpConnectorBuilder.reactor();
-		// DingTalk's answers are a few hundred bytes: asking for gzip (Boot's default) costs a decompressor
+		// DingTalk's answers are a few hundred bytes: asking for gzip (Boot's default)
+		// costs a decompressor
 		// per response and saves nothing; a customizer below may still turn it on
 		builder = builder.withHttpClientCustomizer((httpClient) -> httpClient.compress(false));
 		for (DingTalkReactorHttpClientCustomizer customizer : customizers) {
@@ -72,8 +75,9 @@ final class DingTalkHttpConnectors {
 	}
 
 	/**
-	 * Makes the connector from the client on the starter's own pool, with Boot's settings and the
-	 * customizers applied before the client is put on the starter's own event loops.
+	 * Makes the connector from the client on the starter's own pool, with Boot's settings
+	 * and the customizers applied before the client is put on the starter's own event
+	 * loops.
 	 * @return the connector factory
 	 */
 	DingTalkHttpClient.ConnectorFactory connectorFactory() {

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Meters that are not observations: the retry counter and the token-expiry gauge. Only when
- * Micrometer's core is on the classpath.
+ * Meters that are not observations: the retry counter and the token-expiry gauge. Only
+ * when Micrometer's core is on the classpath.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(MeterRegistry.class)
@@ -29,23 +29,28 @@ class DingTalkMetricsConfiguration {
 
 	static final String RATE_LIMIT = "dingtalk.client.rate-limit";
 
-	// not @ConditionalOnMissingBean: every RetryListener is called, and the user's own ones must not remove the counter
+	// not @ConditionalOnMissingBean: every RetryListener is called, and the user's own
+	// ones must not remove the counter
 	@Bean
 	RetryListener dingTalkRetryMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
-		return (operation, reason, attempt, delay) -> meterRegistry.ifAvailable((registry) -> Counter.builder(RETRIES)
-			.description("Retries of DingTalk requests")
-			.tag("dingtalk.operation", operation)
-			.tag("reason", reason)
-			.register(registry)
-			.increment());
+		return (operation, reason, attempt,
+				delay) -> meterRegistry.ifAvailable((registry) -> Counter.builder(RETRIES)
+					.description("Retries of DingTalk requests")
+					.tag("dingtalk.operation", operation)
+					.tag("reason", reason)
+					.register(registry)
+					.increment());
 	}
 
 	@Bean
 	MeterBinder dingTalkTokenExpiryMetrics(ObjectProvider<AccessTokenSupplier> accessTokenSupplier) {
 		return (registry) -> {
 			if (accessTokenSupplier.getIfUnique() instanceof CachingAccessTokenSupplier caching) {
-				Gauge.builder(TOKEN_EXPIRY, caching,
-						(supplier) -> supplier.timeToExpiry().map((left) -> left.toMillis() / 1000.0).orElse(Double.NaN))
+				Gauge
+					.builder(TOKEN_EXPIRY, caching,
+							(supplier) -> supplier.timeToExpiry()
+								.map((left) -> left.toMillis() / 1000.0)
+								.orElse(Double.NaN))
 					.description("Seconds until the cached DingTalk access token expires")
 					.baseUnit("seconds")
 					.register(registry);
@@ -55,11 +60,11 @@ class DingTalkMetricsConfiguration {
 
 	@Bean
 	MeterBinder dingTalkRateLimitMetrics(ObjectProvider<AdaptiveRateLimiter> rateLimiter) {
-		return (registry) -> rateLimiter.ifAvailable((limiter) -> Gauge
-			.builder(RATE_LIMIT, limiter, AdaptiveRateLimiter::currentRate)
-			.description("Requests per second the client allows itself to the storage task API now")
-			.tag("dingtalk.api", "storage.task")
-			.register(registry));
+		return (registry) -> rateLimiter
+			.ifAvailable((limiter) -> Gauge.builder(RATE_LIMIT, limiter, AdaptiveRateLimiter::currentRate)
+				.description("Requests per second the client allows itself to the storage task API now")
+				.tag("dingtalk.api", "storage.task")
+				.register(registry));
 	}
 
 }

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the DingTalk client, under {@code dingtalk.*}.
  * <p>
  * Set one kind of credentials: {@code app-key} and {@code app-secret} (internal app),
- * {@code suite-key}, {@code suite-secret}, {@code suite-ticket} and {@code auth-corp-id} (third-party
- * enterprise app), or {@code access-token} (a fixed token). {@link #toString()} masks every secret.
+ * {@code suite-key}, {@code suite-secret}, {@code suite-ticket} and {@code auth-corp-id}
+ * (third-party enterprise app), or {@code access-token} (a fixed token).
+ * {@link #toString()} masks every secret.
  */
 @ConfigurationProperties("dingtalk")
 public class DingTalkProperties {
@@ -40,7 +41,8 @@ public class DingTalkProperties {
 	private @Nullable String appSecret;
 
 	/**
-	 * Suite key of a third-party enterprise app; goes with suite-secret, suite-ticket and auth-corp-id.
+	 * Suite key of a third-party enterprise app; goes with suite-secret, suite-ticket and
+	 * auth-corp-id.
 	 */
 	private @Nullable String suiteKey;
 
@@ -50,8 +52,8 @@ public class DingTalkProperties {
 	private @Nullable String suiteSecret;
 
 	/**
-	 * Suite ticket of a third-party enterprise app. DingTalk replaces it every few hours: declare a
-	 * SuiteTicketSupplier bean to supply the latest one instead.
+	 * Suite ticket of a third-party enterprise app. DingTalk replaces it every few hours:
+	 * declare a SuiteTicketSupplier bean to supply the latest one instead.
 	 */
 	private @Nullable String suiteTicket;
 
@@ -61,7 +63,8 @@ public class DingTalkProperties {
 	private @Nullable String authCorpId;
 
 	/**
-	 * A fixed access token: no token calls are made at all. For tests, or tokens managed elsewhere.
+	 * A fixed access token: no token calls are made at all. For tests, or tokens managed
+	 * elsewhere.
 	 */
 	private @Nullable String accessToken;
 
@@ -177,9 +180,10 @@ public class DingTalkProperties {
 	public String toString() {
 		return "DingTalkProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", appKey=" + this.appKey
 				+ ", appSecret=" + mask(this.appSecret) + ", suiteKey=" + this.suiteKey + ", suiteSecret="
-				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId="
-				+ this.authCorpId + ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http="
-				+ this.http + ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + ", shutdown=" + this.shutdown + "]";
+				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId=" + this.authCorpId
+				+ ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http=" + this.http
+				+ ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit
+				+ ", shutdown=" + this.shutdown + "]";
 	}
 
 	private static @Nullable String mask(@Nullable String secret) {
@@ -192,8 +196,8 @@ public class DingTalkProperties {
 	public static class Token {
 
 		/**
-		 * How long before a token expires to fetch the next one, in the background while the old one
-		 * is still used.
+		 * How long before a token expires to fetch the next one, in the background while
+		 * the old one is still used.
 		 */
 		private Duration refreshBeforeExpiry = Duration.ofMinutes(5);
 
@@ -218,15 +222,16 @@ public class DingTalkProperties {
 	public static class Http {
 
 		/**
-		 * Bound for opening a connection. When not set, spring.http.clients.connect-timeout applies,
-		 * and without that 5s.
+		 * Bound for opening a connection. When not set,
+		 * spring.http.clients.connect-timeout applies, and without that 5s.
 		 */
 		private @Nullable Duration connectTimeout;
 
 		/**
-		 * Bound for one attempt as a whole, from sending the request to the last byte of the answer;
-		 * a slower (or trickling) answer fails the attempt with a DingTalkTransportException, which is
-		 * retried. When not set, spring.http.clients.read-timeout applies, and without that 10s.
+		 * Bound for one attempt as a whole, from sending the request to the last byte of
+		 * the answer; a slower (or trickling) answer fails the attempt with a
+		 * DingTalkTransportException, which is retried. When not set,
+		 * spring.http.clients.read-timeout applies, and without that 10s.
 		 */
 		private @Nullable Duration responseTimeout;
 
@@ -236,7 +241,8 @@ public class DingTalkProperties {
 		private int maxConnections = 50;
 
 		/**
-		 * How many requests may wait for a pooled connection before further ones fail fast.
+		 * How many requests may wait for a pooled connection before further ones fail
+		 * fast.
 		 */
 		private int maxPendingAcquires = 10_000;
 
@@ -291,9 +297,9 @@ public class DingTalkProperties {
 		public static class Ssl {
 
 			/**
-			 * Name of the SSL bundle (spring.ssl.bundle.*) for DingTalk calls only, e.g. to trust a
-			 * corporate CA. When not set, spring.http.clients.ssl.bundle applies, and without that the
-			 * JVM's defaults.
+			 * Name of the SSL bundle (spring.ssl.bundle.*) for DingTalk calls only, e.g.
+			 * to trust a corporate CA. When not set, spring.http.clients.ssl.bundle
+			 * applies, and without that the JVM's defaults.
 			 */
 			private @Nullable String bundle;
 
@@ -320,9 +326,10 @@ public class DingTalkProperties {
 	public static class Shutdown {
 
 		/**
-		 * How long calls in flight may go on once the application context closes; running watches
-		 * end at once, and every call still running after this ends with a
-		 * DingTalkClientClosedException. Bounded in turn by spring.lifecycle.timeout-per-shutdown-phase.
+		 * How long calls in flight may go on once the application context closes; running
+		 * watches end at once, and every call still running after this ends with a
+		 * DingTalkClientClosedException. Bounded in turn by
+		 * spring.lifecycle.timeout-per-shutdown-phase.
 		 */
 		private Duration gracePeriod = Duration.ofSeconds(5);
 
@@ -347,7 +354,8 @@ public class DingTalkProperties {
 	public static class Storage {
 
 		/**
-		 * Default operator (unionId) for getTask(taskId), watchTask(taskId) and awaitTask(taskId).
+		 * Default operator (unionId) for getTask(taskId), watchTask(taskId) and
+		 * awaitTask(taskId).
 		 */
 		private @Nullable String unionId;
 
@@ -385,9 +393,10 @@ public class DingTalkProperties {
 		}
 
 		/**
-		 * Polling of watchTask and awaitTask: the first poll is immediate, the next one follows after
-		 * initial-interval, and the delay grows by multiplier while the task does not change, up to
-		 * max-interval; a change sets it back to initial-interval.
+		 * Polling of watchTask and awaitTask: the first poll is immediate, the next one
+		 * follows after initial-interval, and the delay grows by multiplier while the
+		 * task does not change, up to max-interval; a change sets it back to
+		 * initial-interval.
 		 */
 		public static class Poll {
 
@@ -441,7 +450,8 @@ public class DingTalkProperties {
 	}
 
 	/**
-	 * The client-side rate limit of the storage task API, shared by every request of the application.
+	 * The client-side rate limit of the storage task API, shared by every request of the
+	 * application.
 	 */
 	public static class RateLimit {
 
@@ -451,8 +461,9 @@ public class DingTalkProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Requests per second to the storage task API, evenly spaced. DingTalk's standard limit is 20
-		 * per app and API; the rate halves after a QPS-limit answer and recovers by one per second.
+		 * Requests per second to the storage task API, evenly spaced. DingTalk's standard
+		 * limit is 20 per app and API; the rate halves after a QPS-limit answer and
+		 * recovers by one per second.
 		 */
 		private double requestsPerSecond = 20;
 
@@ -612,13 +623,13 @@ public class DingTalkProperties {
 			return "Retry[enabled=" + this.enabled + ", maxAttempts=" + this.maxAttempts + ", initialBackoff="
 					+ this.initialBackoff + ", maxBackoff=" + this.maxBackoff + ", multiplier=" + this.multiplier
 					+ ", jitter=" + this.jitter + ", statuses=" + this.statuses + ", throttledBackoff="
-					+ this.throttledBackoff + ", maxRetryAfter=" + this.maxRetryAfter + ", budget=" + this.budget
-					+ "]";
+					+ this.throttledBackoff + ", maxRetryAfter=" + this.maxRetryAfter + ", budget=" + this.budget + "]";
 		}
 
 		/**
-		 * The client-wide retry budget: every retryable failure takes a token, every success gives
-		 * back token-ratio; while the bucket is at most half full, calls are not retried.
+		 * The client-wide retry budget: every retryable failure takes a token, every
+		 * success gives back token-ratio; while the bucket is at most half full, calls
+		 * are not retried.
 		 */
 		public static class Budget {
 

@@ -3,12 +3,11 @@ package io.github.dingtalkboot.autoconfigure;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Customizes the Reactor Netty {@link HttpClient} of DingTalk calls only, after Spring Boot's HTTP
- * client settings ({@code spring.http.clients.*}, overlaid by {@code dingtalk.http.*}) were applied;
- * the starter's own connection pool and event loops stay. For example, a proxy for DingTalk calls
- * only:
- * <pre>{@code
- * @Bean
+ * Customizes the Reactor Netty {@link HttpClient} of DingTalk calls only, after Spring
+ * Boot's HTTP client settings ({@code spring.http.clients.*}, overlaid by
+ * {@code dingtalk.http.*}) were applied; the starter's own connection pool and event
+ * loops stay. For example, a proxy for DingTalk calls only: <pre>{@code
+ * &#64;Bean
  * DingTalkReactorHttpClientCustomizer dingTalkProxy() {
  *     return (httpClient) -> httpClient.proxy((proxy) -> proxy.type(ProxyProvider.Proxy.HTTP)
  *         .host("proxy.example.com")

@@ -4,14 +4,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Customizes the {@link WebClient.Builder} of DingTalk calls only, after Spring Boot's
- * {@code WebClientCustomizer}s (which apply to every WebClient of the application) and after the
- * starter has set its connector. Declare beans of this type to add filters, default headers or codecs
- * to DingTalk calls.
+ * {@code WebClientCustomizer}s (which apply to every WebClient of the application) and
+ * after the starter has set its connector. Declare beans of this type to add filters,
+ * default headers or codecs to DingTalk calls.
  * <p>
  * A customizer that sets a connector of its own (for example
- * {@code webClientSsl.fromBundle("corp")}) replaces the starter's, and with it the starter's
- * connection pool and timeouts; prefer {@code dingtalk.http.ssl.bundle} for TLS and a
- * {@link DingTalkReactorHttpClientCustomizer} for a proxy.
+ * {@code webClientSsl.fromBundle("corp")}) replaces the starter's, and with it the
+ * starter's connection pool and timeouts; prefer {@code dingtalk.http.ssl.bundle} for TLS
+ * and a {@link DingTalkReactorHttpClientCustomizer} for a proxy.
  */
 @FunctionalInterface
 public interface DingTalkWebClientCustomizer {

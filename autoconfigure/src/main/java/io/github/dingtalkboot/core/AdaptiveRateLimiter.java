@@ -10,19 +10,20 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Paces requests to one DingTalk API to a rate, evenly spaced, without blocking threads: each
- * request reserves the next free slot and waits for it with a timer.
+ * Paces requests to one DingTalk API to a rate, evenly spaced, without blocking threads:
+ * each request reserves the next free slot and waits for it with a timer.
  * <p>
- * The rate adapts (additive increase, multiplicative decrease): a per-second throttling answer from
- * DingTalk (other instances of the application share the same limit) halves it, at most once a
- * second; then each second that passes without throttling gives back one request per second, up to
- * the configured rate.
+ * The rate adapts (additive increase, multiplicative decrease): a per-second throttling
+ * answer from DingTalk (other instances of the application share the same limit) halves
+ * it, at most once a second; then each second that passes without throttling gives back
+ * one request per second, up to the configured rate.
  * <p>
- * Why not Resilience4j's or Bucket4j's limiter: a limiter that refills N permits once a second lets
- * up to 2N requests through in a sliding one-second window (N at the end of one period, N at the start
- * of the next), and Resilience4j cannot change its refresh period at run time, which the decrease
- * below one request per period needs. Spacing single slots gives at most {@code rate + 1} requests in
- * any one-second window at every rate.
+ * Why not Resilience4j's or Bucket4j's limiter: a limiter that refills N permits once a
+ * second lets up to 2N requests through in a sliding one-second window (N at the end of
+ * one period, N at the start of the next), and Resilience4j cannot change its refresh
+ * period at run time, which the decrease below one request per period needs. Spacing
+ * single slots gives at most {@code rate + 1} requests in any one-second window at every
+ * rate.
  */
 public final class AdaptiveRateLimiter {
 
@@ -84,7 +85,8 @@ public final class AdaptiveRateLimiter {
 				return Mono.empty();
 			}
 			long reserved = slot;
-			// a caller that gives up waiting (cancelled, timed out) leaves its slot to the next one
+			// a caller that gives up waiting (cancelled, timed out) leaves its slot to
+			// the next one
 			return Mono.delay(Duration.ofNanos(wait), this.scheduler).then().doOnCancel(() -> giveBack(reserved));
 		});
 	}
@@ -117,8 +119,8 @@ public final class AdaptiveRateLimiter {
 	}
 
 	/**
-	 * A request got its answer without throttling: give back one request per second for each second
-	 * since the last change.
+	 * A request got its answer without throttling: give back one request per second for
+	 * each second since the last change.
 	 */
 	public void onSuccess() {
 		if (this.rate >= this.maxRate) {

@@ -7,9 +7,9 @@ import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.HighCa
 import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.LowCardinalityKeyNames;
 
 /**
- * The default names and tags of the {@code dingtalk.client.requests} observation. Task ids, operator
- * ids and request ids stay out of the metric tags; the error code is bounded to the codes DingTalk
- * documents ({@code OTHER} otherwise).
+ * The default names and tags of the {@code dingtalk.client.requests} observation. Task
+ * ids, operator ids and request ids stay out of the metric tags; the error code is
+ * bounded to the codes DingTalk documents ({@code OTHER} otherwise).
  */
 public class DefaultDingTalkClientObservationConvention implements DingTalkClientObservationConvention {
 
@@ -22,7 +22,10 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 	/** Outcome of a call DingTalk answered with a 4xx other than throttling. */
 	public static final String OUTCOME_CLIENT_ERROR = "CLIENT_ERROR";
 
-	/** Outcome of a call DingTalk answered with a 5xx, or with a body that could not be read. */
+	/**
+	 * Outcome of a call DingTalk answered with a 5xx, or with a body that could not be
+	 * read.
+	 */
 	public static final String OUTCOME_SERVER_ERROR = "SERVER_ERROR";
 
 	/** Outcome of a throttled call. */

@@ -3,11 +3,11 @@ package io.github.dingtalkboot.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DingTalk answered, but with an error: a non-2xx HTTP status, usually with a JSON body such as
- * {@code {"code":"taskNotExist","requestid":"…","message":"…"}}.
+ * DingTalk answered, but with an error: a non-2xx HTTP status, usually with a JSON body
+ * such as {@code {"code":"taskNotExist","requestid":"…","message":"…"}}.
  * <p>
- * The message carries the HTTP status, DingTalk's error code, its request id and its message, so a
- * log line is enough to open a ticket with DingTalk.
+ * The message carries the HTTP status, DingTalk's error code, its request id and its
+ * message, so a log line is enough to open a ticket with DingTalk.
  */
 public class DingTalkApiException extends DingTalkException {
 
@@ -35,8 +35,8 @@ public class DingTalkApiException extends DingTalkException {
 	}
 
 	/**
-	 * Create an exception that carries the same answer as another: a copy for another caller, or the
-	 * same answer with a more specific type.
+	 * Create an exception that carries the same answer as another: a copy for another
+	 * caller, or the same answer with a more specific type.
 	 * @param source the exception to copy
 	 * @param cause the cause of the new exception, or {@code null}
 	 * @param attempts the number of HTTP attempts of the call
@@ -65,14 +65,16 @@ public class DingTalkApiException extends DingTalkException {
 
 	/**
 	 * DingTalk's error code, e.g. {@code taskNotExist} or {@code InvalidAuthentication}.
-	 * @return the code, or {@code null} when the body carried none (e.g. an HTML error page)
+	 * @return the code, or {@code null} when the body carried none (e.g. an HTML error
+	 * page)
 	 */
 	public @Nullable String getErrorCode() {
 		return this.errorCode;
 	}
 
 	/**
-	 * DingTalk's request id, from the body's {@code requestid} or the {@code x-acs-request-id} header.
+	 * DingTalk's request id, from the body's {@code requestid} or the
+	 * {@code x-acs-request-id} header.
 	 * @return the request id, or {@code null} when DingTalk sent none
 	 */
 	public @Nullable String getRequestId() {
@@ -80,7 +82,8 @@ public class DingTalkApiException extends DingTalkException {
 	}
 
 	/**
-	 * DingTalk's own message (often in Chinese), or a short snippet of a body that was not JSON.
+	 * DingTalk's own message (often in Chinese), or a short snippet of a body that was
+	 * not JSON.
 	 * @return the message, or {@code null} when the body was empty
 	 */
 	public @Nullable String getErrorMessage() {

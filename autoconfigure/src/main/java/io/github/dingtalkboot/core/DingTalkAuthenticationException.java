@@ -2,9 +2,10 @@ package io.github.dingtalkboot.core;
 
 /**
  * DingTalk rejected the credentials: an invalid or expired access token (HTTP 400
- * {@code InvalidAuthentication}), a missing one ({@code AuthenticationFailed.*}), HTTP 401, or
- * app or suite credentials refused by a token endpoint ({@code invalidClientIdOrSecret},
- * {@code invalidSuiteKey}, {@code invalidSuiteTicket}, {@code invalidAuthInfo}).
+ * {@code InvalidAuthentication}), a missing one ({@code AuthenticationFailed.*}), HTTP
+ * 401, or app or suite credentials refused by a token endpoint
+ * ({@code invalidClientIdOrSecret}, {@code invalidSuiteKey}, {@code invalidSuiteTicket},
+ * {@code invalidAuthInfo}).
  */
 public class DingTalkAuthenticationException extends DingTalkApiException {
 

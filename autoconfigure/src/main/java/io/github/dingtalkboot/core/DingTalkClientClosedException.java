@@ -3,9 +3,9 @@ package io.github.dingtalkboot.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The DingTalk client was closed (the application context is shutting down): a watch or wait that
- * was running when it closed ends with this exception, and so does every call made after it closed.
- * Nothing was sent for the call after the client closed.
+ * The DingTalk client was closed (the application context is shutting down): a watch or
+ * wait that was running when it closed ends with this exception, and so does every call
+ * made after it closed. Nothing was sent for the call after the client closed.
  */
 public class DingTalkClientClosedException extends DingTalkException {
 

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import io.micrometer.observation.Observation;
 
 /**
- * What is known about one logical DingTalk call while it is observed: its operation, and as it
- * ends, the final HTTP status, DingTalk's error code, the number of attempts and the outcome.
+ * What is known about one logical DingTalk call while it is observed: its operation, and
+ * as it ends, the final HTTP status, DingTalk's error code, the number of attempts and
+ * the outcome.
  */
 public final class DingTalkClientObservationContext extends Observation.Context {
 

@@ -4,8 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names and tags the {@code dingtalk.client.requests} observation. Declare a bean of this type to
- * replace {@link DefaultDingTalkClientObservationConvention}.
+ * Names and tags the {@code dingtalk.client.requests} observation. Declare a bean of this
+ * type to replace {@link DefaultDingTalkClientObservationConvention}.
  */
 public interface DingTalkClientObservationConvention extends ObservationConvention<DingTalkClientObservationContext> {
 

@@ -6,9 +6,9 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observation of DingTalk calls: one {@code dingtalk.client.requests} observation per logical
- * call, covering its retries and any access-token fetch it waited for. Each HTTP attempt is a child
- * {@code http.client.requests} observation.
+ * The observation of DingTalk calls: one {@code dingtalk.client.requests} observation per
+ * logical call, covering its retries and any access-token fetch it waited for. Each HTTP
+ * attempt is a child {@code http.client.requests} observation.
  */
 public enum DingTalkClientObservationDocumentation implements ObservationDocumentation {
 
@@ -39,7 +39,9 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
-		/** The logical operation: {@code storage.task.get}, {@code oauth2.access-token}, … */
+		/**
+		 * The logical operation: {@code storage.task.get}, {@code oauth2.access-token}, …
+		 */
 		OPERATION {
 			@Override
 			public String asString() {
@@ -47,7 +49,10 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 			}
 		},
 
-		/** {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code THROTTLED}, {@code TRANSPORT_ERROR} or {@code CANCELLED}. */
+		/**
+		 * {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code THROTTLED},
+		 * {@code TRANSPORT_ERROR} or {@code CANCELLED}.
+		 */
 		OUTCOME {
 			@Override
 			public String asString() {
@@ -63,7 +68,10 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 			}
 		},
 
-		/** DingTalk's error code if it is one DingTalk documents, {@code OTHER} if not, {@code none} on success. */
+		/**
+		 * DingTalk's error code if it is one DingTalk documents, {@code OTHER} if not,
+		 * {@code none} on success.
+		 */
 		ERROR_CODE {
 			@Override
 			public String asString() {
@@ -71,7 +79,10 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 			}
 		},
 
-		/** The number of HTTP attempts made, {@code NONE} for a call that made none itself (a watch). */
+		/**
+		 * The number of HTTP attempts made, {@code NONE} for a call that made none itself
+		 * (a watch).
+		 */
 		ATTEMPTS {
 			@Override
 			public String asString() {

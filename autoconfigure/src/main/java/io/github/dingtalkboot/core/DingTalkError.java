@@ -12,18 +12,20 @@ import org.springframework.http.HttpHeaders;
 /**
  * DingTalk's error answer, read from an HTTP status, headers and body.
  * <p>
- * DingTalk's v1.0 APIs answer errors as {@code {"code":"…","requestid":"…","message":"…"}} (note the
- * lower-case {@code requestid}); a ban page is HTML, and some answers have no body at all. Every form
- * gives a usable error.
+ * DingTalk's v1.0 APIs answer errors as
+ * {@code {"code":"…","requestid":"…","message":"…"}} (note the lower-case
+ * {@code requestid}); a ban page is HTML, and some answers have no body at all. Every
+ * form gives a usable error.
  *
  * @param statusCode the HTTP status
  * @param code DingTalk's error code, or {@code null}
- * @param message DingTalk's message or a short snippet of a non-JSON body, or {@code null}
+ * @param message DingTalk's message or a short snippet of a non-JSON body, or
+ * {@code null}
  * @param requestId DingTalk's request id, or {@code null}
  * @param retryAfter the raw {@code Retry-After} header, or {@code null}
  */
-public record DingTalkError(int statusCode, @Nullable String code, @Nullable String message,
-		@Nullable String requestId, @Nullable String retryAfter) {
+public record DingTalkError(int statusCode, @Nullable String code, @Nullable String message, @Nullable String requestId,
+		@Nullable String retryAfter) {
 
 	static final String REQUEST_ID_HEADER = "x-acs-request-id";
 
@@ -60,7 +62,8 @@ public record DingTalkError(int statusCode, @Nullable String code, @Nullable Str
 	}
 
 	/**
-	 * The exception that stands for this answer: the most specific {@link DingTalkApiException}.
+	 * The exception that stands for this answer: the most specific
+	 * {@link DingTalkApiException}.
 	 * @return the exception
 	 */
 	public DingTalkApiException toException() {

@@ -5,7 +5,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The error codes DingTalk documents for the APIs this client calls, and how they are classified.
+ * The error codes DingTalk documents for the APIs this client calls, and how they are
+ * classified.
  */
 public final class DingTalkErrorCodes {
 
@@ -34,7 +35,8 @@ public final class DingTalkErrorCodes {
 			"invalidSuiteTicket", "invalidAuthInfo");
 
 	/**
-	 * Every code DingTalk documents for the APIs this client calls: a bounded set, safe as a metric tag.
+	 * Every code DingTalk documents for the APIs this client calls: a bounded set, safe
+	 * as a metric tag.
 	 */
 	public static final Set<String> DOCUMENTED = Set.of("paramError", "paramError.taskId", TASK_NOT_EXIST,
 			"systemError", "unknownError", "operationTimeout", INVALID_AUTHENTICATION,

@@ -3,13 +3,13 @@ package io.github.dingtalkboot.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Root of everything the DingTalk client signals. Catch this type to handle every failure of a
- * DingTalk call in one place; catch a subtype to tell them apart.
+ * Root of everything the DingTalk client signals. Catch this type to handle every failure
+ * of a DingTalk call in one place; catch a subtype to tell them apart.
  * <p>
- * Messages never contain access tokens or secrets. Instances are never shared between callers: a
- * failure that several calls see (a failed token fetch, for one) reaches each of them as its own
- * copy, made by {@link #withAttempts(int)}, so what one caller adds to it (suppressed exceptions,
- * for one) never reaches another.
+ * Messages never contain access tokens or secrets. Instances are never shared between
+ * callers: a failure that several calls see (a failed token fetch, for one) reaches each
+ * of them as its own copy, made by {@link #withAttempts(int)}, so what one caller adds to
+ * it (suppressed exceptions, for one) never reaches another.
  */
 public class DingTalkException extends RuntimeException {
 
@@ -44,9 +44,10 @@ public class DingTalkException extends RuntimeException {
 	}
 
 	/**
-	 * The number of HTTP attempts made for the call that ended with this exception, the first
-	 * one included: {@code 1} when the call was not retried, {@code 0} when it failed before sending
-	 * anything (the access token could not be had, or the client was closed).
+	 * The number of HTTP attempts made for the call that ended with this exception, the
+	 * first one included: {@code 1} when the call was not retried, {@code 0} when it
+	 * failed before sending anything (the access token could not be had, or the client
+	 * was closed).
 	 * @return the number of attempts
 	 */
 	public int getAttempts() {
@@ -54,8 +55,8 @@ public class DingTalkException extends RuntimeException {
 	}
 
 	/**
-	 * This failure as another call sees it: an exception of the same type, with the same message,
-	 * details and cause, and that call's number of attempts.
+	 * This failure as another call sees it: an exception of the same type, with the same
+	 * message, details and cause, and that call's number of attempts.
 	 * @param attempts the number of HTTP attempts of that call
 	 * @return a new exception
 	 */

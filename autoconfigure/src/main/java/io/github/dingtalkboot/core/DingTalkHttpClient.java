@@ -38,14 +38,14 @@ import org.springframework.web.util.UriBuilder;
 
 /**
  * Sends requests to DingTalk's v1.0 APIs and turns every answer into JSON or a typed
- * {@link DingTalkException}; applies the {@link RetryPolicy} to each request and observes each
- * logical call as {@code dingtalk.client.requests}.
+ * {@link DingTalkException}; applies the {@link RetryPolicy} to each request and observes
+ * each logical call as {@code dingtalk.client.requests}.
  * <p>
- * Shared by the token suppliers and the storage client, so all of them use one connection pool, one
- * retry budget and one reading of DingTalk's errors. Runs on its own connection pool and event loops,
- * which {@link #close()} releases for good; closing also ends every call still running (see
- * {@link #shutdown(Duration)}). Internal to the starter: applications use
- * {@code StorageTaskOperations}.
+ * Shared by the token suppliers and the storage client, so all of them use one connection
+ * pool, one retry budget and one reading of DingTalk's errors. Runs on its own connection
+ * pool and event loops, which {@link #close()} releases for good; closing also ends every
+ * call still running (see {@link #shutdown(Duration)}). Internal to the starter:
+ * applications use {@code StorageTaskOperations}.
  */
 public final class DingTalkHttpClient implements AutoCloseable {
 
@@ -53,14 +53,16 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	public static final String ACCESS_TOKEN_HEADER = "x-acs-dingtalk-access-token";
 
 	/**
-	 * Where WebClient's own observation looks for the URI template (the {@code uri} tag of
-	 * {@code http.client.requests}); set by hand because the query is built separately.
+	 * Where WebClient's own observation looks for the URI template (the {@code uri} tag
+	 * of {@code http.client.requests}); set by hand because the query is built
+	 * separately.
 	 */
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
 	/**
 	 * Reactor context key of the current observation, as Micrometer's
-	 * {@code ObservationThreadLocalAccessor.KEY}: WebClient makes its observations children of it.
+	 * {@code ObservationThreadLocalAccessor.KEY}: WebClient makes its observations
+	 * children of it.
 	 */
 	private static final String OBSERVATION_KEY = "micrometer.observation";
 
@@ -104,11 +106,14 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		WebClient.Builder webClient = builder.webClientBuilder.clone().baseUrl(builder.baseUrl);
 		ConnectorFactory connectorFactory = builder.connectorFactory;
 		Consumer<WebClient.Builder> customizer = builder.customizer;
-		// made on first use: putting a client on its own event loops sets up their DNS resolver, which costs
-		// start-up time (tens of milliseconds, more in a cold JVM) that an application may never need
+		// made on first use: putting a client on its own event loops sets up their DNS
+		// resolver, which costs
+		// start-up time (tens of milliseconds, more in a cold JVM) that an application
+		// may never need
 		this.webClientFactory = () -> {
 			HttpClient httpClient = HttpClient.create(this.connectionProvider);
-			// last, so that a proxy set before keeps its own address resolution (runOn would replace it)
+			// last, so that a proxy set before keeps its own address resolution (runOn
+			// would replace it)
 			UnaryOperator<HttpClient> onOwnEventLoops = (client) -> client.runOn(this.loopResources);
 			webClient.clientConnector(connectorFactory.create(httpClient, onOwnEventLoops));
 			customizer.accept(webClient);
@@ -123,8 +128,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	/**
 	 * Start building a client.
-	 * @param webClientBuilder the builder to start from (cloned, so Boot's codecs, filters and
-	 * observations apply while the builder itself stays untouched)
+	 * @param webClientBuilder the builder to start from (cloned, so Boot's codecs,
+	 * filters and observations apply while the builder itself stays untouched)
 	 * @param baseUrl DingTalk's base URL, e.g. {@code https://api.dingtalk.io}
 	 * @param retryPolicy the retry policy for every request
 	 * @return a builder
@@ -153,7 +158,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @param http timeouts and pool size
 	 * @param retryPolicy the retry policy for every request
 	 * @param observationRegistry where {@code dingtalk.client.requests} observations go
-	 * @param observationConvention a convention replacing the default one, or {@code null}
+	 * @param observationConvention a convention replacing the default one, or
+	 * {@code null}
 	 * @return the client; close it to release its connections and threads
 	 */
 	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
@@ -165,8 +171,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Observe a logical call as one {@code dingtalk.client.requests} observation, covering all the
-	 * requests it makes (and their retries) and any wait for a token.
+	 * Observe a logical call as one {@code dingtalk.client.requests} observation,
+	 * covering all the requests it makes (and their retries) and any wait for a token.
 	 * @param <T> the result type
 	 * @param operation the logical operation, e.g. {@code storage.task.get}
 	 * @param taskId the storage task concerned (a trace-only key), or {@code null}
@@ -179,7 +185,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			return this.runningCalls.single(call)
 				.doOnSuccess(observed::succeeded)
 				.doOnError(observed::failed)
-				// stop before the result reaches the caller, so the metric is recorded when the call returns
+				// stop before the result reaches the caller, so the metric is recorded
+				// when the call returns
 				.doOnTerminate(observed::stop)
 				.doOnCancel(observed::cancelled)
 				.contextWrite(observed::propagate);
@@ -218,8 +225,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	/**
 	 * {@code GET} a DingTalk resource with an access token, with retries.
 	 * @param operation the logical operation, e.g. {@code storage.task.get}
-	 * @param pathTemplate the path, e.g. {@code /v1.0/storage/tasks/{taskId}}; each variable is
-	 * encoded as exactly one path segment
+	 * @param pathTemplate the path, e.g. {@code /v1.0/storage/tasks/{taskId}}; each
+	 * variable is encoded as exactly one path segment
 	 * @param pathVariables the path's variables
 	 * @param query query parameters, each value encoded strictly
 	 * @param accessToken the access token
@@ -229,8 +236,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	public Mono<JsonNode> get(String operation, String pathTemplate, Map<String, String> pathVariables,
 			Map<String, String> query, String accessToken, @Nullable AdaptiveRateLimiter rateLimiter) {
 		if (!isHeaderValue(accessToken)) {
-			return Mono.error(new DingTalkException("The access token is not a valid HTTP header value "
-					+ "(it is empty or holds spaces, control or non-ASCII characters); nothing was sent", null, 0));
+			return Mono.error(new DingTalkException(
+					"The access token is not a valid HTTP header value "
+							+ "(it is empty or holds spaces, control or non-ASCII characters); nothing was sent",
+					null, 0));
 		}
 		WebClient.RequestHeadersSpec<?> request = webClient().get()
 			.uri((builder) -> expand(builder, pathTemplate, pathVariables, query))
@@ -291,8 +300,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			if (call != null) {
 				call.attemptStarted();
 			}
-			// the whole attempt, headers and body, has one deadline: Netty's response timeout only bounds
-			// the gap between two reads, which an answer trickling in byte by byte never exceeds
+			// the whole attempt, headers and body, has one deadline: Netty's response
+			// timeout only bounds
+			// the gap between two reads, which an answer trickling in byte by byte never
+			// exceeds
 			Mono<JsonNode> answer = request.exchangeToMono((response) -> read(response, call))
 				.timeout(this.attemptTimeout)
 				.onErrorMap((ex) -> !(ex instanceof DingTalkException), (ex) -> transportFailure(description, ex));
@@ -304,11 +315,14 @@ public final class DingTalkHttpClient implements AutoCloseable {
 				.doOnError((ex) -> logAttempt(operation, call, ex, start));
 		});
 		if (rateLimiter != null) {
-			attempt = rateLimiter.acquire().then(attempt).doOnSuccess((answer) -> rateLimiter.onSuccess()).doOnError((ex) -> {
-				if (ex instanceof DingTalkThrottledException throttled && throttled.isRateLimited()) {
-					rateLimiter.onThrottled();
-				}
-			});
+			attempt = rateLimiter.acquire()
+				.then(attempt)
+				.doOnSuccess((answer) -> rateLimiter.onSuccess())
+				.doOnError((ex) -> {
+					if (ex instanceof DingTalkThrottledException throttled && throttled.isRateLimited()) {
+						rateLimiter.onThrottled();
+					}
+				});
 		}
 		return this.retryPolicy.apply(operation, attempt);
 	}
@@ -337,7 +351,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * An answer whose body is larger than the codecs' limit: its status still says what it was.
+	 * An answer whose body is larger than the codecs' limit: its status still says what
+	 * it was.
 	 */
 	private static DingTalkException oversized(ClientResponse response, @Nullable DingTalkClientObservationContext call,
 			Throwable ex) {
@@ -345,8 +360,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		String problem = "a body larger than the client's limit (" + describe(ex) + ")";
 		if (!response.statusCode().is2xxSuccessful()) {
-			DingTalkError error = new DingTalkError(status, null, problem, headers.getFirst(DingTalkError.REQUEST_ID_HEADER),
-					headers.getFirst(HttpHeaders.RETRY_AFTER));
+			DingTalkError error = new DingTalkError(status, null, problem,
+					headers.getFirst(DingTalkError.REQUEST_ID_HEADER), headers.getFirst(HttpHeaders.RETRY_AFTER));
 			record(call, (c) -> c.answered(status, null, error.requestId()));
 			return error.toException();
 		}
@@ -373,8 +388,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a token can be sent as a header value as it is: visible ASCII only. A token with CR, LF,
-	 * spaces or other characters would be refused by Netty (or, worse, split the header).
+	 * Whether a token can be sent as a header value as it is: visible ASCII only. A token
+	 * with CR, LF, spaces or other characters would be refused by Netty (or, worse, split
+	 * the header).
 	 * @param value the token
 	 * @return {@code true} when it is a non-empty run of visible ASCII characters
 	 */
@@ -445,8 +461,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * One observed call; a poll of a watch also tells the watch how it ended, so a failed watch is
-	 * recorded with the failing poll's status and error code.
+	 * One observed call; a poll of a watch also tells the watch how it ended, so a failed
+	 * watch is recorded with the failing poll's status and error code.
 	 */
 	private record ObservedCall(DingTalkClientObservationContext context, Observation observation,
 			@Nullable DingTalkClientObservationContext parent) {
@@ -483,9 +499,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Close the client: calls made from now on fail at once, running watches end at once, single calls
-	 * in flight may finish within the grace period; then all of them have ended with a
-	 * {@link DingTalkClientClosedException} and the connection pool and event loops are released.
+	 * Close the client: calls made from now on fail at once, running watches end at once,
+	 * single calls in flight may finish within the grace period; then all of them have
+	 * ended with a {@link DingTalkClientClosedException} and the connection pool and
+	 * event loops are released.
 	 * @param gracePeriod how long calls in flight may go on
 	 * @return completes when everything is stopped and released
 	 */
@@ -512,8 +529,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Close at once, without a grace period, and wait (a few seconds at most) until the connection
-	 * pool and event loops are released. Does nothing more when already closed.
+	 * Close at once, without a grace period, and wait (a few seconds at most) until the
+	 * connection pool and event loops are released. Does nothing more when already
+	 * closed.
 	 */
 	@Override
 	public void close() {
@@ -528,9 +546,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 		/**
 		 * Make the connector.
-		 * @param httpClient a Reactor Netty client on the DingTalk client's own connection pool
-		 * @param onOwnEventLoops to apply to the finished client, after every other setting: puts it on
-		 * the DingTalk client's own event loops
+		 * @param httpClient a Reactor Netty client on the DingTalk client's own
+		 * connection pool
+		 * @param onOwnEventLoops to apply to the finished client, after every other
+		 * setting: puts it on the DingTalk client's own event loops
 		 * @return the connector
 		 */
 		ClientHttpConnector create(HttpClient httpClient, UnaryOperator<HttpClient> onOwnEventLoops);
@@ -566,7 +585,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set the pool size and timeouts; the response timeout bounds each attempt as a whole.
+		 * Set the pool size and timeouts; the response timeout bounds each attempt as a
+		 * whole.
 		 * @param http the settings
 		 * @return this builder
 		 */
@@ -576,8 +596,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set how the connector is made, e.g. with Spring Boot's HTTP client settings; by default the
-		 * connect and response timeouts of {@link #http(HttpSettings)} are applied.
+		 * Set how the connector is made, e.g. with Spring Boot's HTTP client settings; by
+		 * default the connect and response timeouts of {@link #http(HttpSettings)} are
+		 * applied.
 		 * @param connectorFactory makes the connector
 		 * @return this builder
 		 */
@@ -587,7 +608,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		}
 
 		/**
-		 * Customize the {@link WebClient.Builder} of DingTalk calls last, after the connector is set.
+		 * Customize the {@link WebClient.Builder} of DingTalk calls last, after the
+		 * connector is set.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -598,8 +620,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 		/**
 		 * Observe calls.
-		 * @param observationRegistry where {@code dingtalk.client.requests} observations go
-		 * @param observationConvention a convention replacing the default one, or {@code null}
+		 * @param observationRegistry where {@code dingtalk.client.requests} observations
+		 * go
+		 * @param observationConvention a convention replacing the default one, or
+		 * {@code null}
 		 * @return this builder
 		 */
 		public Builder observations(ObservationRegistry observationRegistry,
@@ -616,11 +640,14 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		public DingTalkHttpClient build() {
 			if (this.connectorFactory == null) {
 				HttpSettings settings = this.http;
-				this.connectorFactory = (httpClient, onOwnEventLoops) -> new ReactorClientHttpConnector(
-						onOwnEventLoops.apply(httpClient
-							.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-									(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-							.responseTimeout(settings.responseTimeout())));
+				this.connectorFactory = (httpClient,
+						onOwnEventLoops) -> new ReactorClientHttpConnector(
+								onOwnEventLoops.apply(
+										httpClient
+											.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+													(int) Math.min(Integer.MAX_VALUE,
+															settings.connectTimeout().toMillis()))
+											.responseTimeout(settings.responseTimeout())));
 			}
 			return new DingTalkHttpClient(this);
 		}

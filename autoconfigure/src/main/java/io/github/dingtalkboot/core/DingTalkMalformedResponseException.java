@@ -1,8 +1,8 @@
 package io.github.dingtalkboot.core;
 
 /**
- * DingTalk answered with success, but the body was not what its API documents (not JSON, the wrong
- * shape, or a value that cannot be read, such as a time that is not ISO 8601).
+ * DingTalk answered with success, but the body was not what its API documents (not JSON,
+ * the wrong shape, or a value that cannot be read, such as a time that is not ISO 8601).
  */
 public class DingTalkMalformedResponseException extends DingTalkException {
 

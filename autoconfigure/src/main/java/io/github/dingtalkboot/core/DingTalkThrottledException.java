@@ -1,10 +1,11 @@
 package io.github.dingtalkboot.core;
 
 /**
- * DingTalk refused the call because a limit was reached. DingTalk answers throttling with HTTP 403
- * and a {@code Forbidden.AccessDenied.QpsLimit*} code (a per-second limit: waiting helps) or
- * {@code Forbidden.AccessDenied.ApiCountLimitForOrg} (the organisation's monthly quota: waiting
- * does not help); HTTP 429 is treated as a per-second limit too.
+ * DingTalk refused the call because a limit was reached. DingTalk answers throttling with
+ * HTTP 403 and a {@code Forbidden.AccessDenied.QpsLimit*} code (a per-second limit:
+ * waiting helps) or {@code Forbidden.AccessDenied.ApiCountLimitForOrg} (the
+ * organisation's monthly quota: waiting does not help); HTTP 429 is treated as a
+ * per-second limit too.
  */
 public class DingTalkThrottledException extends DingTalkApiException {
 
@@ -25,8 +26,8 @@ public class DingTalkThrottledException extends DingTalkApiException {
 	}
 
 	/**
-	 * Whether a per-second limit was hit, which passes with time: any throttling but the monthly
-	 * quota.
+	 * Whether a per-second limit was hit, which passes with time: any throttling but the
+	 * monthly quota.
 	 * @return {@code true} for HTTP 429 and the {@code QpsLimit*} codes
 	 */
 	public boolean isRateLimited() {

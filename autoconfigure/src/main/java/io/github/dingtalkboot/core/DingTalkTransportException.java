@@ -3,8 +3,8 @@ package io.github.dingtalkboot.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * No usable answer came from DingTalk: the connection was refused or reset, an attempt timed out,
- * or no connection could be had from the pool.
+ * No usable answer came from DingTalk: the connection was refused or reset, an attempt
+ * timed out, or no connection could be had from the pool.
  */
 public class DingTalkTransportException extends DingTalkException {
 

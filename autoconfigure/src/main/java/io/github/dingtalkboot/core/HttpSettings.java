@@ -27,7 +27,8 @@ public record HttpSettings(Duration connectTimeout, Duration responseTimeout, in
 	}
 
 	/**
-	 * The defaults: 5s to connect, 10s per attempt, 50 connections, 10,000 waiting requests.
+	 * The defaults: 5s to connect, 10s per attempt, 50 connections, 10,000 waiting
+	 * requests.
 	 * @return the default settings
 	 */
 	public static HttpSettings defaults() {

@@ -5,14 +5,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client-wide cap on retries, after gRPC's retry throttling: a bucket of tokens, full at start;
- * every retryable failure takes one token, every success gives back {@code tokenRatio}; while the
- * bucket is at or below half full, failed calls are not retried.
+ * A client-wide cap on retries, after gRPC's retry throttling: a bucket of tokens, full
+ * at start; every retryable failure takes one token, every success gives back
+ * {@code tokenRatio}; while the bucket is at or below half full, failed calls are not
+ * retried.
  * <p>
- * During an outage, the first failures still retry; once half the bucket is gone every call makes
- * one attempt only, so the client adds no load to a struggling DingTalk. As calls succeed again the
- * bucket refills and retries resume. With the defaults (100 tokens, ratio 0.1) that is 50 failures
- * in a row before retries stop, and 10 successes give back one retry.
+ * During an outage, the first failures still retry; once half the bucket is gone every
+ * call makes one attempt only, so the client adds no load to a struggling DingTalk. As
+ * calls succeed again the bucket refills and retries resume. With the defaults (100
+ * tokens, ratio 0.1) that is 50 failures in a row before retries stop, and 10 successes
+ * give back one retry.
  */
 public final class RetryBudget {
 

@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides which failed attempts are retried and after how long, and applies that to a call.
+ * Decides which failed attempts are retried and after how long, and applies that to a
+ * call.
  * <p>
- * Retried: the configured HTTP statuses, transport failures, and per-second throttling (at least
- * {@link RetrySettings#throttledBackoff()} later). Never retried: other 4xx answers and the monthly
- * quota. When attempts run out, the last failure itself reaches the caller, with
- * {@link DingTalkException#getAttempts()} telling how many attempts were made.
+ * Retried: the configured HTTP statuses, transport failures, and per-second throttling
+ * (at least {@link RetrySettings#throttledBackoff()} later). Never retried: other 4xx
+ * answers and the monthly quota. When attempts run out, the last failure itself reaches
+ * the caller, with {@link DingTalkException#getAttempts()} telling how many attempts were
+ * made.
  */
 public final class RetryPolicy {
 
@@ -67,7 +69,8 @@ public final class RetryPolicy {
 	}
 
 	/**
-	 * Apply this policy to a call: re-subscribe to {@code attempt} after each retryable failure.
+	 * Apply this policy to a call: re-subscribe to {@code attempt} after each retryable
+	 * failure.
 	 * @param <T> the result type
 	 * @param operation the logical operation, for the listener
 	 * @param attempt one attempt of the call, subscribed to once per attempt
@@ -77,7 +80,8 @@ public final class RetryPolicy {
 		return attempt(operation, attempt.doOnSuccess((result) -> this.budget.onSuccess()), 1);
 	}
 
-	// a chain of onErrorResume rather than retryWhen: no companion publisher per call on the hot path
+	// a chain of onErrorResume rather than retryWhen: no companion publisher per call on
+	// the hot path
 	private <T> Mono<T> attempt(String operation, Mono<T> call, int number) {
 		return call.onErrorResume((failure) -> {
 			boolean retryable = isRetryable(failure);
@@ -96,7 +100,8 @@ public final class RetryPolicy {
 	/**
 	 * Whether a failure may be retried at all, whatever the number of attempts so far.
 	 * @param failure the failure
-	 * @return {@code true} for the configured statuses, transport failures and per-second throttling
+	 * @return {@code true} for the configured statuses, transport failures and per-second
+	 * throttling
 	 */
 	public boolean isRetryable(Throwable failure) {
 		if (!this.settings.enabled()) {
@@ -114,7 +119,8 @@ public final class RetryPolicy {
 	/**
 	 * How long to wait after a failed attempt.
 	 * @param failure the failure
-	 * @param failedAttempt the number of the attempt that failed, the first being {@code 1}
+	 * @param failedAttempt the number of the attempt that failed, the first being
+	 * {@code 1}
 	 * @return the delay before the next attempt
 	 */
 	Duration delayFor(Throwable failure, int failedAttempt) {

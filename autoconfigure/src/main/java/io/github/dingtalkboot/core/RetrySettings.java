@@ -36,8 +36,9 @@ public record RetrySettings(boolean enabled, int maxAttempts, Duration initialBa
 	}
 
 	/**
-	 * The defaults: 3 attempts, 200ms doubling to at most 5s, ±50% jitter, statuses 500 and 503, at
-	 * least 1s after a throttling answer, a {@code Retry-After} honoured up to 30s.
+	 * The defaults: 3 attempts, 200ms doubling to at most 5s, ±50% jitter, statuses 500
+	 * and 503, at least 1s after a throttling answer, a {@code Retry-After} honoured up
+	 * to 30s.
 	 * @return the default settings
 	 */
 	public static RetrySettings defaults() {

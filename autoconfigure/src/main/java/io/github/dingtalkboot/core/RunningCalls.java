@@ -15,13 +15,15 @@ import reactor.core.publisher.Sinks;
 import reactor.util.context.Context;
 
 /**
- * The calls a {@link DingTalkHttpClient} is running, so that closing it ends every one of them.
+ * The calls a {@link DingTalkHttpClient} is running, so that closing it ends every one of
+ * them.
  * <p>
- * Closing is graceful: long-running calls (watches) end at once; single calls may finish within a
- * grace period and are ended when it is over; every call made after closing began fails at once.
- * Each call is ended by an error of its own ({@link DingTalkClientClosedException}), which also
- * cancels whatever it was waiting for: a response, a retry back-off, a rate-limit slot or the
- * delay before a watch's next poll.
+ * Closing is graceful: long-running calls (watches) end at once; single calls may finish
+ * within a grace period and are ended when it is over; every call made after closing
+ * began fails at once. Each call is ended by an error of its own
+ * ({@link DingTalkClientClosedException}), which also cancels whatever it was waiting
+ * for: a response, a retry back-off, a rate-limit slot or the delay before a watch's next
+ * poll.
  */
 final class RunningCalls {
 
@@ -37,7 +39,8 @@ final class RunningCalls {
 	 * Run a call that ends by itself soon (one request and its retries).
 	 * @param <T> the result type
 	 * @param call the call
-	 * @return the call, ended by {@link DingTalkClientClosedException} when the client closes
+	 * @return the call, ended by {@link DingTalkClientClosedException} when the client
+	 * closes
 	 */
 	<T> Mono<T> single(Mono<T> call) {
 		return new Guarded<>(call, this);
@@ -47,7 +50,8 @@ final class RunningCalls {
 	 * Run a call that goes on until it is cancelled or its subject is done (a watch).
 	 * @param <T> the element type
 	 * @param call the call
-	 * @return the call, ended by {@link DingTalkClientClosedException} as soon as the client closes
+	 * @return the call, ended by {@link DingTalkClientClosedException} as soon as the
+	 * client closes
 	 */
 	<T> Flux<T> longRunning(Flux<T> call) {
 		return Flux.defer(() -> {
@@ -56,8 +60,7 @@ final class RunningCalls {
 				return Flux.error(closedBefore());
 			}
 			Mono<Void> signal = stop.signal();
-			return call.timeout(signal, (element) -> signal)
-				.doFinally((s) -> unregister(this.longRunningCalls, stop));
+			return call.timeout(signal, (element) -> signal).doFinally((s) -> unregister(this.longRunningCalls, stop));
 		});
 	}
 
@@ -70,8 +73,8 @@ final class RunningCalls {
 	}
 
 	/**
-	 * Close: refuse new calls, end long-running calls now and single calls once they are done or the
-	 * grace period is over.
+	 * Close: refuse new calls, end long-running calls now and single calls once they are
+	 * done or the grace period is over.
 	 * @param gracePeriod how long single calls may go on
 	 * @return completes when every call has ended
 	 */
@@ -84,8 +87,8 @@ final class RunningCalls {
 			checkDrained();
 			return this.drained.asMono().timeout(gracePeriod, Mono.empty()).then(Mono.fromRunnable(() -> {
 				for (GuardedSubscriber<?> call : this.singleCalls) {
-					call.end("The DingTalk client was closed before this call could finish (grace period "
-							+ gracePeriod + ")");
+					call.end("The DingTalk client was closed before this call could finish (grace period " + gracePeriod
+							+ ")");
 				}
 			}));
 		});
@@ -97,7 +100,8 @@ final class RunningCalls {
 		}
 		Stop stop = new Stop();
 		calls.add(stop);
-		// closing may have begun between the check and the registration: then close() may have missed it
+		// closing may have begun between the check and the registration: then close() may
+		// have missed it
 		if (this.closing) {
 			calls.remove(stop);
 			return null;
@@ -123,9 +127,10 @@ final class RunningCalls {
 	}
 
 	/**
-	 * A single call that closing can end. Written as an operator rather than composed from Reactor's
-	 * (a sink and {@code timeout(Publisher)} per call) because every DingTalk call passes through it:
-	 * this costs one subscriber and one set entry per call.
+	 * A single call that closing can end. Written as an operator rather than composed
+	 * from Reactor's (a sink and {@code timeout(Publisher)} per call) because every
+	 * DingTalk call passes through it: this costs one subscriber and one set entry per
+	 * call.
 	 */
 	private static final class Guarded<T> extends Mono<T> {
 
@@ -150,8 +155,9 @@ final class RunningCalls {
 	}
 
 	/**
-	 * Passes one call's signals on and ends it when the client closes. A Mono's value ends it as well, so
-	 * the value and the closing error can never both reach the subscriber: whichever comes first wins.
+	 * Passes one call's signals on and ends it when the client closes. A Mono's value
+	 * ends it as well, so the value and the closing error can never both reach the
+	 * subscriber: whichever comes first wins.
 	 */
 	private static final class GuardedSubscriber<T> implements CoreSubscriber<T>, Subscription {
 
@@ -181,15 +187,18 @@ final class RunningCalls {
 			if (Operators.validate(this.upstream, subscription)) {
 				this.upstream = subscription;
 				this.actual.onSubscribe(this);
-				// registered only now, so that closing never signals before onSubscribe did
+				// registered only now, so that closing never signals before onSubscribe
+				// did
 				if (this.done == 0) {
 					this.calls.singleCalls.add(this);
 					if (this.done != 0) {
-						// it ended meanwhile, maybe before the registration it then could not undo
+						// it ended meanwhile, maybe before the registration it then could
+						// not undo
 						this.calls.unregister(this.calls.singleCalls, this);
 					}
 					else if (this.calls.closing) {
-						// closing may have begun before the registration, and then missed this call
+						// closing may have begun before the registration, and then missed
+						// this call
 						end("The DingTalk client was closed before this call could start");
 					}
 				}

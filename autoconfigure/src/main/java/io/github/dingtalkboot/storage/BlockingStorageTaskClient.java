@@ -13,7 +13,8 @@ import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 
 /**
- * {@link BlockingStorageTaskOperations} that waits for {@link StorageTaskOperations} with a bound.
+ * {@link BlockingStorageTaskOperations} that waits for {@link StorageTaskOperations} with
+ * a bound.
  */
 final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 
@@ -47,8 +48,10 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 	@Override
 	public StorageTask awaitTask(String taskId, String unionId, Duration timeout) {
 		checkMayBlock("awaitTask");
-		// the reactive call times out by itself; the bound here only guards against a call that never ends
-		Duration bound = (timeout != null && !timeout.isNegative() && !timeout.isZero()) ? timeout.plus(this.callTimeout) : this.callTimeout;
+		// the reactive call times out by itself; the bound here only guards against a
+		// call that never ends
+		Duration bound = (timeout != null && !timeout.isNegative() && !timeout.isZero())
+				? timeout.plus(this.callTimeout) : this.callTimeout;
 		return await(this.operations.awaitTask(taskId, unionId, timeout), bound, "awaitTask");
 	}
 
@@ -86,7 +89,8 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 
 	private static RuntimeException rethrow(Throwable failure, String method) {
 		if (failure instanceof RuntimeException runtime) {
-			// the exception belongs to this call alone: record where the caller blocked, as Reactor's block() does
+			// the exception belongs to this call alone: record where the caller blocked,
+			// as Reactor's block() does
 			runtime.addSuppressed(new Exception("BlockingStorageTaskOperations." + method + " blocked here"));
 			return runtime;
 		}

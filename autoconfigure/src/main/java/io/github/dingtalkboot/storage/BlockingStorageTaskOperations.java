@@ -3,16 +3,18 @@ package io.github.dingtalkboot.storage;
 import java.time.Duration;
 
 /**
- * DingTalk's storage task API for blocking code: Spring MVC controllers, batch jobs, virtual threads.
- * The starter declares a bean of this type next to {@link StorageTaskOperations}; inject it.
+ * DingTalk's storage task API for blocking code: Spring MVC controllers, batch jobs,
+ * virtual threads. The starter declares a bean of this type next to
+ * {@link StorageTaskOperations}; inject it.
  * <p>
- * Each method throws the same exceptions as the reactive method of the same name, unwrapped: a
- * {@code DingTalkException} subclass when the call fails, {@link IllegalArgumentException} for null
- * or blank arguments. No method blocks without a bound: {@code getTask} waits at most the call
- * timeout the bean was made with (see the README), {@code awaitTask} its timeout and then that call
- * timeout for the poll in flight; after that the call fails with a
- * {@code DingTalkTransportException}. An interrupt cancels the call. Calling from a thread that must
- * not block (a Reactor Netty event loop, a Reactor parallel thread) fails at once with
+ * Each method throws the same exceptions as the reactive method of the same name,
+ * unwrapped: a {@code DingTalkException} subclass when the call fails,
+ * {@link IllegalArgumentException} for null or blank arguments. No method blocks without
+ * a bound: {@code getTask} waits at most the call timeout the bean was made with (see the
+ * README), {@code awaitTask} its timeout and then that call timeout for the poll in
+ * flight; after that the call fails with a {@code DingTalkTransportException}. An
+ * interrupt cancels the call. Calling from a thread that must not block (a Reactor Netty
+ * event loop, a Reactor parallel thread) fails at once with
  * {@link IllegalStateException}.
  */
 public interface BlockingStorageTaskOperations {
@@ -27,7 +29,8 @@ public interface BlockingStorageTaskOperations {
 	StorageTask getTask(String taskId, String unionId);
 
 	/**
-	 * Get a task's current state as the operator set in {@code dingtalk.storage.union-id}.
+	 * Get a task's current state as the operator set in
+	 * {@code dingtalk.storage.union-id}.
 	 * @param taskId the task id
 	 * @return the task
 	 * @see StorageTaskOperations#getTask(String)
@@ -39,15 +42,16 @@ public interface BlockingStorageTaskOperations {
 	 * @param taskId the task id
 	 * @param unionId the unionId of the operator
 	 * @param timeout how long to wait
-	 * @return the terminal task; throws {@link StorageTaskTimeoutException} when {@code timeout} passes
-	 * first
+	 * @return the terminal task; throws {@link StorageTaskTimeoutException} when
+	 * {@code timeout} passes first
 	 * @see StorageTaskOperations#awaitTask(String, String, Duration)
 	 */
 	StorageTask awaitTask(String taskId, String unionId, Duration timeout);
 
 	/**
-	 * Wait until a task finishes, as the operator set in {@code dingtalk.storage.union-id}, for at
-	 * most {@code dingtalk.storage.await-timeout}.
+	 * Wait until a task finishes, as the operator set in
+	 * {@code dingtalk.storage.union-id}, for at most
+	 * {@code dingtalk.storage.await-timeout}.
 	 * @param taskId the task id
 	 * @return the terminal task
 	 * @see StorageTaskOperations#awaitTask(String)

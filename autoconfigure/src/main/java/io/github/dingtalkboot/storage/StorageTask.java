@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param id the task id
  * @param status the status
  * @param totalCount the number of subtasks, {@code 0} when DingTalk did not say
- * @param successCount the number of subtasks that succeeded, {@code 0} when DingTalk did not say
- * @param failCount the number of subtasks that failed, {@code 0} when DingTalk did not say
+ * @param successCount the number of subtasks that succeeded, {@code 0} when DingTalk did
+ * not say
+ * @param failCount the number of subtasks that failed, {@code 0} when DingTalk did not
+ * say
  * @param failMessage why the task failed, or {@code null}
  * @param beginTime when the task started, or {@code null}
  * @param endTime when the task ended, or {@code null}
- * @param rawStatus the status exactly as DingTalk sent it (useful in logs when {@code status} is
- * {@link StorageTaskStatus#UNKNOWN}), or {@code null} when it sent none
+ * @param rawStatus the status exactly as DingTalk sent it (useful in logs when
+ * {@code status} is {@link StorageTaskStatus#UNKNOWN}), or {@code null} when it sent none
  */
 public record StorageTask(@Nullable String id, StorageTaskStatus status, long totalCount, long successCount,
 		long failCount, @Nullable String failMessage, @Nullable Instant beginTime, @Nullable Instant endTime,

@@ -21,17 +21,20 @@ import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 
 /**
- * The {@link StorageTaskOperations} the starter provides, on a {@link DingTalkHttpClient}.
+ * The {@link StorageTaskOperations} the starter provides, on a
+ * {@link DingTalkHttpClient}.
  * <p>
- * When DingTalk rejects the access token, the token is invalidated and the call is made once more
- * with a fresh one; a second rejection reaches the caller.
+ * When DingTalk rejects the access token, the token is invalidated and the call is made
+ * once more with a fresh one; a second rejection reaches the caller.
  */
 public final class StorageTaskClient implements StorageTaskOperations {
 
 	/** The operation name of {@code getTask} in metrics and logs. */
 	public static final String OPERATION_GET = "storage.task.get";
 
-	/** The operation name of {@code watchTask} and {@code awaitTask} in metrics and logs. */
+	/**
+	 * The operation name of {@code watchTask} and {@code awaitTask} in metrics and logs.
+	 */
 	public static final String OPERATION_WATCH = "storage.task.watch";
 
 	static final String UNION_ID_PROPERTY = "dingtalk.storage.union-id";
@@ -53,7 +56,8 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	 * @param http the client to call DingTalk with
 	 * @param tokens supplies access tokens
 	 * @param settings the default operator and polling
-	 * @param rateLimiter paces every request to the storage task API, or {@code null} for none
+	 * @param rateLimiter paces every request to the storage task API, or {@code null} for
+	 * none
 	 */
 	public StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
 			@Nullable AdaptiveRateLimiter rateLimiter) {

@@ -6,12 +6,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * DingTalk's storage task API: asks how an asynchronous bulk move, copy, delete or restore is going,
- * once, as a stream of changes, or until it finishes. The starter declares a bean of this type;
- * inject it.
+ * DingTalk's storage task API: asks how an asynchronous bulk move, copy, delete or
+ * restore is going, once, as a stream of changes, or until it finishes. The starter
+ * declares a bean of this type; inject it.
  * <p>
- * Every request of the application to the storage task API is paced by one client-side rate limit
- * ({@code dingtalk.rate-limit.*}), however many tasks are watched at once.
+ * Every request of the application to the storage task API is paced by one client-side
+ * rate limit ({@code dingtalk.rate-limit.*}), however many tasks are watched at once.
  */
 public interface StorageTaskOperations {
 
@@ -19,25 +19,28 @@ public interface StorageTaskOperations {
 	 * Get a task's current state ({@code GET /v1.0/storage/tasks/{taskId}?unionId=…}).
 	 * @param taskId the task id DingTalk returned when the bulk operation started
 	 * @param unionId the unionId of the operator
-	 * @return a Mono of the task; fails with {@link StorageTaskNotFoundException} when DingTalk knows
-	 * no such task, another {@code DingTalkException} when the call fails, or
-	 * {@link IllegalArgumentException} (nothing sent) when an argument is null or blank
+	 * @return a Mono of the task; fails with {@link StorageTaskNotFoundException} when
+	 * DingTalk knows no such task, another {@code DingTalkException} when the call fails,
+	 * or {@link IllegalArgumentException} (nothing sent) when an argument is null or
+	 * blank
 	 */
 	Mono<StorageTask> getTask(String taskId, String unionId);
 
 	/**
-	 * Get a task's current state as the operator set in {@code dingtalk.storage.union-id}.
+	 * Get a task's current state as the operator set in
+	 * {@code dingtalk.storage.union-id}.
 	 * @param taskId the task id
-	 * @return a Mono of the task; fails with {@link IllegalStateException} (nothing sent) when
-	 * {@code dingtalk.storage.union-id} is not set
+	 * @return a Mono of the task; fails with {@link IllegalStateException} (nothing sent)
+	 * when {@code dingtalk.storage.union-id} is not set
 	 * @see #getTask(String, String)
 	 */
 	Mono<StorageTask> getTask(String taskId);
 
 	/**
-	 * Follow a task: poll it, emit its first state and then each change (of status or of any count)
-	 * exactly once, and complete right after a terminal state (SUCCESS or FAIL). The delay between
-	 * polls starts at {@code dingtalk.storage.poll.initial-interval}, grows while nothing changes, and
+	 * Follow a task: poll it, emit its first state and then each change (of status or of
+	 * any count) exactly once, and complete right after a terminal state (SUCCESS or
+	 * FAIL). The delay between polls starts at
+	 * {@code dingtalk.storage.poll.initial-interval}, grows while nothing changes, and
 	 * goes back to the start after a change. Cancelling stops polling at once.
 	 * @param taskId the task id
 	 * @param unionId the unionId of the operator
@@ -58,14 +61,15 @@ public interface StorageTaskOperations {
 	 * @param taskId the task id
 	 * @param unionId the unionId of the operator
 	 * @param timeout how long to wait
-	 * @return the terminal task; fails with {@link StorageTaskTimeoutException} (carrying the last
-	 * state seen) when {@code timeout} passes first, and polling stops
+	 * @return the terminal task; fails with {@link StorageTaskTimeoutException} (carrying
+	 * the last state seen) when {@code timeout} passes first, and polling stops
 	 */
 	Mono<StorageTask> awaitTask(String taskId, String unionId, Duration timeout);
 
 	/**
-	 * Wait until a task finishes, as the operator set in {@code dingtalk.storage.union-id}, for at
-	 * most {@code dingtalk.storage.await-timeout}.
+	 * Wait until a task finishes, as the operator set in
+	 * {@code dingtalk.storage.union-id}, for at most
+	 * {@code dingtalk.storage.await-timeout}.
 	 * @param taskId the task id
 	 * @return the terminal task
 	 * @see #awaitTask(String, String, Duration)

@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 
 /**
- * Reads {@code {"task":{…}}} leniently: unknown fields are ignored, absent or null ones tolerated,
- * counts may come as numbers or numeric strings, times with or without seconds and with {@code Z} or
- * an offset. A value that is present but cannot be read is an error, never a silently wrong value.
+ * Reads {@code {"task":{…}}} leniently: unknown fields are ignored, absent or null ones
+ * tolerated, counts may come as numbers or numeric strings, times with or without seconds
+ * and with {@code Z} or an offset. A value that is present but cannot be read is an
+ * error, never a silently wrong value.
  */
 final class StorageTaskReader {
 

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How {@link StorageTaskClient} queries and polls storage tasks.
  *
- * @param defaultUnionId the operator for the calls without a {@code unionId}, or {@code null}
+ * @param defaultUnionId the operator for the calls without a {@code unionId}, or
+ * {@code null}
  * @param initialPollInterval the delay before the second poll, and after every change
  * @param maxPollInterval the longest delay between two polls
  * @param pollMultiplier the growth of the delay per poll that saw no change
@@ -37,12 +38,13 @@ public record StorageTaskSettings(@Nullable String defaultUnionId, Duration init
 	}
 
 	/**
-	 * The defaults: no default operator, polls after 500ms growing by 1.5 up to 5s, 10 minutes for
-	 * {@code awaitTask}.
+	 * The defaults: no default operator, polls after 500ms growing by 1.5 up to 5s, 10
+	 * minutes for {@code awaitTask}.
 	 * @return the default settings
 	 */
 	public static StorageTaskSettings defaults() {
-		return new StorageTaskSettings(null, Duration.ofMillis(500), Duration.ofSeconds(5), 1.5, Duration.ofMinutes(10));
+		return new StorageTaskSettings(null, Duration.ofMillis(500), Duration.ofSeconds(5), 1.5,
+				Duration.ofMinutes(10));
 	}
 
 	/**

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.dingtalkboot.core.DingTalkException;
 
 /**
- * A storage task did not finish within the time {@code awaitTask} was given. Polling has stopped;
- * the task itself goes on in DingTalk.
+ * A storage task did not finish within the time {@code awaitTask} was given. Polling has
+ * stopped; the task itself goes on in DingTalk.
  */
 public class StorageTaskTimeoutException extends DingTalkException {
 
@@ -22,8 +22,8 @@ public class StorageTaskTimeoutException extends DingTalkException {
 	 */
 	public StorageTaskTimeoutException(String taskId, Duration timeout, @Nullable StorageTask lastState) {
 		super("Storage task " + taskId + " did not finish within " + timeout + "; last state seen: "
-				+ ((lastState != null) ? lastState.status() + " " + lastState.successCount() + "/"
-						+ lastState.totalCount() : "none"));
+				+ ((lastState != null)
+						? lastState.status() + " " + lastState.successCount() + "/" + lastState.totalCount() : "none"));
 		this.lastState = lastState;
 	}
 

@@ -7,10 +7,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Polls one task on an adaptive schedule: the first poll at once, the next after the initial
- * interval, the interval growing while nothing changes (up to the maximum) and back to the start
- * after a change. Emits the first state and each change once; completes after a terminal state.
- * Holds no thread between polls: each wait is a timer.
+ * Polls one task on an adaptive schedule: the first poll at once, the next after the
+ * initial interval, the interval growing while nothing changes (up to the maximum) and
+ * back to the start after a change. Emits the first state and each change once; completes
+ * after a terminal state. Holds no thread between polls: each wait is a timer.
  */
 final class TaskPoller {
 
@@ -28,8 +28,7 @@ final class TaskPoller {
 	/**
 	 * What a change of a task is: its status or any of its counts.
 	 */
-	private record Progress(StorageTaskStatus status, @Nullable String rawStatus, long total, long success,
-			long fail) {
+	private record Progress(StorageTaskStatus status, @Nullable String rawStatus, long total, long success, long fail) {
 
 		static Progress of(StorageTask task) {
 			return new Progress(task.status(), task.rawStatus(), task.totalCount(), task.successCount(),

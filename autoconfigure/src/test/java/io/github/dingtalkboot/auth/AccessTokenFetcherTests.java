@@ -5,11 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
@@ -21,6 +20,7 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.MutableClock;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;
@@ -32,19 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessTokenFetcherTests {
 
-	@StartStop
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final DingTalkTestServer dingtalk = new DingTalkTestServer();
+
+	private final MockWebServer server = this.dingtalk.server();
 
 	private DingTalkHttpClient http;
 
 	@BeforeEach
 	void start() {
-		this.http = DingTalkTestClients.http(this.server);
-	}
-
-	@AfterEach
-	void stop() {
-		this.http.close();
+		this.http = this.dingtalk.http();
 	}
 
 	@Test
@@ -77,7 +74,8 @@ class AccessTokenFetcherTests {
 		assertThat(first.getTarget()).isEqualTo("/v1.0/oauth2/corpAccessToken");
 		assertThat(first.getBody().utf8()).contains("\"suiteKey\":\"sk\"", "\"suiteSecret\":\"ss\"",
 				"\"authCorpId\":\"corp\"", "\"suiteTicket\":\"ticket-1\"");
-		assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getBody().utf8()).contains("\"suiteTicket\":\"ticket-2\"");
+		assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getBody().utf8())
+			.contains("\"suiteTicket\":\"ticket-2\"");
 	}
 
 	@Test
@@ -110,7 +108,8 @@ class AccessTokenFetcherTests {
 
 	@Test
 	void toStringNeverShowsSecrets() {
-		assertThat(new InternalAppAccessTokenFetcher(this.http, "key", "my-secret").toString()).doesNotContain("my-secret");
+		assertThat(new InternalAppAccessTokenFetcher(this.http, "key", "my-secret").toString())
+			.doesNotContain("my-secret");
 		assertThat(new CorpAccessTokenFetcher(this.http, "sk", "suite-secret", "corp", Mono::empty).toString())
 			.doesNotContain("suite-secret");
 		assertThat(new FixedAccessTokenSupplier("fixed-token").toString()).doesNotContain("fixed-token");

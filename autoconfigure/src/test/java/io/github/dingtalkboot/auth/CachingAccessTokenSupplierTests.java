@@ -26,7 +26,8 @@ import io.github.dingtalkboot.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link CachingAccessTokenSupplier} with a clock the tests move and a fetcher they control.
+ * {@link CachingAccessTokenSupplier} with a clock the tests move and a fetcher they
+ * control.
  */
 class CachingAccessTokenSupplierTests {
 
@@ -50,7 +51,10 @@ class CachingAccessTokenSupplierTests {
 	void concurrentColdCallersShareOneFetch() {
 		Sinks.One<AccessToken> pending = Sinks.one();
 		this.fetcher.answers.add(pending.asMono());
-		List<Mono<String>> callers = Flux.range(0, 200).map((i) -> this.supplier.getAccessToken().cache()).collectList().block(Duration.ofSeconds(30));
+		List<Mono<String>> callers = Flux.range(0, 200)
+			.map((i) -> this.supplier.getAccessToken().cache())
+			.collectList()
+			.block(Duration.ofSeconds(30));
 		callers.forEach(Mono::subscribe);
 		pending.tryEmitValue(new AccessToken("t1", Duration.ofSeconds(7200)));
 		assertThat(Flux.merge(callers).collectList().block(Duration.ofSeconds(30))).hasSize(200).containsOnly("t1");
@@ -138,7 +142,10 @@ class CachingAccessTokenSupplierTests {
 	void callersWaitingForOneFailingFetchEachGetAnExceptionOfTheirOwn() {
 		Sinks.One<AccessToken> pending = Sinks.one();
 		this.fetcher.answers.add(pending.asMono());
-		List<Mono<String>> callers = Flux.range(0, 5).map((i) -> this.supplier.getAccessToken().cache()).collectList().block(Duration.ofSeconds(30));
+		List<Mono<String>> callers = Flux.range(0, 5)
+			.map((i) -> this.supplier.getAccessToken().cache())
+			.collectList()
+			.block(Duration.ofSeconds(30));
 		callers.forEach((caller) -> caller.subscribe(null, (ex) -> {
 		}));
 		pending.tryEmitError(new DingTalkError(503, "systemError", "down", "r", null).toException());
@@ -150,7 +157,8 @@ class CachingAccessTokenSupplierTests {
 
 	@Test
 	void callersBlockingInATightLoopDuringACoolDownKeepMemoryFlat() throws Exception {
-		// the way it broke: every block() added a suppressed exception to one shared exception
+		// the way it broke: every block() added a suppressed exception to one shared
+		// exception
 		this.fetcher.fail(503);
 		Throwable first = catchFailure();
 		long before = usedHeapAfterGc();
@@ -172,7 +180,8 @@ class CachingAccessTokenSupplierTests {
 			callers.shutdownNow();
 		}
 		assertThat(first.getSuppressed()).as("what the first caller holds grew no further").hasSizeLessThanOrEqualTo(1);
-		// 200,000 retained failures took about 156 MB; a flat heap stays far below this margin
+		// 200,000 retained failures took about 156 MB; a flat heap stays far below this
+		// margin
 		assertThat(usedHeapAfterGc() - before).isLessThan(32L * 1024 * 1024);
 		assertThat(this.fetcher.calls.get()).isEqualTo(1);
 	}

@@ -36,13 +36,13 @@ import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DingTalkAutoConfiguration}: which beans each configuration gives, user overrides, and the
- * start-up failures for bad credentials.
+ * {@link DingTalkAutoConfiguration}: which beans each configuration gives, user
+ * overrides, and the start-up failures for bad credentials.
  */
 class DingTalkAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class));
 
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
@@ -70,11 +70,13 @@ class DingTalkAutoConfigurationTests {
 				StorageTask task = operations.getTask("t-1").block(Duration.ofSeconds(30));
 				operations.getTask("t-1").block(Duration.ofSeconds(30));
 				assertThat(task.totalCount()).isEqualTo(2);
-				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getTarget()).isEqualTo("/v1.0/oauth2/accessToken");
+				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getTarget())
+					.isEqualTo("/v1.0/oauth2/accessToken");
 				RecordedRequest call = this.server.takeRequest(30, TimeUnit.SECONDS);
 				assertThat(call.getTarget()).isEqualTo("/v1.0/storage/tasks/t-1?unionId=op-1");
 				assertThat(call.getHeaders().get("x-acs-dingtalk-access-token")).isEqualTo("issued-token");
-				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getTarget()).startsWith("/v1.0/storage/tasks/");
+				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getTarget())
+					.startsWith("/v1.0/storage/tasks/");
 				assertThat(this.server.getRequestCount()).as("the token is cached").isEqualTo(3);
 			});
 	}
@@ -87,14 +89,15 @@ class DingTalkAutoConfigurationTests {
 					"dingtalk.access-token=tok", "dingtalk.storage.union-id=op-1")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(BlockingStorageTaskOperations.class);
-				assertThat(context.getBean(BlockingStorageTaskOperations.class).getTask("t-1").totalCount()).isEqualTo(2);
+				assertThat(context.getBean(BlockingStorageTaskOperations.class).getTask("t-1").totalCount())
+					.isEqualTo(2);
 			});
 	}
 
 	@Test
 	void aUserBlockingStorageTaskOperationsReplacesTheStartersOne() {
-		BlockingStorageTaskOperations own = BlockingStorageTaskOperations.of(new NeverEndingStorageTaskOperations(), Duration.ofSeconds(1),
-				Duration.ofSeconds(1));
+		BlockingStorageTaskOperations own = BlockingStorageTaskOperations.of(new NeverEndingStorageTaskOperations(),
+				Duration.ofSeconds(1), Duration.ofSeconds(1));
 		this.runner.withPropertyValues("dingtalk.access-token=tok")
 			.withBean(BlockingStorageTaskOperations.class, () -> own)
 			.run((context) -> assertThat(context.getBean(BlockingStorageTaskOperations.class)).isSameAs(own));
@@ -114,8 +117,8 @@ class DingTalkAutoConfigurationTests {
 	@Test
 	void anUnknownSslBundleStopsStartUpNamingIt() {
 		this.runner.withPropertyValues("dingtalk.access-token=tok", "dingtalk.http.ssl.bundle=missing")
-			.withConfiguration(AutoConfigurations
-				.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("missing"));
 	}
 
@@ -144,11 +147,14 @@ class DingTalkAutoConfigurationTests {
 				long start = System.nanoTime();
 				org.assertj.core.api.Assertions
 					.assertThatExceptionOfType(io.github.dingtalkboot.storage.StorageTaskTimeoutException.class)
-					.isThrownBy(() -> context.getBean(StorageTaskOperations.class).awaitTask("t").block(Duration.ofSeconds(30)));
+					.isThrownBy(() -> context.getBean(StorageTaskOperations.class)
+						.awaitTask("t")
+						.block(Duration.ofSeconds(30)));
 				java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - start);
 				assertThat(waited).as("await-timeout of 1s, not the default 10m")
 					.isBetween(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10));
-				// the defaults (500ms growing by 1.5) would poll at most 3 times in a second
+				// the defaults (500ms growing by 1.5) would poll at most 3 times in a
+				// second
 				assertThat(this.server.getRequestCount()).isGreaterThanOrEqualTo(10);
 			});
 	}
@@ -176,9 +182,9 @@ class DingTalkAutoConfigurationTests {
 
 	@Test
 	void aFixedTokenGivesAFixedTokenSupplier() {
-		this.runner.withPropertyValues("dingtalk.access-token=fixed").run((context) -> assertThat(context)
-			.getBean(AccessTokenSupplier.class)
-			.isInstanceOf(FixedAccessTokenSupplier.class));
+		this.runner.withPropertyValues("dingtalk.access-token=fixed")
+			.run((context) -> assertThat(context).getBean(AccessTokenSupplier.class)
+				.isInstanceOf(FixedAccessTokenSupplier.class));
 	}
 
 	@Test
@@ -248,8 +254,8 @@ class DingTalkAutoConfigurationTests {
 	@Test
 	void incompleteSuiteCredentialsFailStartUpNamingEveryMissingProperty() {
 		this.runner.withPropertyValues("dingtalk.suite-key=sk")
-			.run((context) -> assertThat(analysis(context.getStartupFailure()).getAction()).isEqualTo(
-					"Set dingtalk.suite-secret and dingtalk.auth-corp-id and dingtalk.suite-ticket."));
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getAction())
+				.isEqualTo("Set dingtalk.suite-secret and dingtalk.auth-corp-id and dingtalk.suite-ticket."));
 	}
 
 	@Test
@@ -265,8 +271,7 @@ class DingTalkAutoConfigurationTests {
 
 	@Test
 	void aFixedTokenWithAppCredentialsFailsStartUp() {
-		this.runner
-			.withPropertyValues("dingtalk.access-token=t", "dingtalk.app-key=key", "dingtalk.app-secret=secret")
+		this.runner.withPropertyValues("dingtalk.access-token=t", "dingtalk.app-key=key", "dingtalk.app-secret=secret")
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
 				.contains("Conflicting credentials", "dingtalk.access-token", "dingtalk.app-*"));
 	}
@@ -276,7 +281,8 @@ class DingTalkAutoConfigurationTests {
 		this.runner.withPropertyValues("dingtalk.app-secret=very-secret", "dingtalk.access-token=token-value")
 			.run((context) -> {
 				FailureAnalysis analysis = analysis(context.getStartupFailure());
-				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("very-secret", "token-value");
+				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("very-secret",
+						"token-value");
 			});
 	}
 
@@ -296,11 +302,12 @@ class DingTalkAutoConfigurationTests {
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			String metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(metadata).contains("\"name\": \"dingtalk.base-url\"", "\"name\": \"dingtalk.app-secret\"",
-					"\"name\": \"dingtalk.token.refresh-before-expiry\"", "\"name\": \"dingtalk.http.response-timeout\"",
-					"\"name\": \"dingtalk.storage.union-id\"", "\"name\": \"dingtalk.retry.budget.max-tokens\"",
-					"\"name\": \"dingtalk.storage.poll.initial-interval\"", "\"name\": \"dingtalk.storage.await-timeout\"",
-					"\"name\": \"dingtalk.rate-limit.requests-per-second\"",
-					"DingTalk's API base URL");
+					"\"name\": \"dingtalk.token.refresh-before-expiry\"",
+					"\"name\": \"dingtalk.http.response-timeout\"", "\"name\": \"dingtalk.storage.union-id\"",
+					"\"name\": \"dingtalk.retry.budget.max-tokens\"",
+					"\"name\": \"dingtalk.storage.poll.initial-interval\"",
+					"\"name\": \"dingtalk.storage.await-timeout\"",
+					"\"name\": \"dingtalk.rate-limit.requests-per-second\"", "DingTalk's API base URL");
 		}
 	}
 

@@ -88,7 +88,9 @@ class DingTalkClientShutdownTests {
 			});
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.server.getRequestCount() >= 2);
 			context.close();
-			StepVerifier.create(waiting).expectError(DingTalkClientClosedException.class).verify(Duration.ofSeconds(30));
+			StepVerifier.create(waiting)
+				.expectError(DingTalkClientClosedException.class)
+				.verify(Duration.ofSeconds(30));
 		});
 	}
 
@@ -111,7 +113,8 @@ class DingTalkClientShutdownTests {
 	@Test
 	void theClientsOwnEventLoopThreadsEndWithTheContext() {
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		// other clients of this JVM (other tests) may have event loops of the same name: follow this one's only
+		// other clients of this JVM (other tests) may have event loops of the same name:
+		// follow this one's only
 		Set<Thread> before = dingTalkThreads();
 		client().run((context) -> {
 			context.getBean(StorageTaskOperations.class).getTask("t").block(Duration.ofSeconds(30));
@@ -119,8 +122,7 @@ class DingTalkClientShutdownTests {
 			own.removeAll(before);
 			assertThat(own).isNotEmpty();
 			context.close();
-			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(() -> assertThat(own).noneMatch(Thread::isAlive));
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(own).noneMatch(Thread::isAlive));
 		});
 	}
 

@@ -37,12 +37,13 @@ import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Boot's HTTP client settings ({@code spring.http.clients.*}, SSL bundles, customizers) reach
- * DingTalk calls, overlaid by {@code dingtalk.http.*}.
+ * Spring Boot's HTTP client settings ({@code spring.http.clients.*}, SSL bundles,
+ * customizers) reach DingTalk calls, overlaid by {@code dingtalk.http.*}.
  */
 class DingTalkHttpSettingsTests {
 
-	private static final HeldCertificate SELF_SIGNED = new HeldCertificate.Builder().addSubjectAlternativeName("localhost")
+	private static final HeldCertificate SELF_SIGNED = new HeldCertificate.Builder()
+		.addSubjectAlternativeName("localhost")
 		.addSubjectAlternativeName("127.0.0.1")
 		.build();
 
@@ -60,8 +61,7 @@ class DingTalkHttpSettingsTests {
 
 	@BeforeEach
 	void startTlsServer() throws Exception {
-		HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder()
-			.heldCertificate(SELF_SIGNED)
+		HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder().heldCertificate(SELF_SIGNED)
 			.build();
 		this.tlsServer.useHttps(serverCertificates.sslSocketFactory());
 		this.tlsServer.start();
@@ -82,10 +82,10 @@ class DingTalkHttpSettingsTests {
 
 	@Test
 	void aSelfSignedEndpointIsRefusedWithoutABundle() {
-		this.runner.withPropertyValues("dingtalk.base-url=" + tlsBaseUrl()).run((context) -> StepVerifier
-			.create(context.getBean(StorageTaskOperations.class).getTask("t"))
-			.expectError(DingTalkTransportException.class)
-			.verify(Duration.ofSeconds(30)));
+		this.runner.withPropertyValues("dingtalk.base-url=" + tlsBaseUrl())
+			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("t"))
+				.expectError(DingTalkTransportException.class)
+				.verify(Duration.ofSeconds(30)));
 	}
 
 	@Test
@@ -123,7 +123,8 @@ class DingTalkHttpSettingsTests {
 	@Test
 	void bootsReadTimeoutBoundsEachAttemptWhenDingTalksIsNotSet() {
 		for (int i = 0; i < 3; i++) {
-			this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(60, TimeUnit.SECONDS).build());
+			this.server
+				.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(60, TimeUnit.SECONDS).build());
 		}
 		this.runner
 			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
@@ -193,14 +194,16 @@ class DingTalkHttpSettingsTests {
 				.retrieve()
 				.toBodilessEntity()
 				.block(Duration.ofSeconds(30));
-			assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getHeaders().get("X-Customized")).isEqualTo("boot");
+			assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getHeaders().get("X-Customized"))
+				.isEqualTo("boot");
 		});
 	}
 
 	@Test
 	void aProxyForDingTalkCallsOnlyCarriesThemThroughARealProxy() throws Exception {
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		// dingtalk.invalid cannot be resolved here: only the proxy can reach "it" (the proxy tunnels to the test server)
+		// dingtalk.invalid cannot be resolved here: only the proxy can reach "it" (the
+		// proxy tunnels to the test server)
 		try (ForwardingProxy proxy = new ForwardingProxy(this.server.getHostName(), this.server.getPort())) {
 			this.runner.withPropertyValues("dingtalk.base-url=http://dingtalk.invalid")
 				.withBean(DingTalkReactorHttpClientCustomizer.class,

@@ -54,7 +54,8 @@ class DingTalkObservabilityAutoConfigurationTests {
 	void healthIsUpWhenATokenCanBeHadAndProbesReuseTheCachedToken() {
 		this.server.enqueue(token("the-token", 7200));
 		internalApp().run((context) -> {
-			ReactiveHealthIndicator indicator = context.getBean("dingtalkHealthIndicator", ReactiveHealthIndicator.class);
+			ReactiveHealthIndicator indicator = context.getBean("dingtalkHealthIndicator",
+					ReactiveHealthIndicator.class);
 			for (int i = 0; i < 5; i++) {
 				Health health = indicator.health().block(Duration.ofSeconds(30));
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -87,22 +88,20 @@ class DingTalkObservabilityAutoConfigurationTests {
 
 	@Test
 	void noHealthIndicatorWithoutSpringBootHealth() {
-		internalApp().withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean("dingtalkHealthIndicator");
-				assertThat(context).hasSingleBean(StorageTaskOperations.class);
-			});
+		internalApp().withClassLoader(new FilteredClassLoader("org.springframework.boot.health")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean("dingtalkHealthIndicator");
+			assertThat(context).hasSingleBean(StorageTaskOperations.class);
+		});
 	}
 
 	@Test
 	void worksWithoutMicrometerCore() {
-		internalApp().withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(RetryListener.class);
-				assertThat(context).hasSingleBean(StorageTaskOperations.class);
-			});
+		internalApp().withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(RetryListener.class);
+			assertThat(context).hasSingleBean(StorageTaskOperations.class);
+		});
 	}
 
 	@Test
@@ -113,10 +112,10 @@ class DingTalkObservabilityAutoConfigurationTests {
 		internalApp().withUserConfiguration(RegistriesConfiguration.class).run((context) -> {
 			context.getBean(StorageTaskOperations.class).getTask("t", "u").block(Duration.ofSeconds(30));
 			TestObservationRegistry observations = context.getBean(TestObservationRegistry.class);
-			assertThat(observations).hasAnObservation((observation) -> observation
-				.hasNameEqualTo("dingtalk.client.requests")
-				.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-				.hasLowCardinalityKeyValue("attempts", "2"));
+			assertThat(observations)
+				.hasAnObservation((observation) -> observation.hasNameEqualTo("dingtalk.client.requests")
+					.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+					.hasLowCardinalityKeyValue("attempts", "2"));
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(meters.get("dingtalk.client.retries")
 				.tags("dingtalk.operation", "storage.task.get", "reason", "503")
@@ -163,7 +162,9 @@ class DingTalkObservabilityAutoConfigurationTests {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
 			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isNaN();
-			context.getBean(io.github.dingtalkboot.auth.AccessTokenSupplier.class).getAccessToken().block(Duration.ofSeconds(30));
+			context.getBean(io.github.dingtalkboot.auth.AccessTokenSupplier.class)
+				.getAccessToken()
+				.block(Duration.ofSeconds(30));
 			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isBetween(7190.0, 7200.0);
 		});
 	}

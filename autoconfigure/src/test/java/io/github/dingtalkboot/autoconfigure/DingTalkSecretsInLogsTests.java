@@ -26,8 +26,8 @@ import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With every logger at TRACE, a token fetch, a rejected token, a retry and a failing token endpoint
- * leave neither the app secret nor any access token in the log.
+ * With every logger at TRACE, a token fetch, a rejected token, a retry and a failing
+ * token endpoint leave neither the app secret nor any access token in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DingTalkSecretsInLogsTests {

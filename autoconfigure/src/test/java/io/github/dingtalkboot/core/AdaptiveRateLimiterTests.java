@@ -25,8 +25,9 @@ class AdaptiveRateLimiterTests {
 		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
 		List<Long> granted = new ArrayList<>();
 		Flux.range(0, 60)
-			.flatMap((i) -> limiter.acquire().then(reactor.core.publisher.Mono.fromRunnable(
-					() -> granted.add(this.time.now(TimeUnit.MILLISECONDS)))))
+			.flatMap((i) -> limiter.acquire()
+				.then(reactor.core.publisher.Mono
+					.fromRunnable(() -> granted.add(this.time.now(TimeUnit.MILLISECONDS)))))
 			.subscribe();
 		this.time.advanceTimeBy(Duration.ofSeconds(10));
 		assertThat(granted).hasSize(60);
@@ -112,8 +113,9 @@ class AdaptiveRateLimiterTests {
 		limiter.onThrottled();
 		List<Long> granted = new ArrayList<>();
 		Flux.range(0, 5)
-			.flatMap((i) -> limiter.acquire().then(reactor.core.publisher.Mono.fromRunnable(
-					() -> granted.add(this.time.now(TimeUnit.MILLISECONDS)))))
+			.flatMap((i) -> limiter.acquire()
+				.then(reactor.core.publisher.Mono
+					.fromRunnable(() -> granted.add(this.time.now(TimeUnit.MILLISECONDS)))))
 			.subscribe();
 		this.time.advanceTimeBy(Duration.ofSeconds(5));
 		assertThat(granted).containsExactly(0L, 100L, 200L, 300L, 400L);

@@ -20,8 +20,8 @@ import io.github.dingtalkboot.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RetryPolicy}: what is retried, the delays (in virtual time), {@code Retry-After}, and the
- * budget.
+ * {@link RetryPolicy}: what is retried, the delays (in virtual time),
+ * {@code Retry-After}, and the budget.
  */
 class RetryPolicyTests {
 
@@ -91,7 +91,8 @@ class RetryPolicyTests {
 
 	@Test
 	void perSecondThrottlingWaitsAtLeastTheThrottledBackoff() {
-		assertThat(policy(0.0).delayFor(answer(403, DingTalkErrorCodes.QPS_LIMIT_APP), 1)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(policy(0.0).delayFor(answer(403, DingTalkErrorCodes.QPS_LIMIT_APP), 1))
+			.isEqualTo(Duration.ofSeconds(1));
 		assertThat(policy(0.0).delayFor(answer(429, null, "3"), 1)).isEqualTo(Duration.ofSeconds(3));
 	}
 
@@ -147,7 +148,8 @@ class RetryPolicyTests {
 	void whenAttemptsRunOutTheLastFailureReachesTheCallerWithTheAttemptCount() {
 		DingTalkApiException last = answer(500, "systemError");
 		AtomicInteger attempts = new AtomicInteger();
-		Mono<String> call = Mono.defer(() -> Mono.error((attempts.incrementAndGet() < 3) ? answer(500, "unknownError") : last));
+		Mono<String> call = Mono
+			.defer(() -> Mono.error((attempts.incrementAndGet() < 3) ? answer(500, "unknownError") : last));
 		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op", call))
 			.thenAwait(Duration.ofSeconds(10))
 			.expectErrorSatisfies((ex) -> {
@@ -177,9 +179,10 @@ class RetryPolicyTests {
 
 	@Test
 	void theReasonOfARetryIsTheStatusThrottledOrTransportError() {
-		StepVerifier.withVirtualTime(() -> policy(0.5).apply("op",
-				Mono.defer(new Sequence(answer(403, DingTalkErrorCodes.QPS_LIMIT_APP),
-						new DingTalkTransportException("reset", new RuntimeException())))))
+		StepVerifier
+			.withVirtualTime(() -> policy(0.5).apply("op",
+					Mono.defer(new Sequence(answer(403, DingTalkErrorCodes.QPS_LIMIT_APP),
+							new DingTalkTransportException("reset", new RuntimeException())))))
 			.thenAwait(Duration.ofSeconds(10))
 			.expectNext("ok")
 			.verifyComplete();
@@ -199,9 +202,7 @@ class RetryPolicyTests {
 			attempts.incrementAndGet();
 			return Mono.error(answer(503, "operationTimeout"));
 		});
-		StepVerifier.create(policy.apply("op", alwaysFailing))
-			.expectError(DingTalkServerException.class)
-			.verify();
+		StepVerifier.create(policy.apply("op", alwaysFailing)).expectError(DingTalkServerException.class).verify();
 		assertThat(attempts).as("at half the budget no retry is made").hasValue(1);
 		budget.onSuccess();
 		budget.onSuccess();
@@ -211,27 +212,23 @@ class RetryPolicyTests {
 	@Test
 	void theBudgetDrainsDuringAnOutageSoRetriesStop() {
 		RetryBudget budget = new RetryBudget(100, 0.1);
-		RetryPolicy policy = new RetryPolicy(new RetrySettings(true, 3, Duration.ZERO, Duration.ZERO, 1, 0,
-				Set.of(503), Duration.ZERO, Duration.ZERO), budget, this.clock, RetryListener.NONE, () -> 0.5);
+		RetryPolicy policy = new RetryPolicy(new RetrySettings(true, 3, Duration.ZERO, Duration.ZERO, 1, 0, Set.of(503),
+				Duration.ZERO, Duration.ZERO), budget, this.clock, RetryListener.NONE, () -> 0.5);
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<String> alwaysFailing = Mono.defer(() -> {
 			attempts.incrementAndGet();
 			return Mono.error(answer(503, "operationTimeout"));
 		});
 		for (int call = 0; call < 100; call++) {
-			StepVerifier.create(policy.apply("op", alwaysFailing))
-				.expectError()
-				.verify();
+			StepVerifier.create(policy.apply("op", alwaysFailing)).expectError().verify();
 		}
-		assertThat(attempts.get()).as("100 calls, 3 attempts each without a budget: 300")
-			.isLessThanOrEqualTo(100 + 50);
+		assertThat(attempts.get()).as("100 calls, 3 attempts each without a budget: 300").isLessThanOrEqualTo(100 + 50);
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 0, -1 })
 	void maxAttemptsBelowOneIsRejected(int maxAttempts) {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RetrySettings(true, maxAttempts, Duration.ZERO, Duration.ZERO, 1, 0, Set.of(),
 					Duration.ZERO, Duration.ZERO))
 			.withMessageContaining("dingtalk.retry.max-attempts");

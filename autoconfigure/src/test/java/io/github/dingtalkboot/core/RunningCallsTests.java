@@ -13,7 +13,8 @@ import reactor.test.publisher.TestPublisher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RunningCalls}: how closing ends calls, in virtual time where the grace period matters.
+ * {@link RunningCalls}: how closing ends calls, in virtual time where the grace period
+ * matters.
  */
 class RunningCallsTests {
 

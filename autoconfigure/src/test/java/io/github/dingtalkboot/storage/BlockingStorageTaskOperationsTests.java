@@ -14,10 +14,9 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,6 +26,7 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
@@ -44,8 +44,10 @@ class BlockingStorageTaskOperationsTests {
 	private static final StorageTaskSettings FAST_POLLS = new StorageTaskSettings("op", Duration.ofMillis(10),
 			Duration.ofMillis(20), 1.5, Duration.ofSeconds(30));
 
-	@StartStop
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final DingTalkTestServer dingtalk = new DingTalkTestServer();
+
+	private final MockWebServer server = this.dingtalk.server();
 
 	private DingTalkHttpClient http;
 
@@ -53,15 +55,10 @@ class BlockingStorageTaskOperationsTests {
 
 	@BeforeEach
 	void start() {
-		this.http = DingTalkTestClients.http(this.server);
+		this.http = this.dingtalk.http();
 		this.blocking = BlockingStorageTaskOperations.of(
 				new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST_POLLS, null),
 				Duration.ofSeconds(60), FAST_POLLS.awaitTimeout());
-	}
-
-	@AfterEach
-	void stop() {
-		this.http.close();
 	}
 
 	@Test
@@ -75,7 +72,8 @@ class BlockingStorageTaskOperationsTests {
 	@Test
 	void aFailureIsThrownAsTheSameTypeTheReactiveCallFailsWith() {
 		this.server.enqueue(error(404, "taskNotExist", "no such task"));
-		assertThatExceptionOfType(StorageTaskNotFoundException.class).isThrownBy(() -> this.blocking.getTask("t1", "op"))
+		assertThatExceptionOfType(StorageTaskNotFoundException.class)
+			.isThrownBy(() -> this.blocking.getTask("t1", "op"))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
 	}
 

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +25,7 @@ import io.github.dingtalkboot.core.DingTalkThrottledException;
 import io.github.dingtalkboot.core.HttpSettings;
 import io.github.dingtalkboot.core.RetrySettings;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;
@@ -33,15 +33,18 @@ import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link StorageTaskClient} against a real HTTP server: the request on the wire, the reading of
- * answers and the mapping of every error (retries off, so each answer is seen as it is).
+ * {@link StorageTaskClient} against a real HTTP server: the request on the wire, the
+ * reading of answers and the mapping of every error (retries off, so each answer is seen
+ * as it is).
  */
 class StorageTaskClientTests {
 
 	private static final String TOKEN = "secret-token-123";
 
-	@StartStop
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final DingTalkTestServer dingtalk = new DingTalkTestServer();
+
+	private final MockWebServer server = this.dingtalk.server();
 
 	private DingTalkHttpClient http;
 
@@ -49,13 +52,9 @@ class StorageTaskClientTests {
 
 	@BeforeEach
 	void start() {
-		this.http = DingTalkTestClients.http(this.server, RetrySettings.disabled(), HttpSettings.defaults());
-		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN), StorageTaskSettings.defaults().withUnionId("default-union"), null);
-	}
-
-	@AfterEach
-	void stop() {
-		this.http.close();
+		this.http = this.dingtalk.http(RetrySettings.disabled(), HttpSettings.defaults());
+		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN),
+				StorageTaskSettings.defaults().withUnionId("default-union"), null);
 	}
 
 	@Test
@@ -94,7 +93,8 @@ class StorageTaskClientTests {
 
 	@Test
 	void getTaskWithoutUnionIdFailsNamingThePropertyWhenNoDefaultIsSet() {
-		StorageTaskClient noDefault = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN), StorageTaskSettings.defaults(), null);
+		StorageTaskClient noDefault = new StorageTaskClient(this.http, new FixedAccessTokenSupplier(TOKEN),
+				StorageTaskSettings.defaults(), null);
 		StepVerifier.create(noDefault.getTask("task-1"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("dingtalk.storage.union-id"))
@@ -137,7 +137,8 @@ class StorageTaskClientTests {
 
 	@Test
 	void toleratesAbsentAndNullFieldsAndIgnoresUnknownOnes() {
-		this.server.enqueue(json(200, "{\"task\":{\"status\":null,\"totalCount\":null,\"newField\":{\"x\":1}},\"extra\":1}"));
+		this.server
+			.enqueue(json(200, "{\"task\":{\"status\":null,\"totalCount\":null,\"newField\":{\"x\":1}},\"extra\":1}"));
 		StepVerifier.create(this.client.getTask("t", "u")).assertNext((task) -> {
 			assertThat(task.id()).isNull();
 			assertThat(task.status()).isEqualTo(StorageTaskStatus.UNKNOWN);
@@ -153,7 +154,8 @@ class StorageTaskClientTests {
 
 	@Test
 	void readsCountsBeyondIntRangeAndAsNumericStrings() {
-		this.server.enqueue(json(200, "{\"task\":{\"status\":\"IN_PROGRESS\",\"totalCount\":9000000000,\"successCount\":\"42\"}}"));
+		this.server.enqueue(
+				json(200, "{\"task\":{\"status\":\"IN_PROGRESS\",\"totalCount\":9000000000,\"successCount\":\"42\"}}"));
 		StepVerifier.create(this.client.getTask("t", "u")).assertNext((task) -> {
 			assertThat(task.totalCount()).isEqualTo(9_000_000_000L);
 			assertThat(task.successCount()).isEqualTo(42);
@@ -276,7 +278,8 @@ class StorageTaskClientTests {
 
 	@Test
 	void secondTokenRejectionReachesTheCaller() {
-		StorageTaskClient rotating = new StorageTaskClient(this.http, new RotatingTokens(), StorageTaskSettings.defaults(), null);
+		StorageTaskClient rotating = new StorageTaskClient(this.http, new RotatingTokens(),
+				StorageTaskSettings.defaults(), null);
 		this.server.enqueue(error(400, "InvalidAuthentication", "bad"));
 		this.server.enqueue(error(400, "InvalidAuthentication", "bad again"));
 		this.server.enqueue(task("SUCCESS", 1, 1));

@@ -31,16 +31,23 @@ import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a hostile or broken server does to a call: answers that trickle in, bodies over the codec
- * limit, and tokens that cannot be sent. Each ends in a typed error, bounded in time.
+ * What a hostile or broken server does to a call: answers that trickle in, bodies over
+ * the codec limit, and tokens that cannot be sent. Each ends in a typed error, bounded in
+ * time.
  */
 class StorageTaskHostileServerTests {
 
-	/** Short enough to show the deadline, long enough for a cold JVM's first call on a busy machine. */
+	/**
+	 * Short enough to show the deadline, long enough for a cold JVM's first call on a
+	 * busy machine.
+	 */
 	private static final HttpSettings TWO_SECOND_ATTEMPTS = new HttpSettings(Duration.ofSeconds(5),
 			Duration.ofSeconds(2), 50, 10_000);
 
-	/** Far longer than three attempts of 2 s may take, far shorter than the 30 s a server trickles. */
+	/**
+	 * Far longer than three attempts of 2 s may take, far shorter than the 30 s a server
+	 * trickles.
+	 */
 	private static final Duration BOUND = Duration.ofSeconds(25);
 
 	@StartStop
@@ -129,7 +136,8 @@ class StorageTaskHostileServerTests {
 		};
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		try (DingTalkHttpClient http = client(DingTalkTestClients.baseUrl(this.server))) {
-			StepVerifier.create(new StorageTaskClient(http, crlf, StorageTaskSettings.defaults(), null).getTask("t", "op"))
+			StepVerifier
+				.create(new StorageTaskClient(http, crlf, StorageTaskSettings.defaults(), null).getTask("t", "op"))
 				.expectErrorSatisfies((ex) -> {
 					assertThat(ex).isExactlyInstanceOf(DingTalkException.class)
 						.hasMessageContaining("not a valid HTTP header value")

@@ -12,10 +12,9 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
@@ -29,6 +28,7 @@ import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.github.dingtalkboot.core.DingTalkServerException;
 import io.github.dingtalkboot.core.RetryPolicy;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -39,15 +39,18 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code dingtalk.client.requests} observation, the {@code dingtalk.client.retries} counter and
- * the per-attempt {@code http.client.requests} observations, against a real HTTP server.
+ * The {@code dingtalk.client.requests} observation, the {@code dingtalk.client.retries}
+ * counter and the per-attempt {@code http.client.requests} observations, against a real
+ * HTTP server.
  */
 class StorageTaskObservationTests {
 
 	private static final String SECRET_TOKEN = "tok-SECRET-1";
 
-	@StartStop
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final DingTalkTestServer dingtalk = new DingTalkTestServer();
+
+	private final MockWebServer server = this.dingtalk.server();
 
 	private TestObservationRegistry observations;
 
@@ -62,23 +65,24 @@ class StorageTaskObservationTests {
 		this.observations = TestObservationRegistry.create();
 		this.meters = new SimpleMeterRegistry();
 		this.http = client(this.observations);
-		this.client = new StorageTaskClient(this.http, new CachingAccessTokenSupplier(
-				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), Clock.systemUTC()), StorageTaskSettings.defaults(), null);
+		this.client = new StorageTaskClient(this.http,
+				new CachingAccessTokenSupplier(new InternalAppAccessTokenFetcher(this.http, "key", "secret"),
+						Duration.ofMinutes(5), Clock.systemUTC()),
+				StorageTaskSettings.defaults(), null);
 	}
 
 	private DingTalkHttpClient client(ObservationRegistry registry) {
 		RetryListener retries = (operation, reason, attempt, delay) -> this.meters
 			.counter("dingtalk.client.retries", "dingtalk.operation", operation, "reason", reason)
 			.increment();
-		return DingTalkHttpClient.create(WebClient.builder().observationRegistry(registry),
-				DingTalkTestClients.baseUrl(this.server), new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 50, 100),
+		// 3 s attempts: short enough for the no-answer test, long enough that a loaded
+		// machine's slow first
+		// call is not mistaken for one
+		return this.dingtalk.closedAfterEach(DingTalkHttpClient.create(
+				WebClient.builder().observationRegistry(registry), DingTalkTestClients.baseUrl(this.server),
+				new HttpSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 50, 100),
 				new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(), Clock.systemUTC(), retries),
-				registry, null);
-	}
-
-	@AfterEach
-	void stop() {
-		this.http.close();
+				registry, null));
 	}
 
 	@Test
@@ -86,15 +90,15 @@ class StorageTaskObservationTests {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		StepVerifier.create(this.client.getTask("task-42", "union-7")).expectNextCount(1).verifyComplete();
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasNameEqualTo("dingtalk.client.requests")
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
-			.hasLowCardinalityKeyValue("status", "200")
-			.hasLowCardinalityKeyValue("error.code", "none")
-			.hasLowCardinalityKeyValue("attempts", "1")
-			.hasHighCardinalityKeyValue("dingtalk.task.id", "task-42")
-			.hasHighCardinalityKeyValue("dingtalk.request.id", "HDR-REQ-1"));
+		assertThat(this.observations)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("dingtalk.client.requests")
+				.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+				.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+				.hasLowCardinalityKeyValue("status", "200")
+				.hasLowCardinalityKeyValue("error.code", "none")
+				.hasLowCardinalityKeyValue("attempts", "1")
+				.hasHighCardinalityKeyValue("dingtalk.task.id", "task-42")
+				.hasHighCardinalityKeyValue("dingtalk.request.id", "HDR-REQ-1"));
 	}
 
 	@Test
@@ -102,10 +106,10 @@ class StorageTaskObservationTests {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		this.client.getTask("t", "u").block(Duration.ofSeconds(30));
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasNameEqualTo("dingtalk.client.requests")
-			.hasLowCardinalityKeyValue("dingtalk.operation", "oauth2.access-token")
-			.hasLowCardinalityKeyValue("outcome", "SUCCESS"));
+		assertThat(this.observations)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("dingtalk.client.requests")
+				.hasLowCardinalityKeyValue("dingtalk.operation", "oauth2.access-token")
+				.hasLowCardinalityKeyValue("outcome", "SUCCESS"));
 	}
 
 	@Test
@@ -120,10 +124,10 @@ class StorageTaskObservationTests {
 			.hasSize(3)
 			.allSatisfy((context) -> assertThat(context.getParentObservation().getContextView().getName())
 				.isEqualTo("dingtalk.client.requests")));
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasNameEqualTo("http.client.requests")
-			.hasLowCardinalityKeyValue("uri", "/v1.0/storage/tasks/{taskId}")
-			.hasLowCardinalityKeyValue("status", "503"));
+		assertThat(this.observations)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("http.client.requests")
+				.hasLowCardinalityKeyValue("uri", "/v1.0/storage/tasks/{taskId}")
+				.hasLowCardinalityKeyValue("status", "503"));
 	}
 
 	@Test
@@ -133,11 +137,12 @@ class StorageTaskObservationTests {
 		this.server.enqueue(error(500, "systemError", "oops"));
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		this.client.getTask("t", "u").block(Duration.ofSeconds(30));
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
-			.hasLowCardinalityKeyValue("attempts", "3"));
-		assertThat(this.meters.get("dingtalk.client.retries").tags("dingtalk.operation", "storage.task.get", "reason", "503")
+		assertThat(this.observations).hasAnObservation(
+				(observation) -> observation.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+					.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+					.hasLowCardinalityKeyValue("attempts", "3"));
+		assertThat(this.meters.get("dingtalk.client.retries")
+			.tags("dingtalk.operation", "storage.task.get", "reason", "503")
 			.counter()
 			.count()).isEqualTo(1);
 		assertThat(this.meters.get("dingtalk.client.retries").tags("reason", "500").counter().count()).isEqualTo(1);
@@ -148,14 +153,14 @@ class StorageTaskObservationTests {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(error(404, "taskNotExist", "gone"));
 		StepVerifier.create(this.client.getTask("t", "u")).expectError().verify();
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
-			.hasLowCardinalityKeyValue("status", "404")
-			.hasLowCardinalityKeyValue("error.code", "taskNotExist")
-			.hasLowCardinalityKeyValue("attempts", "1")
-			.assertThatError()
-			.isInstanceOf(StorageTaskNotFoundException.class));
+		assertThat(this.observations).hasAnObservation(
+				(observation) -> observation.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+					.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+					.hasLowCardinalityKeyValue("status", "404")
+					.hasLowCardinalityKeyValue("error.code", "taskNotExist")
+					.hasLowCardinalityKeyValue("attempts", "1")
+					.assertThatError()
+					.isInstanceOf(StorageTaskNotFoundException.class));
 	}
 
 	@Test
@@ -163,9 +168,9 @@ class StorageTaskObservationTests {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(error(400, "someNewCode-" + System.nanoTime(), "new"));
 		StepVerifier.create(this.client.getTask("t", "u")).expectError().verify();
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-			.hasLowCardinalityKeyValue("error.code", "OTHER"));
+		assertThat(this.observations).hasAnObservation(
+				(observation) -> observation.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+					.hasLowCardinalityKeyValue("error.code", "OTHER"));
 	}
 
 	@Test
@@ -173,24 +178,25 @@ class StorageTaskObservationTests {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		this.server.enqueue(error(403, "Forbidden.AccessDenied.ApiCountLimitForOrg", "quota"));
 		StepVerifier.create(this.client.getTask("t", "u")).expectError().verify();
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-			.hasLowCardinalityKeyValue("outcome", "THROTTLED")
-			.hasLowCardinalityKeyValue("status", "403"));
+		assertThat(this.observations).hasAnObservation(
+				(observation) -> observation.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+					.hasLowCardinalityKeyValue("outcome", "THROTTLED")
+					.hasLowCardinalityKeyValue("status", "403"));
 	}
 
 	@Test
 	void noAnswerIsATransportErrorWithStatusNone() {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
 		for (int i = 0; i < 3; i++) {
-			this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
+			this.server
+				.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(20, TimeUnit.SECONDS).build());
 		}
 		StepVerifier.create(this.client.getTask("t", "u")).expectError().verify(Duration.ofSeconds(30));
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-			.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
-			.hasLowCardinalityKeyValue("status", "NONE")
-			.hasLowCardinalityKeyValue("attempts", "3"));
+		assertThat(this.observations).hasAnObservation(
+				(observation) -> observation.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+					.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
+					.hasLowCardinalityKeyValue("status", "NONE")
+					.hasLowCardinalityKeyValue("attempts", "3"));
 		assertThat(this.meters.get("dingtalk.client.retries").tags("reason", "TRANSPORT_ERROR").counter().count())
 			.isEqualTo(2);
 	}
@@ -198,36 +204,39 @@ class StorageTaskObservationTests {
 	@Test
 	void aCancelledCallIsCancelled() throws Exception {
 		this.server.enqueue(token(SECRET_TOKEN, 7200));
-		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(3, TimeUnit.SECONDS).build());
+		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(20, TimeUnit.SECONDS).build());
 		Disposable call = this.client.getTask("t", "u").subscribe();
 		this.server.takeRequest(30, TimeUnit.SECONDS);
 		this.server.takeRequest(30, TimeUnit.SECONDS);
 		call.dispose();
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
-			.hasLowCardinalityKeyValue("outcome", "CANCELLED"));
+		assertThat(this.observations).hasAnObservation(
+				(observation) -> observation.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.get")
+					.hasLowCardinalityKeyValue("outcome", "CANCELLED"));
 	}
 
 	@Test
 	void aWatchIsObservedWithItsPollsAsChildren() {
-		StorageTaskClient watching = new StorageTaskClient(this.http, new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"),
-				new StorageTaskSettings("op", Duration.ofMillis(10), Duration.ofMillis(20), 1.5, Duration.ofSeconds(5)), null);
+		StorageTaskClient watching = new StorageTaskClient(this.http,
+				new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"),
+				new StorageTaskSettings("op", Duration.ofMillis(10), Duration.ofMillis(20), 1.5, Duration.ofSeconds(5)),
+				null);
 		this.server.enqueue(task("IN_PROGRESS", 10, 1));
 		this.server.enqueue(task("IN_PROGRESS", 10, 1));
 		this.server.enqueue(task("SUCCESS", 10, 10));
 		watching.watchTask("task-9", "op").blockLast(Duration.ofSeconds(30));
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasNameEqualTo("dingtalk.client.requests")
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
-			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
-			.hasLowCardinalityKeyValue("attempts", "NONE")
-			.hasHighCardinalityKeyValue("dingtalk.watch.polls", "3")
-			.hasHighCardinalityKeyValue("dingtalk.task.id", "task-9"));
+		assertThat(this.observations)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("dingtalk.client.requests")
+				.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
+				.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+				.hasLowCardinalityKeyValue("attempts", "NONE")
+				.hasHighCardinalityKeyValue("dingtalk.watch.polls", "3")
+				.hasHighCardinalityKeyValue("dingtalk.task.id", "task-9"));
 		assertThat(this.observations).hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
 			.filteredOn((context) -> "dingtalk.client.requests".equals(context.getName())
 					&& "storage.task.get".equals(context.getLowCardinalityKeyValue("dingtalk.operation").getValue()))
 			.hasSize(3)
-			.allSatisfy((context) -> assertThat(context.getParentObservation().getContextView()
+			.allSatisfy((context) -> assertThat(context.getParentObservation()
+				.getContextView()
 				.getLowCardinalityKeyValue("dingtalk.operation")
 				.getValue()).isEqualTo("storage.task.watch")));
 	}
@@ -236,7 +245,8 @@ class StorageTaskObservationTests {
 	void aWatchFailingOnItsSecondPollIsRecordedWithThatPollsStatusAndCode() {
 		StorageTaskClient watching = new StorageTaskClient(this.http,
 				new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"),
-				new StorageTaskSettings("op", Duration.ofMillis(10), Duration.ofMillis(20), 1.5, Duration.ofSeconds(5)), null);
+				new StorageTaskSettings("op", Duration.ofMillis(10), Duration.ofMillis(20), 1.5, Duration.ofSeconds(5)),
+				null);
 		this.server.enqueue(task("IN_PROGRESS", 10, 1));
 		for (int i = 0; i < 3; i++) {
 			this.server.enqueue(error(500, "systemError", "down"));
@@ -245,12 +255,12 @@ class StorageTaskObservationTests {
 			.expectNextCount(1)
 			.expectError(DingTalkServerException.class)
 			.verify(Duration.ofSeconds(30));
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasNameEqualTo("dingtalk.client.requests")
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
-			.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR")
-			.hasLowCardinalityKeyValue("status", "500")
-			.hasLowCardinalityKeyValue("error.code", "systemError"));
+		assertThat(this.observations)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("dingtalk.client.requests")
+				.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
+				.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR")
+				.hasLowCardinalityKeyValue("status", "500")
+				.hasLowCardinalityKeyValue("error.code", "systemError"));
 	}
 
 	@Test
@@ -264,16 +274,17 @@ class StorageTaskObservationTests {
 		}
 		try (refused) {
 			StorageTaskClient watching = new StorageTaskClient(refused,
-					new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
+					new io.github.dingtalkboot.auth.FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(),
+					null);
 			StepVerifier.create(watching.watchTask("task-9", "op"))
 				.expectError(DingTalkTransportException.class)
 				.verify(Duration.ofSeconds(30));
 		}
-		assertThat(this.observations).hasAnObservation((observation) -> observation
-			.hasNameEqualTo("dingtalk.client.requests")
-			.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
-			.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
-			.hasLowCardinalityKeyValue("status", "NONE"));
+		assertThat(this.observations)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("dingtalk.client.requests")
+				.hasLowCardinalityKeyValue("dingtalk.operation", "storage.task.watch")
+				.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
+				.hasLowCardinalityKeyValue("status", "NONE"));
 	}
 
 	@Test
@@ -281,9 +292,10 @@ class StorageTaskObservationTests {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
 		try (DingTalkHttpClient metered = client(registry)) {
-			StorageTaskClient client = new StorageTaskClient(metered, new CachingAccessTokenSupplier(
-					new InternalAppAccessTokenFetcher(metered, "key", "secret"), Duration.ofMinutes(5),
-					Clock.systemUTC()), StorageTaskSettings.defaults(), null);
+			StorageTaskClient client = new StorageTaskClient(metered,
+					new CachingAccessTokenSupplier(new InternalAppAccessTokenFetcher(metered, "key", "secret"),
+							Duration.ofMinutes(5), Clock.systemUTC()),
+					StorageTaskSettings.defaults(), null);
 			this.server.enqueue(token(SECRET_TOKEN, 7200));
 			this.server.enqueue(task("SUCCESS", 1, 1));
 			this.server.enqueue(error(503, "operationTimeout", "busy"));
@@ -300,7 +312,8 @@ class StorageTaskObservationTests {
 		assertThat(this.meters.find("dingtalk.client.requests").timers()).isNotEmpty();
 		for (Meter meter : this.meters.getMeters()) {
 			for (Tag tag : meter.getId().getTags()) {
-				assertThat(tag.getValue()).as(meter.getId().toString()).doesNotContain("TASKID", "UNIONID", SECRET_TOKEN);
+				assertThat(tag.getValue()).as(meter.getId().toString())
+					.doesNotContain("TASKID", "UNIONID", SECRET_TOKEN);
 			}
 		}
 	}

@@ -10,11 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
@@ -22,6 +21,7 @@ import io.github.dingtalkboot.core.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
@@ -36,24 +36,22 @@ class StorageTaskRateLimitTests {
 
 	private final Map<String, AtomicInteger> pollsPerTask = new ConcurrentHashMap<>();
 
-	@StartStop
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final DingTalkTestServer dingtalk = new DingTalkTestServer();
+
+	private final MockWebServer server = this.dingtalk.server();
 
 	private DingTalkHttpClient http;
 
 	@BeforeEach
 	void start() {
-		this.http = DingTalkTestClients.http(this.server);
-	}
-
-	@AfterEach
-	void stop() {
-		this.http.close();
+		this.http = this.dingtalk.http();
 	}
 
 	@Test
 	void sixtyWatchersPollingEveryTenMillisecondsStayUnderTheLimitAndAllFinish() {
-		// every task answers IN_PROGRESS with a new count on its first poll, SUCCESS on its second
+		// every task answers IN_PROGRESS with a new count on its first poll, SUCCESS on
+		// its second
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
@@ -64,8 +62,8 @@ class StorageTaskRateLimitTests {
 				return (poll < 2) ? task("IN_PROGRESS", 10, poll) : task("SUCCESS", 10, 10);
 			}
 		});
-		StorageTaskSettings everyTenMillis = new StorageTaskSettings("op", Duration.ofMillis(10),
-				Duration.ofMillis(10), 1, Duration.ofMinutes(1));
+		StorageTaskSettings everyTenMillis = new StorageTaskSettings("op", Duration.ofMillis(10), Duration.ofMillis(10),
+				1, Duration.ofMinutes(1));
 		long start = System.nanoTime() / 1_000_000;
 		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), everyTenMillis,
 				new AdaptiveRateLimiter(20));
@@ -75,8 +73,10 @@ class StorageTaskRateLimitTests {
 			.block(Duration.ofSeconds(60));
 		assertThat(finished).hasSize(60).allSatisfy((task) -> assertThat(task.isTerminal()).isTrue());
 		assertThat(this.arrivals).hasSize(120);
-		// 120 requests evenly spaced at 20/s: the last cannot arrive before 119 slots of 50 ms have passed.
-		// A lower bound, which a slow machine cannot break; the spacing itself is shown in virtual time by
+		// 120 requests evenly spaced at 20/s: the last cannot arrive before 119 slots of
+		// 50 ms have passed.
+		// A lower bound, which a slow machine cannot break; the spacing itself is shown
+		// in virtual time by
 		// AdaptiveRateLimiterTests (at most 20 grants in any one-second window).
 		assertThat(lastArrival() - start).as("milliseconds until the last request").isGreaterThanOrEqualTo(119 * 50);
 	}
@@ -89,7 +89,8 @@ class StorageTaskRateLimitTests {
 		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"),
 				StorageTaskSettings.defaults(), limiter);
 		assertThat(client.getTask("t", "op").block(Duration.ofSeconds(30)).isTerminal()).isTrue();
-		// halved from 20; the retry's success may already have given one back if a second passed meanwhile
+		// halved from 20; the retry's success may already have given one back if a second
+		// passed meanwhile
 		assertThat(limiter.currentRate()).isBetween(10.0, 11.0);
 	}
 
@@ -107,7 +108,8 @@ class StorageTaskRateLimitTests {
 		long start = System.nanoTime() / 1_000_000;
 		Flux.range(0, 25).flatMap((i) -> client.getTask("t" + i, "op")).blockLast(Duration.ofSeconds(60));
 		assertThat(this.arrivals).hasSize(25);
-		// 25 calls at 10/s: the last one waits for 24 slots of 100 ms (a lower bound a slow machine cannot break)
+		// 25 calls at 10/s: the last one waits for 24 slots of 100 ms (a lower bound a
+		// slow machine cannot break)
 		assertThat(lastArrival() - start).isGreaterThanOrEqualTo(24 * 100);
 	}
 

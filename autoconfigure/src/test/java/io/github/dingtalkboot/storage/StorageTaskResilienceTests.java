@@ -10,12 +10,11 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -35,6 +34,7 @@ import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.RetryPolicy;
 import io.github.dingtalkboot.core.RetrySettings;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -44,13 +44,16 @@ import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Retries, timeouts, throttling and concurrency of {@link StorageTaskClient} against a real HTTP
- * server (delays shortened; their values are covered in virtual time by {@code RetryPolicyTests}).
+ * Retries, timeouts, throttling and concurrency of {@link StorageTaskClient} against a
+ * real HTTP server (delays shortened; their values are covered in virtual time by
+ * {@code RetryPolicyTests}).
  */
 class StorageTaskResilienceTests {
 
-	@StartStop
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final DingTalkTestServer dingtalk = new DingTalkTestServer();
+
+	private final MockWebServer server = this.dingtalk.server();
 
 	private DingTalkHttpClient http;
 
@@ -58,14 +61,12 @@ class StorageTaskResilienceTests {
 
 	@BeforeEach
 	void start() {
-		this.http = DingTalkTestClients.http(this.server, DingTalkTestClients.fastRetries(),
-				new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 50, 10_000));
-		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
-	}
-
-	@AfterEach
-	void stop() {
-		this.http.close();
+		// 3 s attempts: the slow answers below take 20 s; a loaded machine's slow first
+		// call takes far less
+		this.http = this.dingtalk.http(DingTalkTestClients.fastRetries(),
+				new HttpSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 50, 10_000));
+		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"),
+				StorageTaskSettings.defaults(), null);
 	}
 
 	@Test
@@ -127,22 +128,29 @@ class StorageTaskResilienceTests {
 	void aResetConnectionIsARetriedTransportError() {
 		this.server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+		StepVerifier.create(this.client.getTask("t", "u"))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void anAnswerSlowerThanTheResponseTimeoutIsARetriedTransportError() {
-		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
+		this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(20, TimeUnit.SECONDS).build());
 		this.server.enqueue(task("SUCCESS", 1, 1));
-		StepVerifier.create(this.client.getTask("t", "u")).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+		StepVerifier.create(this.client.getTask("t", "u"))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void answersSlowerThanTheResponseTimeoutEveryTimeEndInATransportException() {
 		for (int i = 0; i < 3; i++) {
-			this.server.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(2, TimeUnit.SECONDS).build());
+			this.server
+				.enqueue(new MockResponse.Builder(task("SUCCESS", 1, 1)).headersDelay(20, TimeUnit.SECONDS).build());
 		}
 		StepVerifier.create(this.client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isInstanceOf(DingTalkTransportException.class);
@@ -156,12 +164,15 @@ class StorageTaskResilienceTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		try (DingTalkHttpClient refused = DingTalkHttpClient.create(WebClient.builder(), "http://127.0.0.1:" + closedPort,
-				HttpSettings.defaults(), new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(),
-						Clock.systemUTC(), RetryListener.NONE))) {
-			StorageTaskClient client = new StorageTaskClient(refused, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
+		try (DingTalkHttpClient refused = DingTalkHttpClient.create(WebClient.builder(),
+				"http://127.0.0.1:" + closedPort, HttpSettings.defaults(),
+				new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(), Clock.systemUTC(),
+						RetryListener.NONE))) {
+			StorageTaskClient client = new StorageTaskClient(refused, new FixedAccessTokenSupplier("tok"),
+					StorageTaskSettings.defaults(), null);
 			StepVerifier.create(client.getTask("t", "u")).expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(DingTalkTransportException.class).hasMessageContaining("Connection refused");
+				assertThat(ex).isInstanceOf(DingTalkTransportException.class)
+					.hasMessageContaining("Connection refused");
 				assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
 			}).verify(Duration.ofSeconds(30));
 		}
@@ -169,8 +180,10 @@ class StorageTaskResilienceTests {
 
 	@Test
 	void aServerErrorOfTheTokenEndpointDoesNotFailTheCallThatNeededTheToken() throws Exception {
-		StorageTaskClient internalApp = new StorageTaskClient(this.http, new CachingAccessTokenSupplier(
-				new InternalAppAccessTokenFetcher(this.http, "key", "secret"), Duration.ofMinutes(5), Clock.systemUTC()), StorageTaskSettings.defaults(), null);
+		StorageTaskClient internalApp = new StorageTaskClient(this.http,
+				new CachingAccessTokenSupplier(new InternalAppAccessTokenFetcher(this.http, "key", "secret"),
+						Duration.ofMinutes(5), Clock.systemUTC()),
+				StorageTaskSettings.defaults(), null);
 		this.server.enqueue(error(503, "operationTimeout", "token service busy"));
 		this.server.enqueue(token("fresh", 7200));
 		this.server.enqueue(task("SUCCESS", 1, 1));
@@ -188,10 +201,11 @@ class StorageTaskResilienceTests {
 				return task("SUCCESS", 1, 1);
 			}
 		});
-		// the default pool and timeouts, as the README promises; the short timeouts of the other tests
-		// would measure how loaded the machine is, not whether the pool holds 1,000 callers
-		this.http.close();
-		this.http = DingTalkTestClients.http(this.server, DingTalkTestClients.fastRetries(), HttpSettings.defaults());
+		// the default pool and timeouts, as the README promises; the short timeouts of
+		// the other tests
+		// would measure how loaded the machine is, not whether the pool holds 1,000
+		// callers
+		this.http = this.dingtalk.http(DingTalkTestClients.fastRetries(), HttpSettings.defaults());
 		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"),
 				StorageTaskSettings.defaults(), null);
 		List<StorageTask> tasks = Flux.range(0, 1000)
@@ -204,12 +218,10 @@ class StorageTaskResilienceTests {
 
 	@Test
 	void cancellingStopsRetries() throws Exception {
-		this.http.close();
-		this.http = DingTalkTestClients.http(this.server,
-				new RetrySettings(true, 5, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 0,
-						java.util.Set.of(503), Duration.ofMillis(300), Duration.ofSeconds(1)),
-				HttpSettings.defaults());
-		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), StorageTaskSettings.defaults(), null);
+		this.http = this.dingtalk.http(new RetrySettings(true, 5, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 0,
+				java.util.Set.of(503), Duration.ofMillis(300), Duration.ofSeconds(1)), HttpSettings.defaults());
+		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"),
+				StorageTaskSettings.defaults(), null);
 		for (int i = 0; i < 5; i++) {
 			this.server.enqueue(error(503, "operationTimeout", "busy"));
 		}
@@ -218,7 +230,8 @@ class StorageTaskResilienceTests {
 		});
 		assertThat(this.server.takeRequest(30, TimeUnit.SECONDS)).isNotNull();
 		subscription.dispose();
-		// twice the back-off: without the cancel, the second attempt would have gone out by now
+		// twice the back-off: without the cancel, the second attempt would have gone out
+		// by now
 		Thread.sleep(2000);
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}

@@ -10,10 +10,9 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -21,6 +20,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;
@@ -30,16 +30,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code watchTask} and {@code awaitTask} against a real HTTP server (short poll intervals; the
- * schedule itself is covered in virtual time by {@link TaskPollerTests}).
+ * {@code watchTask} and {@code awaitTask} against a real HTTP server (short poll
+ * intervals; the schedule itself is covered in virtual time by {@link TaskPollerTests}).
  */
 class StorageTaskWatchTests {
 
 	private static final StorageTaskSettings FAST = new StorageTaskSettings("op", Duration.ofMillis(10),
 			Duration.ofMillis(40), 1.5, Duration.ofSeconds(5));
 
-	@StartStop
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final DingTalkTestServer dingtalk = new DingTalkTestServer();
+
+	private final MockWebServer server = this.dingtalk.server();
 
 	private DingTalkHttpClient http;
 
@@ -47,13 +49,8 @@ class StorageTaskWatchTests {
 
 	@BeforeEach
 	void start() {
-		this.http = DingTalkTestClients.http(this.server);
+		this.http = this.dingtalk.http();
 		this.client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST, null);
-	}
-
-	@AfterEach
-	void stop() {
-		this.http.close();
 	}
 
 	@Test
@@ -126,7 +123,8 @@ class StorageTaskWatchTests {
 		watch.dispose();
 		int sent = this.server.getRequestCount();
 		Thread.sleep(300);
-		// a request already on its way may still be recorded; none is sent after the dispose
+		// a request already on its way may still be recorded; none is sent after the
+		// dispose
 		assertThat(this.server.getRequestCount()).isLessThanOrEqualTo(sent + 1);
 	}
 
@@ -155,7 +153,8 @@ class StorageTaskWatchTests {
 				return task("IN_PROGRESS", 10, 4);
 			}
 		});
-		// the timeout runs in virtual time, so it fires exactly when the test says, however slow the machine
+		// the timeout runs in virtual time, so it fires exactly when the test says,
+		// however slow the machine
 		VirtualTimeScheduler timeout = VirtualTimeScheduler.create();
 		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST, null,
 				timeout);

@@ -57,10 +57,13 @@ class TaskPollerTests {
 
 	@Test
 	void aChangeSetsTheDelayBackToTheInitialInterval() {
-		StepVerifier.withVirtualTime(() -> TaskPoller.poll(script(task(StorageTaskStatus.IN_PROGRESS, 1),
-				task(StorageTaskStatus.IN_PROGRESS, 1), task(StorageTaskStatus.IN_PROGRESS, 1),
-				task(StorageTaskStatus.IN_PROGRESS, 2), task(StorageTaskStatus.IN_PROGRESS, 2),
-				task(StorageTaskStatus.SUCCESS, 10)), SETTINGS))
+		StepVerifier
+			.withVirtualTime(
+					() -> TaskPoller.poll(
+							script(task(StorageTaskStatus.IN_PROGRESS, 1), task(StorageTaskStatus.IN_PROGRESS, 1),
+									task(StorageTaskStatus.IN_PROGRESS, 1), task(StorageTaskStatus.IN_PROGRESS, 2),
+									task(StorageTaskStatus.IN_PROGRESS, 2), task(StorageTaskStatus.SUCCESS, 10)),
+							SETTINGS))
 			.thenAwait(Duration.ofMinutes(1))
 			.expectNextCount(3)
 			.verifyComplete();

@@ -20,7 +20,8 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each credential mode against the container, configured through {@code dingtalk.base-url}.
+ * Each credential mode against the container, configured through
+ * {@code dingtalk.base-url}.
  */
 @RequiresDocker
 @Testcontainers
@@ -32,13 +33,15 @@ class DingTalkCredentialsContainerTests {
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class))
-			.withPropertyValues("dingtalk.base-url=" + WireMockDingTalk.baseUrl(dingtalk), "dingtalk.storage.union-id=op");
+			.withPropertyValues("dingtalk.base-url=" + WireMockDingTalk.baseUrl(dingtalk),
+					"dingtalk.storage.union-id=op");
 	}
 
 	@Test
 	void thirdPartyAppGetsACorpToken() {
-		runner().withPropertyValues("dingtalk.suite-key=wm-suite", "dingtalk.suite-secret=wm-suite-secret",
-				"dingtalk.auth-corp-id=wm-corp", "dingtalk.suite-ticket=wm-ticket")
+		runner()
+			.withPropertyValues("dingtalk.suite-key=wm-suite", "dingtalk.suite-secret=wm-suite-secret",
+					"dingtalk.auth-corp-id=wm-corp", "dingtalk.suite-ticket=wm-ticket")
 			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("task-fail"))
 				.assertNext((task) -> {
 					assertThat(task.status()).isEqualTo(StorageTaskStatus.FAIL);
@@ -49,8 +52,9 @@ class DingTalkCredentialsContainerTests {
 
 	@Test
 	void aStaleSuiteTicketIsAnAuthenticationFailure() {
-		runner().withPropertyValues("dingtalk.suite-key=wm-suite", "dingtalk.suite-secret=wm-suite-secret",
-				"dingtalk.auth-corp-id=wm-corp", "dingtalk.suite-ticket=stale")
+		runner()
+			.withPropertyValues("dingtalk.suite-key=wm-suite", "dingtalk.suite-secret=wm-suite-secret",
+					"dingtalk.auth-corp-id=wm-corp", "dingtalk.suite-ticket=stale")
 			.run((context) -> StepVerifier.create(context.getBean(StorageTaskOperations.class).getTask("task-fail"))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkAuthenticationException.class)
 					.hasMessageContaining("invalidSuiteTicket"))

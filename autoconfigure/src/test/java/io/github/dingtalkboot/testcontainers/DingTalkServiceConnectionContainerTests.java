@@ -30,8 +30,9 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter against DingTalk stubs served by WireMock in a container, over a real network hop,
- * connected the way users connect it: {@code @ServiceConnection(name = "dingtalk")}.
+ * The starter against DingTalk stubs served by WireMock in a container, over a real
+ * network hop, connected the way users connect it:
+ * {@code @ServiceConnection(name = "dingtalk")}.
  */
 @RequiresDocker
 @Testcontainers
@@ -83,7 +84,8 @@ class DingTalkServiceConnectionContainerTests {
 	@CsvSource({ "err-param,400,paramError,DingTalkApiException,1",
 			"err-param-task,400,paramError.taskId,DingTalkApiException,1",
 			"unknown-task,404,taskNotExist,StorageTaskNotFoundException,1",
-			"err-system,500,systemError,DingTalkServerException,3", "err-unknown,500,unknownError,DingTalkServerException,3",
+			"err-system,500,systemError,DingTalkServerException,3",
+			"err-unknown,500,unknownError,DingTalkServerException,3",
 			"err-timeout,503,operationTimeout,DingTalkServerException,3",
 			"err-quota,403,Forbidden.AccessDenied.ApiCountLimitForOrg,DingTalkThrottledException,1",
 			"err-permission,403,Forbidden.AccessDenied.AccessTokenPermissionDenied,DingTalkApiException,1" })
@@ -111,7 +113,9 @@ class DingTalkServiceConnectionContainerTests {
 
 	@Test
 	void followsATaskThatProgressesOverSuccessiveCalls() {
-		List<StorageTask> states = this.storageTasks.watchTask("task-progressing").collectList().block(Duration.ofSeconds(30));
+		List<StorageTask> states = this.storageTasks.watchTask("task-progressing")
+			.collectList()
+			.block(Duration.ofSeconds(30));
 		assertThat(states).extracting(StorageTask::status, StorageTask::successCount)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(StorageTaskStatus.INIT, 0L),
 					org.assertj.core.groups.Tuple.tuple(StorageTaskStatus.IN_PROGRESS, 3L),
@@ -141,12 +145,10 @@ class DingTalkServiceConnectionContainerTests {
 
 	@Test
 	void answersAlwaysSlowerThanTheResponseTimeoutEndInATransportException() {
-		StepVerifier.create(this.storageTasks.getTask("task-always-slow"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(DingTalkTransportException.class);
-				assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
-			})
-			.verify(Duration.ofSeconds(15));
+		StepVerifier.create(this.storageTasks.getTask("task-always-slow")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(DingTalkTransportException.class);
+			assertThat(((DingTalkTransportException) ex).getAttempts()).isEqualTo(3);
+		}).verify(Duration.ofSeconds(15));
 	}
 
 	@Test

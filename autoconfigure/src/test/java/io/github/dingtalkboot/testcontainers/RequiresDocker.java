@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Runs a test class only where Docker is available. Where Docker is required (in CI, marked by
- * {@code CI=true}, by {@code DINGTALK_DOCKER_READY} from {@code prepare-docker.sh}, or by
- * {@code -Ddingtalk.docker.required=true}), a missing Docker fails the build instead of skipping.
+ * Runs a test class only where Docker is available. Where Docker is required (in CI,
+ * marked by {@code CI=true}, by {@code DINGTALK_DOCKER_READY} from
+ * {@code prepare-docker.sh}, or by {@code -Ddingtalk.docker.required=true}), a missing
+ * Docker fails the build instead of skipping.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

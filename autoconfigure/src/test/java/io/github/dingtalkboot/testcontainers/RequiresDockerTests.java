@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@link RequiresDocker}: run with Docker, skip without it, fail without it where it is required.
+ * {@link RequiresDocker}: run with Docker, skip without it, fail without it where it is
+ * required.
  */
 class RequiresDockerTests {
 
@@ -23,7 +24,8 @@ class RequiresDockerTests {
 		var result = new RequiresDocker.Condition(() -> false, Map.<String, String>of()::get)
 			.evaluateExecutionCondition(null);
 		assertThat(result.isDisabled()).isTrue();
-		assertThat(result.getReason()).hasValueSatisfying((reason) -> assertThat(reason).contains("Docker is not available"));
+		assertThat(result.getReason())
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("Docker is not available"));
 	}
 
 	@Test

@@ -11,8 +11,8 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * WireMock in a container, loaded with the DingTalk stubs kept under {@code wiremock/mappings} in the
- * test resources.
+ * WireMock in a container, loaded with the DingTalk stubs kept under
+ * {@code wiremock/mappings} in the test resources.
  */
 final class WireMockDingTalk {
 

@@ -20,14 +20,15 @@ public final class DingTalkResponses {
 	}
 
 	public static MockResponse error(int status, String code, String message) {
-		return json(status, "{\"requestid\":\"REQ-" + status + "\",\"code\":\"" + code + "\",\"message\":\"" + message
-				+ "\"}");
+		return json(status,
+				"{\"requestid\":\"REQ-" + status + "\",\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
 	}
 
 	public static MockResponse task(String status, long total, long success) {
-		return json(200, "{\"task\":{\"id\":\"t1\",\"status\":\"" + status + "\",\"totalCount\":" + total
-				+ ",\"successCount\":" + success + ",\"failCount\":0,\"failMessage\":null,"
-				+ "\"beginTime\":\"2022-07-29T14:55Z\",\"endTime\":null}}");
+		return json(200,
+				"{\"task\":{\"id\":\"t1\",\"status\":\"" + status + "\",\"totalCount\":" + total + ",\"successCount\":"
+						+ success + ",\"failCount\":0,\"failMessage\":null,"
+						+ "\"beginTime\":\"2022-07-29T14:55Z\",\"endTime\":null}}");
 	}
 
 	public static MockResponse token(String token, long expireIn) {

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real, if small, HTTP proxy on loopback that tunnels {@code CONNECT} requests (what Reactor Netty
- * sends to an HTTP proxy) to one fixed upstream server, whatever host the client asked for, and
- * relays the bytes both ways. Records the targets it was asked to connect to.
+ * A real, if small, HTTP proxy on loopback that tunnels {@code CONNECT} requests (what
+ * Reactor Netty sends to an HTTP proxy) to one fixed upstream server, whatever host the
+ * client asked for, and relays the bytes both ways. Records the targets it was asked to
+ * connect to.
  */
 public final class ForwardingProxy implements AutoCloseable {
 
@@ -63,11 +64,13 @@ public final class ForwardingProxy implements AutoCloseable {
 			String[] requestLine = head.split("\r\n", 2)[0].split(" ");
 			if (requestLine.length < 2 || !"CONNECT".equals(requestLine[0])) {
 				client.getOutputStream()
-					.write("HTTP/1.1 405 Only CONNECT\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+					.write("HTTP/1.1 405 Only CONNECT\r\nContent-Length: 0\r\n\r\n"
+						.getBytes(StandardCharsets.US_ASCII));
 				return;
 			}
 			this.targets.add(requestLine[1]);
-			client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			client.getOutputStream()
+				.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 			client.getOutputStream().flush();
 			Thread back = daemon(() -> pump(upstream, client), "forwarding-proxy-back");
 			pump(client, upstream);

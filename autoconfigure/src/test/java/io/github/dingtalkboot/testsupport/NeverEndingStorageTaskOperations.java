@@ -10,7 +10,8 @@ import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 
 /**
- * Storage task operations whose calls never end: for what a caller does when nothing answers.
+ * Storage task operations whose calls never end: for what a caller does when nothing
+ * answers.
  */
 public final class NeverEndingStorageTaskOperations implements StorageTaskOperations {
 

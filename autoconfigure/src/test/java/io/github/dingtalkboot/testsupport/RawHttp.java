@@ -14,7 +14,8 @@ final class RawHttp {
 	}
 
 	/**
-	 * Read a request's head: everything up to and including the blank line that ends the headers.
+	 * Read a request's head: everything up to and including the blank line that ends the
+	 * headers.
 	 */
 	static String readHead(InputStream in) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();

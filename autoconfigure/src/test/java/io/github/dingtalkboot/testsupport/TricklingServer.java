@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A hostile HTTP server on a raw socket: it answers every request slowly, one piece at a time, so
- * that no read ever waits long but the answer never completes in time. Each connection is served for
- * 30 seconds at most, then closed.
+ * A hostile HTTP server on a raw socket: it answers every request slowly, one piece at a
+ * time, so that no read ever waits long but the answer never completes in time. Each
+ * connection is served for 30 seconds at most, then closed.
  */
 public final class TricklingServer implements AutoCloseable {
 
@@ -23,7 +23,10 @@ public final class TricklingServer implements AutoCloseable {
 		/** Complete headers, then a valid JSON body one byte at a time. */
 		BODY,
 
-		/** The status line, then one more header line at a time, never the end of the headers. */
+		/**
+		 * The status line, then one more header line at a time, never the end of the
+		 * headers.
+		 */
 		HEADERS
 
 	}

@@ -35,8 +35,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs every benchmark and prints a table of ratios (and the absolute, machine-specific figures).
- * {@code --quick} shortens every phase.
+ * Runs every benchmark and prints a table of ratios (and the absolute, machine-specific
+ * figures). {@code --quick} shortens every phase.
  */
 public final class BenchmarkMain {
 
@@ -57,16 +57,19 @@ public final class BenchmarkMain {
 				System.getProperty("java.version"), System.getProperty("os.name"));
 		Process server = startServer();
 		try {
-			int port = Integer.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream())).readLine().strip());
+			int port = Integer
+				.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream())).readLine().strip());
 			String baseUrl = "http://127.0.0.1:" + port;
 			Map<String, double[]> jmh = perCall(port, quick);
-			// warm every contender's code paths up before any of them is measured, so the order does not matter
+			// warm every contender's code paths up before any of them is measured, so the
+			// order does not matter
 			for (String name : CONTENDERS) {
 				try (Contender contender = Contenders.create(name, baseUrl, 64)) {
 					LoadDriver.run(contender, 64, warmup.multipliedBy(2), Duration.ofMillis(200));
 				}
 			}
-			// contenders take turns over several rounds, so a noisy moment hits them all alike; the median counts
+			// contenders take turns over several rounds, so a noisy moment hits them all
+			// alike; the median counts
 			int rounds = quick ? 1 : 3;
 			Map<Integer, Map<String, LoadDriver.Result>> load = new LinkedHashMap<>();
 			Map<Integer, Double> serverCpu = new LinkedHashMap<>();
@@ -85,10 +88,11 @@ public final class BenchmarkMain {
 					}
 				}
 				Map<String, LoadDriver.Result> medians = new LinkedHashMap<>();
-				runs.forEach((name, results) -> medians.put(name, results.stream()
-					.sorted(java.util.Comparator.comparingDouble(LoadDriver.Result::callsPerSecond))
-					.toList()
-					.get(results.size() / 2)));
+				runs.forEach((name, results) -> medians.put(name,
+						results.stream()
+							.sorted(java.util.Comparator.comparingDouble(LoadDriver.Result::callsPerSecond))
+							.toList()
+							.get(results.size() / 2)));
 				load.put(concurrency, medians);
 			}
 			long stampede = tokenStampede(baseUrl, 200);
@@ -145,7 +149,9 @@ public final class BenchmarkMain {
 		return figures;
 	}
 
-	/** N concurrent first calls on a cold starter: how many token requests reach DingTalk. */
+	/**
+	 * N concurrent first calls on a cold starter: how many token requests reach DingTalk.
+	 */
 	private static long tokenStampede(String baseUrl, int callers) throws Exception {
 		long before = stats(baseUrl)[0];
 		try (Contenders.Starter starter = new Contenders.Starter(baseUrl, Map.of())) {
@@ -170,7 +176,8 @@ public final class BenchmarkMain {
 					.subscribe((task) -> firstStates.countDown()));
 			}
 			if (!firstStates.await(120, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("watches did not get their first state: " + firstStates.getCount() + " left");
+				throw new IllegalStateException(
+						"watches did not get their first state: " + firstStates.getCount() + " left");
 			}
 			long heapAfter = usedHeapAfterGc();
 			int threadsAfter = Thread.activeCount();
@@ -188,7 +195,10 @@ public final class BenchmarkMain {
 		return memory.getHeapMemoryUsage().getUsed();
 	}
 
-	/** Median start-up time of a small Boot context with and without the DingTalk auto-configuration. */
+	/**
+	 * Median start-up time of a small Boot context with and without the DingTalk
+	 * auto-configuration.
+	 */
 	private static double[] startupCost(String baseUrl, int runs) {
 		List<Long> with = new ArrayList<>();
 		List<Long> without = new ArrayList<>();
@@ -204,7 +214,8 @@ public final class BenchmarkMain {
 		Map<String, Object> properties = new LinkedHashMap<>(Map.of("dingtalk.base-url", baseUrl, "dingtalk.app-key",
 				"k", "dingtalk.app-secret", "s", "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
 		if (excludeDingTalk) {
-			properties.put("spring.autoconfigure.exclude", "io.github.dingtalkboot.autoconfigure.DingTalkAutoConfiguration");
+			properties.put("spring.autoconfigure.exclude",
+					"io.github.dingtalkboot.autoconfigure.DingTalkAutoConfiguration");
 		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Contenders.StarterApplication.class)
 			.web(WebApplicationType.NONE)
@@ -231,7 +242,9 @@ public final class BenchmarkMain {
 	private static void print(Map<String, double[]> jmh, Map<Integer, Map<String, LoadDriver.Result>> load,
 			Map<Integer, Double> serverCpu, long stampede, double[] heap, double[] startup, boolean quick) {
 		StringBuilder out = new StringBuilder();
-		out.append(System.lineSeparator()).append("== Ratios (starter / raw WebClient, starter / official SDK) ==").append(System.lineSeparator());
+		out.append(System.lineSeparator())
+			.append("== Ratios (starter / raw WebClient, starter / official SDK) ==")
+			.append(System.lineSeparator());
 		out.append("| figure | starter ÷ raw WebClient | starter ÷ official SDK |").append(System.lineSeparator());
 		out.append("|---|---|---|").append(System.lineSeparator());
 		for (Map.Entry<Integer, Map<String, LoadDriver.Result>> entry : load.entrySet()) {
@@ -247,31 +260,44 @@ public final class BenchmarkMain {
 					r.get("starter").p99Millis() / r.get("official-sdk").p99Millis()));
 		}
 		out.append(String.format(Locale.ROOT, "| time per call, one at a time (JMH) | %.2f | %.2f |%n",
-				jmh.get("starter")[0] / jmh.get("raw-webclient")[0], jmh.get("starter")[0] / jmh.get("official-sdk")[0]));
+				jmh.get("starter")[0] / jmh.get("raw-webclient")[0],
+				jmh.get("starter")[0] / jmh.get("official-sdk")[0]));
 		out.append(String.format(Locale.ROOT, "| bytes allocated per call (JMH -prof gc) | %.2f | %.2f |%n",
-				jmh.get("starter")[1] / jmh.get("raw-webclient")[1], jmh.get("starter")[1] / jmh.get("official-sdk")[1]));
-		out.append(System.lineSeparator()).append("== Absolute figures (this machine only) ==").append(System.lineSeparator());
-		out.append("| contender | concurrency | calls/s (median round) | p50 ms | p99 ms | errors |").append(System.lineSeparator());
+				jmh.get("starter")[1] / jmh.get("raw-webclient")[1],
+				jmh.get("starter")[1] / jmh.get("official-sdk")[1]));
+		out.append(System.lineSeparator())
+			.append("== Absolute figures (this machine only) ==")
+			.append(System.lineSeparator());
+		out.append("| contender | concurrency | calls/s (median round) | p50 ms | p99 ms | errors |")
+			.append(System.lineSeparator());
 		out.append("|---|---|---|---|---|---|").append(System.lineSeparator());
-		load.forEach((concurrency, results) -> results.forEach((name, r) -> out.append(String.format(Locale.ROOT,
-				"| %s | %d | %.0f | %.3f | %.3f | %d |%n", name, concurrency, r.callsPerSecond(), r.p50Millis(),
-				r.p99Millis(), r.errors()))));
-		out.append(System.lineSeparator()).append("| contender | µs per call (JMH, one at a time) | bytes allocated per call |")
-			.append(System.lineSeparator()).append("|---|---|---|").append(System.lineSeparator());
+		load.forEach((concurrency, results) -> results
+			.forEach((name, r) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.3f | %.3f | %d |%n", name,
+					concurrency, r.callsPerSecond(), r.p50Millis(), r.p99Millis(), r.errors()))));
+		out.append(System.lineSeparator())
+			.append("| contender | µs per call (JMH, one at a time) | bytes allocated per call |")
+			.append(System.lineSeparator())
+			.append("|---|---|---|")
+			.append(System.lineSeparator());
 		jmh.forEach((name, f) -> out.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f |%n", name, f[0], f[1])));
-		out.append(System.lineSeparator()).append("starter-no-observation: the starter with ObservationRegistry.NOOP, to show what")
-			.append(" the observations on a SimpleMeterRegistry cost in the starter's figure.").append(System.lineSeparator());
+		out.append(System.lineSeparator())
+			.append("starter-no-observation: the starter with ObservationRegistry.NOOP, to show what")
+			.append(" the observations on a SimpleMeterRegistry cost in the starter's figure.")
+			.append(System.lineSeparator());
 		out.append(System.lineSeparator());
-		out.append(String.format(Locale.ROOT, "- server CPU share while measured (max over contenders), by concurrency: %s "
-				+ "(1.00 = one core busy; the server has %d cores to use)%n", format(serverCpu),
-				Runtime.getRuntime().availableProcessors()));
-		out.append(String.format(Locale.ROOT, "- cold-start token stampede: 200 concurrent first calls made %d token request(s)%n",
-				stampede));
-		out.append(String.format(Locale.ROOT, "- %,.0f concurrent watchTask: %.0f bytes of heap per watched task, %+.0f threads%n",
-				heap[2], heap[0], heap[1]));
-		out.append(String.format(Locale.ROOT, "- start-up of a small Boot context: %.0f ms with the DingTalk auto-configuration, "
-				+ "%.0f ms without (median of alternating runs): %+.0f ms%n", startup[0], startup[1],
-				startup[0] - startup[1]));
+		out.append(String.format(Locale.ROOT,
+				"- server CPU share while measured (max over contenders), by concurrency: %s "
+						+ "(1.00 = one core busy; the server has %d cores to use)%n",
+				format(serverCpu), Runtime.getRuntime().availableProcessors()));
+		out.append(String.format(Locale.ROOT,
+				"- cold-start token stampede: 200 concurrent first calls made %d token request(s)%n", stampede));
+		out.append(String.format(Locale.ROOT,
+				"- %,.0f concurrent watchTask: %.0f bytes of heap per watched task, %+.0f threads%n", heap[2], heap[0],
+				heap[1]));
+		out.append(String.format(Locale.ROOT,
+				"- start-up of a small Boot context: %.0f ms with the DingTalk auto-configuration, "
+						+ "%.0f ms without (median of alternating runs): %+.0f ms%n",
+				startup[0], startup[1], startup[0] - startup[1]));
 		if (quick) {
 			out.append("- quick mode: short phases, expect wide error").append(System.lineSeparator());
 		}
@@ -280,9 +306,9 @@ public final class BenchmarkMain {
 
 	private static String format(Map<Integer, Double> shares) {
 		StringBuilder s = new StringBuilder();
-		shares.forEach((c, share) -> s.append(c).append(": ").append(String.format(Locale.ROOT, "%.2f", share)).append("  "));
+		shares.forEach(
+				(c, share) -> s.append(c).append(": ").append(String.format(Locale.ROOT, "%.2f", share)).append("  "));
 		return s.toString().strip();
 	}
-
 
 }

@@ -9,9 +9,10 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A fast local DingTalk: canned token and task answers, shared by all contenders so the only
- * difference is the client. Run in its own JVM (see {@link BenchmarkMain}) so its CPU and
- * allocations are not counted against any client. Prints its port on the first line of stdout.
+ * A fast local DingTalk: canned token and task answers, shared by all contenders so the
+ * only difference is the client. Run in its own JVM (see {@link BenchmarkMain}) so its
+ * CPU and allocations are not counted against any client. Prints its port on the first
+ * line of stdout.
  */
 public final class CannedDingTalkServer {
 
@@ -35,17 +36,20 @@ public final class CannedDingTalkServer {
 			.port(0)
 			.route((routes) -> routes.post("/v1.0/oauth2/accessToken", (request, response) -> {
 				tokenRequests.incrementAndGet();
-				return request.receive().then(response.header("Content-Type", "application/json")
-					.send(Mono.just(Unpooled.wrappedBuffer(TOKEN_BODY)))
-					.then());
+				return request.receive()
+					.then(response.header("Content-Type", "application/json")
+						.send(Mono.just(Unpooled.wrappedBuffer(TOKEN_BODY)))
+						.then());
 			}).get("/v1.0/storage/tasks/{taskId}", (request, response) -> {
 				taskRequests.incrementAndGet();
 				return response.header("Content-Type", "application/json")
 					.send(Mono.just(Unpooled.wrappedBuffer(TASK_BODY)))
 					.then();
-			}).get("/stats", (request, response) -> response.header("Content-Type", "text/plain")
-				.sendString(Mono.just(tokenRequests.get() + " " + taskRequests.get()))
-				.then()))
+			})
+				.get("/stats",
+						(request, response) -> response.header("Content-Type", "text/plain")
+							.sendString(Mono.just(tokenRequests.get() + " " + taskRequests.get()))
+							.then()))
 			.bindNow();
 		System.out.println(server.port());
 		System.out.flush();

@@ -30,7 +30,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The three contenders of the issue: raw WebClient (the floor), the full starter, the official SDK.
+ * The three contenders of the issue: raw WebClient (the floor), the full starter, the
+ * official SDK.
  */
 final class Contenders {
 
@@ -60,7 +61,8 @@ final class Contenders {
 	}
 
 	/**
-	 * Raw WebClient with a fixed token and the same pool size as the starter: the floor for this stack.
+	 * Raw WebClient with a fixed token and the same pool size as the starter: the floor
+	 * for this stack.
 	 */
 	static final class RawWebClient implements Contender {
 
@@ -108,8 +110,8 @@ final class Contenders {
 	}
 
 	/**
-	 * The full starter in a Spring Boot context: internal-app token cache, retries, observation on a
-	 * real SimpleMeterRegistry (rate limit off, as the issue asks).
+	 * The full starter in a Spring Boot context: internal-app token cache, retries,
+	 * observation on a real SimpleMeterRegistry (rate limit off, as the issue asks).
 	 */
 	static final class Starter implements Contender {
 
@@ -118,10 +120,10 @@ final class Contenders {
 		private final StorageTaskOperations operations;
 
 		Starter(String baseUrl, Map<String, Object> extraProperties) {
-			java.util.Map<String, Object> properties = new java.util.HashMap<>(Map.of("dingtalk.base-url", baseUrl,
-					"dingtalk.app-key", "bench-key", "dingtalk.app-secret", "bench-secret", "dingtalk.storage.union-id",
-					UNION_ID, "dingtalk.rate-limit.enabled", "false", "spring.main.banner-mode", "off",
-					"logging.level.root", "WARN"));
+			java.util.Map<String, Object> properties = new java.util.HashMap<>(
+					Map.of("dingtalk.base-url", baseUrl, "dingtalk.app-key", "bench-key", "dingtalk.app-secret",
+							"bench-secret", "dingtalk.storage.union-id", UNION_ID, "dingtalk.rate-limit.enabled",
+							"false", "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
 			properties.putAll(extraProperties);
 			this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
 				.properties(properties)
@@ -165,7 +167,10 @@ final class Contenders {
 			return new SimpleMeterRegistry();
 		}
 
-		/** Observations recorded as meters, as the actuator does; {@code bench.observation=false} turns them off. */
+		/**
+		 * Observations recorded as meters, as the actuator does;
+		 * {@code bench.observation=false} turns them off.
+		 */
 		@Bean
 		ObservationRegistry observationRegistry(MeterRegistry meterRegistry,
 				@org.springframework.beans.factory.annotation.Value("${bench.observation:true}") boolean observe) {
@@ -180,7 +185,8 @@ final class Contenders {
 	}
 
 	/**
-	 * DingTalk's official SDK, blocking, called from a thread pool of the same concurrency.
+	 * DingTalk's official SDK, blocking, called from a thread pool of the same
+	 * concurrency.
 	 */
 	static final class OfficialSdk implements Contender {
 
@@ -190,7 +196,8 @@ final class Contenders {
 
 		private final GetTaskRequest request = new GetTaskRequest().setUnionId(UNION_ID);
 
-		private final GetTaskHeaders headers = new GetTaskHeaders().setXAcsDingtalkAccessToken(CannedDingTalkServer.TOKEN);
+		private final GetTaskHeaders headers = new GetTaskHeaders()
+			.setXAcsDingtalkAccessToken(CannedDingTalkServer.TOKEN);
 
 		OfficialSdk(String baseUrl, int concurrency) throws Exception {
 			Config config = new Config();

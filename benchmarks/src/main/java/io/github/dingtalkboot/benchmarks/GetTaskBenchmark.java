@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One {@code getTask} call at a time, per contender: time per call and (with {@code -prof gc})
- * bytes allocated per call in the client's JVM. The server runs in another JVM; its port comes in
- * {@code -Dbench.port}.
+ * One {@code getTask} call at a time, per contender: time per call and (with
+ * {@code -prof gc}) bytes allocated per call in the client's JVM. The server runs in
+ * another JVM; its port comes in {@code -Dbench.port}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

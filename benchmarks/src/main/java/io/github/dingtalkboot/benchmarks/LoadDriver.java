@@ -15,9 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps {@code concurrency} calls in flight for a while and counts what completes: reactive
- * contenders through {@code flatMap} with that concurrency, blocking ones from a thread pool of that
- * size.
+ * Keeps {@code concurrency} calls in flight for a while and counts what completes:
+ * reactive contenders through {@code flatMap} with that concurrency, blocking ones from a
+ * thread pool of that size.
  */
 final class LoadDriver {
 
@@ -45,15 +45,14 @@ final class LoadDriver {
 		Mono<?> async = contender.callAsync();
 		if (async != null) {
 			AtomicLong done = new AtomicLong();
-			Flux.range(0, concurrency)
-				.flatMap((lane) -> Mono.defer(() -> {
-					long begin = System.nanoTime();
-					return contender.callAsync()
-						.doOnSuccess((answer) -> latencies.recordValue((System.nanoTime() - begin) / 1000))
-						.doOnError((ex) -> errors.incrementAndGet())
-						.onErrorResume((ex) -> Mono.empty());
-				}).repeat(() -> System.nanoTime() < deadline).doOnNext((answer) -> done.incrementAndGet()).then(),
-						concurrency)
+			Flux.range(0, concurrency).flatMap((lane) -> Mono.defer(() -> {
+				long begin = System.nanoTime();
+				return contender.callAsync()
+					.doOnSuccess((answer) -> latencies.recordValue((System.nanoTime() - begin) / 1000))
+					.doOnError((ex) -> errors.incrementAndGet())
+					.onErrorResume((ex) -> Mono.empty());
+			}).repeat(() -> System.nanoTime() < deadline).doOnNext((answer) -> done.incrementAndGet()).then(),
+					concurrency)
 				.blockLast(duration.plusSeconds(60));
 			return done.get();
 		}

@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring Boot application that uses the DingTalk starter the way any user would: the starter is a
- * dependency, {@code StorageTaskOperations} is injected, everything else is in application.yml.
+ * A Spring Boot application that uses the DingTalk starter the way any user would: the
+ * starter is a dependency, {@code StorageTaskOperations} is injected, everything else is
+ * in application.yml.
  */
 @SpringBootApplication
 public class SampleApplication {

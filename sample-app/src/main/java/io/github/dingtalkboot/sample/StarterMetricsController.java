@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A summary of the starter's own metrics for the page: retries so far and the latency of task
- * calls (retries included).
+ * A summary of the starter's own metrics for the page: retries so far and the latency of
+ * task calls (retries included).
  */
 @RestController
 class StarterMetricsController {
@@ -26,11 +26,17 @@ class StarterMetricsController {
 
 	@GetMapping("/api/metrics/summary")
 	Map<String, Object> summary() {
-		double retries = this.meters.find("dingtalk.client.retries").counters().stream().mapToDouble(Counter::count).sum();
+		double retries = this.meters.find("dingtalk.client.retries")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 		long calls = 0;
 		double totalMillis = 0;
 		double maxMillis = 0;
-		for (Timer timer : this.meters.find("dingtalk.client.requests").tag("dingtalk.operation", "storage.task.get").timers()) {
+		for (Timer timer : this.meters.find("dingtalk.client.requests")
+			.tag("dingtalk.operation", "storage.task.get")
+			.timers()) {
 			calls += timer.count();
 			totalMillis += timer.totalTime(TimeUnit.MILLISECONDS);
 			maxMillis = Math.max(maxMillis, timer.max(TimeUnit.MILLISECONDS));

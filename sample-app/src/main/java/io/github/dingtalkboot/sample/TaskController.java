@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * REST and Server-Sent Events access to storage tasks, with DingTalk's failures turned into RFC 9457
- * problem details.
+ * REST and Server-Sent Events access to storage tasks, with DingTalk's failures turned
+ * into RFC 9457 problem details.
  */
 @RestController
 @RequestMapping("/api/tasks")
@@ -42,8 +42,8 @@ class TaskController {
 	}
 
 	/**
-	 * One {@code task} event per change, ending at the terminal state; a failure ends the stream with
-	 * one {@code problem} event.
+	 * One {@code task} event per change, ending at the terminal state; a failure ends the
+	 * stream with one {@code problem} event.
 	 */
 	@GetMapping(path = "/{taskId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> events(@PathVariable String taskId) {

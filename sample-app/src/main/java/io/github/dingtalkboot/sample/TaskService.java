@@ -21,7 +21,8 @@ public class TaskService {
 	}
 
 	/**
-	 * The current state of a task, as the operator configured in {@code dingtalk.storage.union-id}.
+	 * The current state of a task, as the operator configured in
+	 * {@code dingtalk.storage.union-id}.
 	 * @param taskId the task id
 	 * @return the task
 	 */

@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample application on its embedded sandbox, over real HTTP, as a user would reach it.
+ * The sample application on its embedded sandbox, over real HTTP, as a user would reach
+ * it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.sandbox.failure-rate=0", "sample.sandbox.task-duration=2s",
@@ -33,8 +34,9 @@ class SampleApplicationTests {
 	private WebTestClient web;
 
 	/**
-	 * A client that opens a new connection per request, so no test depends on the state a previous
-	 * test left a pooled connection in; generous timeout for a cold JVM on a busy 2-core machine.
+	 * A client that opens a new connection per request, so no test depends on the state a
+	 * previous test left a pooled connection in; generous timeout for a cold JVM on a
+	 * busy 2-core machine.
 	 */
 	@BeforeEach
 	void client() {
@@ -58,7 +60,8 @@ class SampleApplicationTests {
 			.jsonPath("$.id")
 			.isEqualTo(taskId)
 			.jsonPath("$.status")
-			// INIT lasts a moment only; any documented state shows the call went through the starter
+			// INIT lasts a moment only; any documented state shows the call went through
+			// the starter
 			.value((String status) -> assertThat(status).isIn("INIT", "IN_PROGRESS", "SUCCESS", "FAIL"))
 			.jsonPath("$.totalCount")
 			.isNumber();
@@ -104,7 +107,13 @@ class SampleApplicationTests {
 
 	@Test
 	void thePrometheusScrapeShowsTheStartersMeters() {
-		this.web.get().uri("/api/tasks/{taskId}", "missing-for-prometheus").exchange().expectStatus().isNotFound().expectBody().returnResult();
+		this.web.get()
+			.uri("/api/tasks/{taskId}", "missing-for-prometheus")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult();
 		String scrape = this.web.get()
 			.uri("/actuator/prometheus")
 			.exchange()
@@ -120,7 +129,13 @@ class SampleApplicationTests {
 
 	@Test
 	void theMetricsSummaryCountsTaskCalls() {
-		this.web.get().uri("/api/tasks/{taskId}", "missing-for-summary").exchange().expectStatus().isNotFound().expectBody().returnResult();
+		this.web.get()
+			.uri("/api/tasks/{taskId}", "missing-for-summary")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult();
 		this.web.get()
 			.uri("/api/metrics/summary")
 			.exchange()
@@ -176,7 +191,13 @@ class SampleApplicationTests {
 
 	@Test
 	void callsShowUpInTheStartersMetrics() {
-		this.web.get().uri("/api/tasks/{taskId}", "missing-for-metrics").exchange().expectStatus().isNotFound().expectBody().returnResult();
+		this.web.get()
+			.uri("/api/tasks/{taskId}", "missing-for-metrics")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult();
 		this.web.get()
 			.uri("/actuator/metrics/dingtalk.client.requests")
 			.exchange()

@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample's page in a real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}; nothing is downloaded): start a demo task and watch its progress bar
- * reach the end. Skipped where Chromium is not installed, except in CI ({@code CI=true}), where
- * {@code .ci/run} installs it and its absence fails the build.
+ * {@code chromium-driver}; nothing is downloaded): start a demo task and watch its
+ * progress bar reach the end. Skipped where Chromium is not installed, except in CI
+ * ({@code CI=true}), where {@code .ci/run} installs it and its absence fails the build.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.sandbox.failure-rate=0", "sample.sandbox.task-duration=3s",
@@ -49,7 +49,8 @@ class SampleBrowserTests {
 		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new IllegalStateException("CI must run the browser test: apt-get install chromium chromium-driver");
 		}
-		assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver): browser test skipped");
+		assumeTrue(installed,
+				"Chromium is not installed (apt-get install chromium chromium-driver): browser test skipped");
 	}
 
 	@BeforeEach
@@ -72,7 +73,9 @@ class SampleBrowserTests {
 		}
 	}
 
-	/** What the server's threads are doing, to tell a stalled event loop from a slow task. */
+	/**
+	 * What the server's threads are doing, to tell a stalled event loop from a slow task.
+	 */
 	private static String serverThreads() {
 		StringBuilder dump = new StringBuilder();
 		Thread.getAllStackTraces().forEach((thread, stack) -> {
@@ -91,7 +94,8 @@ class SampleBrowserTests {
 		this.browser.get("http://localhost:" + this.port + "/");
 		this.browser.findElement(By.id("start")).click();
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
-		WebElement row = wait.until((driver) -> driver.findElements(By.cssSelector("#tasks tr")).stream().findFirst().orElse(null));
+		WebElement row = wait
+			.until((driver) -> driver.findElements(By.cssSelector("#tasks tr")).stream().findFirst().orElse(null));
 		assertThat(row.findElement(By.className("id")).getText()).startsWith("demo-");
 		String status = wait.withMessage(() -> "row: " + row.getText() + System.lineSeparator() + serverThreads())
 			.until((driver) -> {

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Starts demo bulk operations in the sandbox (there is no such endpoint against the real DingTalk).
+ * Starts demo bulk operations in the sandbox (there is no such endpoint against the real
+ * DingTalk).
  */
 @RestController
 @ConditionalOnProperty("sample.sandbox.active")

@@ -20,11 +20,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A fake DingTalk served over real HTTP on its own port, so the sample runs with no account and no
- * network. It answers the token endpoint and {@code GET /v1.0/storage/tasks/{taskId}} as the real
- * API does (token header checked, lower-case {@code requestid} errors, {@code taskNotExist}), lets
- * tasks progress with time, and fails a share of calls with 503 {@code operationTimeout} so retries
- * can be seen. The starter reaches it like the real thing: it has no sandbox code path.
+ * A fake DingTalk served over real HTTP on its own port, so the sample runs with no
+ * account and no network. It answers the token endpoint and {@code GET
+ * /v1.0/storage/tasks/{taskId}} as the real API does (token header checked, lower-case
+ * {@code requestid} errors, {@code taskNotExist}), lets tasks progress with time, and
+ * fails a share of calls with 503 {@code operationTimeout} so retries can be seen. The
+ * starter reaches it like the real thing: it has no sandbox code path.
  */
 public final class SandboxDingTalk implements AutoCloseable {
 
@@ -116,8 +117,8 @@ public final class SandboxDingTalk implements AutoCloseable {
 	}
 
 	private Mono<Void> error(HttpServerResponse response, int status, String code, String message) {
-		return send(response, status, Map.of("requestid", UUID.randomUUID().toString().toUpperCase(), "code", code,
-				"message", message));
+		return send(response, status,
+				Map.of("requestid", UUID.randomUUID().toString().toUpperCase(), "code", code, "message", message));
 	}
 
 	private Mono<Void> send(HttpServerResponse response, int status, Object body) {

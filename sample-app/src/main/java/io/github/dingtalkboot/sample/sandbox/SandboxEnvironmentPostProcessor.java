@@ -11,10 +11,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * When no DingTalk credentials are configured (and {@code sample.sandbox.enabled} is not
- * {@code false}), starts the {@link SandboxDingTalk} and points the starter at it through ordinary
- * {@code dingtalk.*} properties. With {@code dingtalk.app-key}/{@code app-secret} (or
- * {@code DINGTALK_APP_KEY}/{@code DINGTALK_APP_SECRET}) set, nothing happens and the app talks to
- * {@code dingtalk.base-url}.
+ * {@code false}), starts the {@link SandboxDingTalk} and points the starter at it through
+ * ordinary {@code dingtalk.*} properties. With
+ * {@code dingtalk.app-key}/{@code app-secret} (or
+ * {@code DINGTALK_APP_KEY}/{@code DINGTALK_APP_SECRET}) set, nothing happens and the app
+ * talks to {@code dingtalk.base-url}.
  */
 class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
