@@ -18,7 +18,6 @@ import io.github.dingtalkboot.auth.SuiteTicketSupplier;
 import io.github.dingtalkboot.core.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
-import io.github.dingtalkboot.core.HttpSettings;
 import io.github.dingtalkboot.core.RetryBudget;
 import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.RetryPolicy;

@@ -18,7 +18,6 @@ import io.github.dingtalkboot.core.DingTalkAuthenticationException;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.MutableClock;
 import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 

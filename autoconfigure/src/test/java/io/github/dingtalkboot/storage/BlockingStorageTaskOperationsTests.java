@@ -24,7 +24,6 @@ import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkTransportException;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
 import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 

@@ -24,7 +24,6 @@ import io.github.dingtalkboot.core.DingTalkServerException;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
 import io.github.dingtalkboot.core.HttpSettings;
 import io.github.dingtalkboot.core.RetrySettings;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;

@@ -20,7 +20,6 @@ import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;

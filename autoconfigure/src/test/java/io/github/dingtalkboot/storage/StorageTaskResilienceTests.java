@@ -1,6 +1,5 @@
 package io.github.dingtalkboot.storage;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;

@@ -19,7 +19,6 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkHttpClient;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
