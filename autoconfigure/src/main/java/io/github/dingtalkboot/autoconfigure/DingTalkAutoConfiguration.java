@@ -38,7 +38,6 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -56,7 +55,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 		name = "org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder")
 @ConditionalOnBooleanProperty(name = "dingtalk.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DingTalkProperties.class)
-@Import({ DingTalkMetricsConfiguration.class, DingTalkHealthConfiguration.class })
 public final class DingTalkAutoConfiguration {
 
 	@Bean

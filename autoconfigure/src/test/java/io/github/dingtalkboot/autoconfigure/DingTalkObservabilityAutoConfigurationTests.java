@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DingTalkObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class,
+				DingTalkHealthContributorAutoConfiguration.class, DingTalkMetricsAutoConfiguration.class));
 
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
@@ -78,6 +79,24 @@ class DingTalkObservabilityAutoConfigurationTests {
 				.containsEntry("error", "DingTalkAuthenticationException");
 			assertThat(health.toString()).doesNotContain("secret=");
 		});
+	}
+
+	@Test
+	void aUserBeanNamedDingtalkHealthIndicatorReplacesTheStartersOne() {
+		ReactiveHealthIndicator own = () -> reactor.core.publisher.Mono
+			.just(Health.up().withDetail("own", true).build());
+		internalApp().withBean("dingtalkHealthIndicator", ReactiveHealthIndicator.class, () -> own)
+			.run((context) -> assertThat(context.getBean("dingtalkHealthIndicator")).isSameAs(own));
+	}
+
+	@Test
+	void noHealthIndicatorOrMetersWhenTheClientIsDisabled() {
+		internalApp().withPropertyValues("dingtalk.enabled=false")
+			.withUserConfiguration(RegistriesConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("dingtalkHealthIndicator");
+				assertThat(context).doesNotHaveBean(RetryListener.class);
+			});
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package io.github.dingtalkboot.autoconfigure;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -10,12 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code dingtalk} health indicator, when Spring Boot's health support is present.
+ * Auto-configuration of the {@code dingtalk} health indicator, when Spring Boot's health
+ * support is present and the DingTalk client is configured. Declare a bean named
+ * {@code dingtalkHealthIndicator} to replace it;
+ * {@code management.health.dingtalk.enabled=false} turns it off.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(after = DingTalkAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.ReactiveHealthIndicator",
 		"org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
-class DingTalkHealthConfiguration {
+@ConditionalOnBean(AccessTokenSupplier.class)
+public final class DingTalkHealthContributorAutoConfiguration {
 
 	// nested, so the condition below is only read once the health classes are known to be
 	// present

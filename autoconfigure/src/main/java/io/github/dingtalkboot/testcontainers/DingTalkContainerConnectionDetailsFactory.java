@@ -1,6 +1,8 @@
-package io.github.dingtalkboot.autoconfigure;
+package io.github.dingtalkboot.testcontainers;
 
 import org.testcontainers.containers.Container;
+
+import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;

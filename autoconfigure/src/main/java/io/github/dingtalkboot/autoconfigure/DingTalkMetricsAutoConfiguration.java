@@ -8,20 +8,24 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.core.AdaptiveRateLimiter;
+import io.github.dingtalkboot.core.DingTalkHttpClient;
 import io.github.dingtalkboot.core.RetryListener;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * Meters that are not observations: the retry counter and the token-expiry gauge. Only
- * when Micrometer's core is on the classpath.
+ * Auto-configuration of the DingTalk meters that are not observations: the retry counter,
+ * the token-expiry gauge and the rate-limit gauge. Only when Micrometer's core is on the
+ * classpath and the DingTalk client is configured.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(after = DingTalkAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
-class DingTalkMetricsConfiguration {
+@ConditionalOnBean(DingTalkHttpClient.class)
+public final class DingTalkMetricsAutoConfiguration {
 
 	static final String RETRIES = "dingtalk.client.retries";
 
