@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param value the token
  * @param expiresIn the lifetime DingTalk announced ({@code expireIn}), or {@code null}
  * when it sent none
+ * @since 0.1.0
  */
 public record AccessToken(String value, @Nullable Duration expiresIn) {
 

@@ -23,6 +23,7 @@ import org.springframework.http.HttpHeaders;
  * {@code null}
  * @param requestId DingTalk's request id, or {@code null}
  * @param retryAfter the raw {@code Retry-After} header, or {@code null}
+ * @since 0.1.0
  */
 public record DingTalkError(int statusCode, @Nullable String code, @Nullable String message, @Nullable String requestId,
 		@Nullable String retryAfter) {

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param responseTimeout the bound for one attempt to get an answer
  * @param maxConnections the size of the connection pool
  * @param maxPendingAcquires how many requests may wait for a pooled connection
+ * @since 0.1.0
  */
 public record HttpSettings(Duration connectTimeout, Duration responseTimeout, int maxConnections,
 		int maxPendingAcquires) {

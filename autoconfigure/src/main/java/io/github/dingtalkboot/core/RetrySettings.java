@@ -15,6 +15,7 @@ import java.util.Set;
  * @param statuses the HTTP statuses that are retried
  * @param throttledBackoff the least delay after a per-second throttling answer
  * @param maxRetryAfter the cap for a delay asked for by a {@code Retry-After} header
+ * @since 0.1.0
  */
 public record RetrySettings(boolean enabled, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
 		double multiplier, double jitter, Set<Integer> statuses, Duration throttledBackoff, Duration maxRetryAfter) {

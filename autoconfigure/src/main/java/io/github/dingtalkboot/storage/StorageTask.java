@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param endTime when the task ended, or {@code null}
  * @param rawStatus the status exactly as DingTalk sent it (useful in logs when
  * {@code status} is {@link StorageTaskStatus#UNKNOWN}), or {@code null} when it sent none
+ * @since 0.1.0
  */
 public record StorageTask(@Nullable String id, StorageTaskStatus status, long totalCount, long successCount,
 		long failCount, @Nullable String failMessage, @Nullable Instant beginTime, @Nullable Instant endTime,

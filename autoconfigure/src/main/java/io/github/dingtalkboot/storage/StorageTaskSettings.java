@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxPollInterval the longest delay between two polls
  * @param pollMultiplier the growth of the delay per poll that saw no change
  * @param awaitTimeout how long {@link StorageTaskOperations#awaitTask(String)} waits
+ * @since 0.1.0
  */
 public record StorageTaskSettings(@Nullable String defaultUnionId, Duration initialPollInterval,
 		Duration maxPollInterval, double pollMultiplier, Duration awaitTimeout) {
