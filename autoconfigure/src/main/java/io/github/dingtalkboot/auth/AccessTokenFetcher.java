@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 /**
  * Fetches a new access token from one of DingTalk's token endpoints.
  * {@link CachingAccessTokenSupplier} decides when to call it.
+ *
  * @since 0.1.0
  */
 @FunctionalInterface

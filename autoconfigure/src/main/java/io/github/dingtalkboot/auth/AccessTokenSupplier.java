@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
  * Supplies the access token sent in the {@code x-acs-dingtalk-access-token} header of
  * every DingTalk call. Declare a bean of this type to replace the one the starter builds
  * from {@code dingtalk.*}.
+ *
  * @since 0.1.0
  */
 public interface AccessTokenSupplier {

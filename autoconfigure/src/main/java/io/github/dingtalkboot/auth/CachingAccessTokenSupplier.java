@@ -33,6 +33,7 @@ import io.github.dingtalkboot.core.DingTalkException;
  * zero or absurd value is clamped to that range, and a refresh never starts before half
  * the lifetime has passed, so no value causes a refresh storm.</li>
  * </ul>
+ *
  * @since 0.1.0
  */
 public final class CachingAccessTokenSupplier implements AccessTokenSupplier {

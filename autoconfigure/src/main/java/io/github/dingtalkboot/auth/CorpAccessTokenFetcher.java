@@ -12,6 +12,7 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
  * app: {@code POST /v1.0/oauth2/corpAccessToken} with
  * {@code {"suiteKey","suiteSecret","authCorpId","suiteTicket"}}. The suite ticket is
  * asked for on every fetch, since DingTalk replaces it while the app runs.
+ *
  * @since 0.1.0
  */
 public final class CorpAccessTokenFetcher implements AccessTokenFetcher {

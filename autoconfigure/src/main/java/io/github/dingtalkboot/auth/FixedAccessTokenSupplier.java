@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
  * Always supplies the same token ({@code dingtalk.access-token}): for tests, or for
  * tokens managed outside the application. Makes no token calls;
  * {@link #invalidate(String)} has nothing to forget.
+ *
  * @since 0.1.0
  */
 public final class FixedAccessTokenSupplier implements AccessTokenSupplier {

@@ -9,6 +9,7 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
 /**
  * Fetches the access token of an internal app: {@code POST /v1.0/oauth2/accessToken} with
  * {@code {"appKey","appSecret"}}.
+ *
  * @since 0.1.0
  */
 public final class InternalAppAccessTokenFetcher implements AccessTokenFetcher {

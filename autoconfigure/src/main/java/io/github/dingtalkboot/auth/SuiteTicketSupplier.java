@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
  * new ticket to the app about every five hours; declare a bean of this type that returns
  * the latest one pushed (e.g. from your callback handler's store). The default returns
  * {@code dingtalk.suite-ticket}.
+ *
  * @since 0.1.0
  */
 @FunctionalInterface

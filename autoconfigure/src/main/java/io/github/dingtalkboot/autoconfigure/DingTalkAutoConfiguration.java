@@ -46,6 +46,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link BlockingStorageTaskOperations}, all on one {@link DingTalkHttpClient} built from
  * Boot's {@link WebClient.Builder} and HTTP client settings, and closed with the
  * application context.
+ *
  * @since 0.1.0
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * Where DingTalk is reached. The auto-configuration reads it from a bean of this type
  * when one exists (e.g. one made by {@code @ServiceConnection}), else from
  * {@code dingtalk.base-url}.
+ *
  * @since 0.1.0
  */
 public interface DingTalkConnectionDetails extends ConnectionDetails {

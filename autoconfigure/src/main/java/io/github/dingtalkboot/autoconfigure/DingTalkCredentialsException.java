@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The {@code dingtalk.*} credentials are missing, incomplete or conflicting. Start-up
  * fails with a report that names the properties to set.
+ *
  * @since 0.1.0
  */
 public class DingTalkCredentialsException extends IllegalStateException {

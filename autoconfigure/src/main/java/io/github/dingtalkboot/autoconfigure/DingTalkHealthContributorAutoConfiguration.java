@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * support is present and the DingTalk client is configured. Declare a bean named
  * {@code dingtalkHealthIndicator} to replace it;
  * {@code management.health.dingtalk.enabled=false} turns it off.
+ *
  * @since 0.1.0
  */
 @AutoConfiguration(after = DingTalkAutoConfiguration.class)

@@ -14,6 +14,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
  * UP when an access token can be had, DOWN with DingTalk's status and error code when
  * not. Asks the {@link AccessTokenSupplier}, whose cache answers while the token is
  * valid, so frequent probes make no extra token calls. Never shows the token.
+ *
  * @since 0.1.0
  */
 public final class DingTalkHealthIndicator implements ReactiveHealthIndicator {

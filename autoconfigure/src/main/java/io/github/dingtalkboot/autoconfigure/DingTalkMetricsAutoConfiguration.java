@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the DingTalk meters that are not observations: the retry counter,
  * the token-expiry gauge and the rate-limit gauge. Only when Micrometer's core is on the
  * classpath and the DingTalk client is configured.
+ *
  * @since 0.1.0
  */
 @AutoConfiguration(after = DingTalkAutoConfiguration.class)

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code suite-key}, {@code suite-secret}, {@code suite-ticket} and {@code auth-corp-id}
  * (third-party enterprise app), or {@code access-token} (a fixed token).
  * {@link #toString()} masks every secret.
+ *
  * @since 0.1.0
  */
 @ConfigurationProperties("dingtalk")

@@ -14,6 +14,7 @@ import reactor.netty.http.client.HttpClient;
  *         .port(3128));
  * }
  * }</pre>
+ *
  * @since 0.1.0
  */
 @FunctionalInterface

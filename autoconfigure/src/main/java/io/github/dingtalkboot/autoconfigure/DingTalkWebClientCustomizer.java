@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code webClientSsl.fromBundle("corp")}) replaces the starter's, and with it the
  * starter's connection pool and timeouts; prefer {@code dingtalk.http.ssl.bundle} for TLS
  * and a {@link DingTalkReactorHttpClientCustomizer} for a proxy.
+ *
  * @since 0.1.0
  */
 @FunctionalInterface

@@ -24,6 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * period at run time, which the decrease below one request per period needs. Spacing
  * single slots gives at most {@code rate + 1} requests in any one-second window at every
  * rate.
+ *
  * @since 0.1.0
  */
 public final class AdaptiveRateLimiter {

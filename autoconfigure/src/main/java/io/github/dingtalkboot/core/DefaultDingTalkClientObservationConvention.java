@@ -10,6 +10,7 @@ import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.LowCar
  * The default names and tags of the {@code dingtalk.client.requests} observation. Task
  * ids, operator ids and request ids stay out of the metric tags; the error code is
  * bounded to the codes DingTalk documents ({@code OTHER} otherwise).
+ *
  * @since 0.1.0
  */
 public class DefaultDingTalkClientObservationConvention implements DingTalkClientObservationConvention {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The message carries the HTTP status, DingTalk's error code, its request id and its
  * message, so a log line is enough to open a ticket with DingTalk.
+ *
  * @since 0.1.0
  */
 public class DingTalkApiException extends DingTalkException {

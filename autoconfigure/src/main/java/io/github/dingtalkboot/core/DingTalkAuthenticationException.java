@@ -6,6 +6,7 @@ package io.github.dingtalkboot.core;
  * 401, or app or suite credentials refused by a token endpoint
  * ({@code invalidClientIdOrSecret}, {@code invalidSuiteKey}, {@code invalidSuiteTicket},
  * {@code invalidAuthInfo}).
+ *
  * @since 0.1.0
  */
 public class DingTalkAuthenticationException extends DingTalkApiException {

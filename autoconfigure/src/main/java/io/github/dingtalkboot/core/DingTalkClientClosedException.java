@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
  * The DingTalk client was closed (the application context is shutting down): a watch or
  * wait that was running when it closed ends with this exception, and so does every call
  * made after it closed. Nothing was sent for the call after the client closed.
+ *
  * @since 0.1.0
  */
 public class DingTalkClientClosedException extends DingTalkException {

@@ -8,6 +8,7 @@ import io.micrometer.observation.Observation;
  * What is known about one logical DingTalk call while it is observed: its operation, and
  * as it ends, the final HTTP status, DingTalk's error code, the number of attempts and
  * the outcome.
+ *
  * @since 0.1.0
  */
 public final class DingTalkClientObservationContext extends Observation.Context {

@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationConvention;
 /**
  * Names and tags the {@code dingtalk.client.requests} observation. Declare a bean of this
  * type to replace {@link DefaultDingTalkClientObservationConvention}.
+ *
  * @since 0.1.0
  */
 public interface DingTalkClientObservationConvention extends ObservationConvention<DingTalkClientObservationContext> {

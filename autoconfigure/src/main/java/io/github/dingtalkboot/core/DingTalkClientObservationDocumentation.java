@@ -9,6 +9,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * The observation of DingTalk calls: one {@code dingtalk.client.requests} observation per
  * logical call, covering its retries and any access-token fetch it waited for. Each HTTP
  * attempt is a child {@code http.client.requests} observation.
+ *
  * @since 0.1.0
  */
 public enum DingTalkClientObservationDocumentation implements ObservationDocumentation {

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The error codes DingTalk documents for the APIs this client calls, and how they are
  * classified.
+ *
  * @since 0.1.0
  */
 public final class DingTalkErrorCodes {

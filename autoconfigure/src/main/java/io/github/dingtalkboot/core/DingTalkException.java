@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * callers: a failure that several calls see (a failed token fetch, for one) reaches each
  * of them as its own copy, made by {@link #withAttempts(int)}, so what one caller adds to
  * it (suppressed exceptions, for one) never reaches another.
+ *
  * @since 0.1.0
  */
 public class DingTalkException extends RuntimeException {

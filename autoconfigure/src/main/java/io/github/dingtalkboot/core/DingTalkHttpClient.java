@@ -46,6 +46,7 @@ import org.springframework.web.util.UriBuilder;
  * pool and event loops, which {@link #close()} releases for good; closing also ends every
  * call still running (see {@link #shutdown(Duration)}). Internal to the starter:
  * applications use {@code StorageTaskOperations}.
+ *
  * @since 0.1.0
  */
 public final class DingTalkHttpClient implements AutoCloseable {

@@ -3,6 +3,7 @@ package io.github.dingtalkboot.core;
 /**
  * DingTalk answered with success, but the body was not what its API documents (not JSON,
  * the wrong shape, or a value that cannot be read, such as a time that is not ISO 8601).
+ *
  * @since 0.1.0
  */
 public class DingTalkMalformedResponseException extends DingTalkException {

@@ -3,6 +3,7 @@ package io.github.dingtalkboot.core;
 /**
  * DingTalk failed on its side: an HTTP 5xx answer such as 500 {@code systemError} or 503
  * {@code operationTimeout}.
+ *
  * @since 0.1.0
  */
 public class DingTalkServerException extends DingTalkApiException {

@@ -6,6 +6,7 @@ package io.github.dingtalkboot.core;
  * waiting helps) or {@code Forbidden.AccessDenied.ApiCountLimitForOrg} (the
  * organisation's monthly quota: waiting does not help); HTTP 429 is treated as a
  * per-second limit too.
+ *
  * @since 0.1.0
  */
 public class DingTalkThrottledException extends DingTalkApiException {

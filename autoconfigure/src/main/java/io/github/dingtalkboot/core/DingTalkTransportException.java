@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * No usable answer came from DingTalk: the connection was refused or reset, an attempt
  * timed out, or no connection could be had from the pool.
+ *
  * @since 0.1.0
  */
 public class DingTalkTransportException extends DingTalkException {

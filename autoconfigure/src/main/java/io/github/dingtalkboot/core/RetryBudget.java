@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * calls succeed again the bucket refills and retries resume. With the defaults (100
  * tokens, ratio 0.1) that is 50 failures in a row before retries stop, and 10 successes
  * give back one retry.
+ *
  * @since 0.1.0
  */
 public final class RetryBudget {

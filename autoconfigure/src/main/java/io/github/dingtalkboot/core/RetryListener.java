@@ -4,6 +4,7 @@ import java.time.Duration;
 
 /**
  * Told about every retry the client decides on, e.g. to count retries in a metric.
+ *
  * @since 0.1.0
  */
 @FunctionalInterface

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
  * answers and the monthly quota. When attempts run out, the last failure itself reaches
  * the caller, with {@link DingTalkException#getAttempts()} telling how many attempts were
  * made.
+ *
  * @since 0.1.0
  */
 public final class RetryPolicy {

@@ -16,6 +16,7 @@ import java.time.Duration;
  * interrupt cancels the call. Calling from a thread that must not block (a Reactor Netty
  * event loop, a Reactor parallel thread) fails at once with
  * {@link IllegalStateException}.
+ *
  * @since 0.1.0
  */
 public interface BlockingStorageTaskOperations {

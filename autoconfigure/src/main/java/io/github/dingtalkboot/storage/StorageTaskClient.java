@@ -26,6 +26,7 @@ import io.github.dingtalkboot.core.DingTalkHttpClient;
  * <p>
  * When DingTalk rejects the access token, the token is invalidated and the call is made
  * once more with a fresh one; a second rejection reaches the caller.
+ *
  * @since 0.1.0
  */
 public final class StorageTaskClient implements StorageTaskOperations {

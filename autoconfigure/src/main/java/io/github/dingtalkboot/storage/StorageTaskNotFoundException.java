@@ -4,6 +4,7 @@ import io.github.dingtalkboot.core.DingTalkApiException;
 
 /**
  * DingTalk knows no storage task with the id asked for (HTTP 404 {@code taskNotExist}).
+ *
  * @since 0.1.0
  */
 public class StorageTaskNotFoundException extends DingTalkApiException {

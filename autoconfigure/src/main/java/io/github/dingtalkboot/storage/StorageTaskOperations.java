@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
  * <p>
  * Every request of the application to the storage task API is paced by one client-side
  * rate limit ({@code dingtalk.rate-limit.*}), however many tasks are watched at once.
+ *
  * @since 0.1.0
  */
 public interface StorageTaskOperations {

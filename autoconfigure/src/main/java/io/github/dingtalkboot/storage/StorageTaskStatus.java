@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The status of a storage task.
+ *
  * @since 0.1.0
  */
 public enum StorageTaskStatus {

@@ -9,6 +9,7 @@ import io.github.dingtalkboot.core.DingTalkException;
 /**
  * A storage task did not finish within the time {@code awaitTask} was given. Polling has
  * stopped; the task itself goes on in DingTalk.
+ *
  * @since 0.1.0
  */
 public class StorageTaskTimeoutException extends DingTalkException {
