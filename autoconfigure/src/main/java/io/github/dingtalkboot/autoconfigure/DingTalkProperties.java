@@ -7,7 +7,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Configuration of the DingTalk client, under {@code dingtalk.*}.
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @since 0.1.0
  */
 @ConfigurationProperties("dingtalk")
-public class DingTalkProperties {
+public class DingTalkProperties implements InitializingBean {
 
 	/**
 	 * Whether to create the DingTalk client beans at all.
@@ -176,6 +178,66 @@ public class DingTalkProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	/**
+	 * Check the values once bound, so that a wrong one stops start-up with a message that
+	 * names the property, its value and where it came from.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		positive("dingtalk.http.connect-timeout", this.http.getConnectTimeout());
+		positive("dingtalk.http.response-timeout", this.http.getResponseTimeout());
+		check("dingtalk.http.max-connections", this.http.getMaxConnections(), this.http.getMaxConnections() >= 1,
+				"must be at least 1");
+		check("dingtalk.http.max-pending-acquires", this.http.getMaxPendingAcquires(),
+				this.http.getMaxPendingAcquires() >= 1, "must be at least 1");
+		notNegative("dingtalk.token.refresh-before-expiry", this.token.getRefreshBeforeExpiry());
+		Storage.Poll poll = this.storage.getPoll();
+		positive("dingtalk.storage.poll.initial-interval", poll.getInitialInterval());
+		check("dingtalk.storage.poll.max-interval", poll.getMaxInterval(),
+				poll.getMaxInterval().compareTo(poll.getInitialInterval()) >= 0,
+				"must not be shorter than dingtalk.storage.poll.initial-interval");
+		check("dingtalk.storage.poll.multiplier", poll.getMultiplier(), poll.getMultiplier() >= 1,
+				"must be at least 1");
+		positive("dingtalk.storage.await-timeout", this.storage.getAwaitTimeout());
+		check("dingtalk.rate-limit.requests-per-second", this.rateLimit.getRequestsPerSecond(),
+				this.rateLimit.getRequestsPerSecond() > 0, "must be positive");
+		check("dingtalk.retry.max-attempts", this.retry.getMaxAttempts(), this.retry.getMaxAttempts() >= 1,
+				"must be at least 1 (the first attempt counts)");
+		notNegative("dingtalk.retry.initial-backoff", this.retry.getInitialBackoff());
+		check("dingtalk.retry.max-backoff", this.retry.getMaxBackoff(),
+				this.retry.getMaxBackoff().compareTo(this.retry.getInitialBackoff()) >= 0,
+				"must not be shorter than dingtalk.retry.initial-backoff");
+		check("dingtalk.retry.multiplier", this.retry.getMultiplier(), this.retry.getMultiplier() >= 1,
+				"must be at least 1");
+		check("dingtalk.retry.jitter", this.retry.getJitter(),
+				this.retry.getJitter() >= 0 && this.retry.getJitter() <= 1, "must be between 0 and 1");
+		for (Integer status : this.retry.getStatuses()) {
+			check("dingtalk.retry.statuses", this.retry.getStatuses(), status != null && status >= 400 && status <= 599,
+					"must hold HTTP error statuses (400 to 599)");
+		}
+		notNegative("dingtalk.retry.throttled-backoff", this.retry.getThrottledBackoff());
+		notNegative("dingtalk.retry.max-retry-after", this.retry.getMaxRetryAfter());
+		check("dingtalk.retry.budget.max-tokens", this.retry.getBudget().getMaxTokens(),
+				this.retry.getBudget().getMaxTokens() > 0, "must be positive");
+		check("dingtalk.retry.budget.token-ratio", this.retry.getBudget().getTokenRatio(),
+				this.retry.getBudget().getTokenRatio() > 0, "must be positive");
+		notNegative("dingtalk.shutdown.grace-period", this.shutdown.getGracePeriod());
+	}
+
+	private static void positive(String name, @Nullable Duration value) {
+		check(name, value, value == null || (!value.isNegative() && !value.isZero()), "must be positive");
+	}
+
+	private static void notNegative(String name, @Nullable Duration value) {
+		check(name, value, value == null || !value.isNegative(), "must not be negative");
+	}
+
+	private static void check(String name, @Nullable Object value, boolean valid, String reason) {
+		if (!valid) {
+			throw new InvalidConfigurationPropertyValueException(name, value, reason);
+		}
 	}
 
 	@Override

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresDocker
 @Testcontainers
 @SpringBootTest(properties = { "dingtalk.app-key=wm-key", "dingtalk.app-secret=wm-secret",
-		"dingtalk.storage.union-id=wm-operator", "dingtalk.http.response-timeout=1s",
+		"dingtalk.storage.union-id=wm-operator", "dingtalk.http.response-timeout=2s",
 		"dingtalk.retry.initial-backoff=50ms", "dingtalk.storage.poll.initial-interval=20ms",
 		"dingtalk.storage.poll.max-interval=50ms" })
 class DingTalkServiceConnectionContainerTests {
