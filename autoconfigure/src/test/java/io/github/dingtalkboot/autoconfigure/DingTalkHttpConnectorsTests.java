@@ -1,0 +1,62 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.dingtalkboot.core.HttpSettings;
+
+import org.springframework.boot.http.client.HttpClientSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which timeouts DingTalk calls get: {@code dingtalk.http.*}, else Spring Boot's
+ * {@code spring.http.clients.*}, else the starter's defaults.
+ */
+class DingTalkHttpConnectorsTests {
+
+	private final DingTalkProperties.Http properties = new DingTalkProperties().getHttp();
+
+	@Test
+	void withNothingSetTheStartersDefaultsApply() {
+		HttpSettings settings = connectors(null).httpSettings();
+		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void bootsConnectAndReadTimeoutsApplyWhenDingTalksAreNotSet() {
+		HttpSettings settings = connectors(
+				HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)))
+			.httpSettings();
+		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void dingTalksTimeoutsWinOverBoots() {
+		this.properties.setConnectTimeout(Duration.ofMillis(700));
+		this.properties.setResponseTimeout(Duration.ofMillis(900));
+		HttpSettings settings = connectors(
+				HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)))
+			.httpSettings();
+		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(700));
+		assertThat(settings.responseTimeout()).isEqualTo(Duration.ofMillis(900));
+	}
+
+	@Test
+	void thePoolSizeIsTheStartersOwn() {
+		this.properties.setMaxConnections(7);
+		this.properties.setMaxPendingAcquires(70);
+		HttpSettings settings = connectors(null).httpSettings();
+		assertThat(settings.maxConnections()).isEqualTo(7);
+		assertThat(settings.maxPendingAcquires()).isEqualTo(70);
+	}
+
+	private DingTalkHttpConnectors connectors(HttpClientSettings boot) {
+		return new DingTalkHttpConnectors(this.properties, boot, null, null, List.of());
+	}
+
+}
