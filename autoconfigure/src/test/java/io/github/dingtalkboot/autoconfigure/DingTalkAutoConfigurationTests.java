@@ -341,20 +341,6 @@ class DingTalkAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void configurationMetadataDescribesEveryProperty() throws Exception {
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			String metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(metadata).contains("\"name\": \"dingtalk.base-url\"", "\"name\": \"dingtalk.app-secret\"",
-					"\"name\": \"dingtalk.token.refresh-before-expiry\"",
-					"\"name\": \"dingtalk.http.response-timeout\"", "\"name\": \"dingtalk.storage.union-id\"",
-					"\"name\": \"dingtalk.retry.budget.max-tokens\"",
-					"\"name\": \"dingtalk.storage.poll.initial-interval\"",
-					"\"name\": \"dingtalk.storage.await-timeout\"",
-					"\"name\": \"dingtalk.rate-limit.requests-per-second\"", "DingTalk's API base URL");
-		}
-	}
-
 	private static FailureAnalysis analysis(Throwable failure) {
 		FailureAnalysis analysis = new DingTalkCredentialsFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
