@@ -1,7 +1,5 @@
 package io.github.dingtalkboot.autoconfigure;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
