@@ -89,10 +89,9 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 				return Mono.just(cached.value());
 			}
 			// Callers that waited for a fetch are released on a parallel thread, not all
-			// on the one event
-			// loop that received the token: Reactor Netty keeps a caller's next
-			// connections on the event
-			// loop it runs on, so a burst released on one loop would stay on one core.
+			// on the one event loop that received the token: Reactor Netty keeps a
+			// caller's next connections on the event loop it runs on, so a burst released
+			// on one loop would stay on one core.
 			return fetchShared(now).publishOn(Schedulers.parallel())
 				.map(Cached::value)
 				.onErrorMap(CachingAccessTokenSupplier::forCaller);

@@ -3,6 +3,8 @@ package io.github.dingtalkboot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import static java.util.Objects.requireNonNullElse;
+
 import org.jspecify.annotations.Nullable;
 
 import io.github.dingtalkboot.core.DingTalkHttpClient;
@@ -34,10 +36,10 @@ final class DingTalkHttpConnectors {
 			@Nullable ClientHttpConnectorBuilder<?> bootBuilder, @Nullable SslBundles sslBundles,
 			List<DingTalkReactorHttpClientCustomizer> customizers) {
 		HttpClientSettings boot = (bootSettings != null) ? bootSettings : HttpClientSettings.defaults();
-		Duration connectTimeout = first(properties.getConnectTimeout(), boot.connectTimeout(),
-				DEFAULTS.connectTimeout());
-		Duration responseTimeout = first(properties.getResponseTimeout(), boot.readTimeout(),
-				DEFAULTS.responseTimeout());
+		Duration connectTimeout = requireNonNullElse(properties.getConnectTimeout(),
+				requireNonNullElse(boot.connectTimeout(), DEFAULTS.connectTimeout()));
+		Duration responseTimeout = requireNonNullElse(properties.getResponseTimeout(),
+				requireNonNullElse(boot.readTimeout(), DEFAULTS.responseTimeout()));
 		this.httpSettings = new HttpSettings(connectTimeout, responseTimeout, properties.getMaxConnections(),
 				properties.getMaxPendingAcquires());
 		// DingTalk's APIs do not redirect; following one elsewhere would send the access
@@ -57,8 +59,8 @@ final class DingTalkHttpConnectors {
 		ReactorClientHttpConnectorBuilder builder = (bootBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
 				? reactor : ClientHttpConnectorBuilder.reactor();
 		// DingTalk's answers are a few hundred bytes: asking for gzip (Boot's default)
-		// costs a decompressor
-		// per response and saves nothing; a customizer below may still turn it on
+		// costs a decompressor per response and saves nothing; a customizer below may
+		// still turn it on
 		builder = builder.withHttpClientCustomizer((httpClient) -> httpClient.compress(false));
 		for (DingTalkReactorHttpClientCustomizer customizer : customizers) {
 			builder = builder.withHttpClientCustomizer(customizer::customize);
@@ -84,16 +86,6 @@ final class DingTalkHttpConnectors {
 		return (httpClient, onOwnEventLoops) -> this.builder.withHttpClientFactory(() -> httpClient)
 			.withHttpClientCustomizer(onOwnEventLoops)
 			.build(this.settings);
-	}
-
-	@SafeVarargs
-	private static <T> T first(@Nullable T... values) {
-		for (T value : values) {
-			if (value != null) {
-				return value;
-			}
-		}
-		throw new IllegalArgumentException("no value");
 	}
 
 }

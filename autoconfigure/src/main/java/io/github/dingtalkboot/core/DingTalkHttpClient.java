@@ -109,9 +109,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		ConnectorFactory connectorFactory = builder.connectorFactory;
 		Consumer<WebClient.Builder> customizer = builder.customizer;
 		// made on first use: putting a client on its own event loops sets up their DNS
-		// resolver, which costs
-		// start-up time (tens of milliseconds, more in a cold JVM) that an application
-		// may never need
+		// resolver, which costs start-up time (tens of milliseconds, more in a cold JVM)
+		// that an application may never need
 		this.webClientFactory = () -> {
 			HttpClient httpClient = HttpClient.create(this.connectionProvider);
 			// last, so that a proxy set before keeps its own address resolution (runOn
@@ -185,7 +184,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return Mono.deferContextual((reactorContext) -> {
 			ObservedCall observed = start(operation, taskId, reactorContext);
 			return this.runningCalls.single(call)
-				.doOnSuccess(observed::succeeded)
 				.doOnError(observed::failed)
 				// stop before the result reaches the caller, so the metric is recorded
 				// when the call returns
@@ -303,9 +301,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 				call.attemptStarted();
 			}
 			// the whole attempt, headers and body, has one deadline: Netty's response
-			// timeout only bounds
-			// the gap between two reads, which an answer trickling in byte by byte never
-			// exceeds
+			// timeout only bounds the gap between two reads, which an answer trickling in
+			// byte by byte never exceeds
 			Mono<JsonNode> answer = request.exchangeToMono((response) -> read(response, call))
 				.timeout(this.attemptTimeout)
 				.onErrorMap((ex) -> !(ex instanceof DingTalkException), (ex) -> transportFailure(description, ex));
@@ -469,23 +466,17 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	private record ObservedCall(DingTalkClientObservationContext context, Observation observation,
 			@Nullable DingTalkClientObservationContext parent) {
 
-		void succeeded(@Nullable Object result) {
-			if (this.parent != null) {
-				this.parent.answeredAs(this.context);
-			}
-		}
-
 		void failed(Throwable error) {
 			if (this.context.getStatus() == null && error instanceof DingTalkApiException api) {
 				this.context.answered(api.getStatusCode(), api.getErrorCode(), api.getRequestId());
-			}
-			if (this.parent != null) {
-				this.parent.answeredAs(this.context);
 			}
 			this.observation.error(error);
 		}
 
 		void stop() {
+			if (this.parent != null) {
+				this.parent.answeredAs(this.context);
+			}
 			this.observation.stop();
 		}
 
