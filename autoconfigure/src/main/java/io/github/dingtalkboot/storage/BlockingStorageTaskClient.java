@@ -35,19 +35,16 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 
 	@Override
 	public StorageTask getTask(String taskId, String unionId) {
-		checkMayBlock("getTask");
 		return await(this.operations.getTask(taskId, unionId), this.callTimeout, "getTask");
 	}
 
 	@Override
 	public StorageTask getTask(String taskId) {
-		checkMayBlock("getTask");
 		return await(this.operations.getTask(taskId), this.callTimeout, "getTask");
 	}
 
 	@Override
 	public StorageTask awaitTask(String taskId, String unionId, Duration timeout) {
-		checkMayBlock("awaitTask");
 		// the reactive call times out by itself; the bound here only guards against a
 		// call that never ends
 		Duration bound = (timeout != null && !timeout.isNegative() && !timeout.isZero())
@@ -57,7 +54,6 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 
 	@Override
 	public StorageTask awaitTask(String taskId) {
-		checkMayBlock("awaitTask");
 		return await(this.operations.awaitTask(taskId), this.defaultAwaitTimeout.plus(this.callTimeout), "awaitTask");
 	}
 
@@ -68,7 +64,9 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 		}
 	}
 
+	// the call is only assembled when this runs: nothing is sent before the thread check
 	private static StorageTask await(Mono<StorageTask> call, Duration bound, String method) {
+		checkMayBlock(method);
 		CompletableFuture<StorageTask> result = call.toFuture();
 		try {
 			return result.get(bound.toNanos(), TimeUnit.NANOSECONDS);
