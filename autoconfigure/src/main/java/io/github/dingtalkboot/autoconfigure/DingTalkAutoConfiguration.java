@@ -3,6 +3,7 @@ package io.github.dingtalkboot.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
@@ -61,8 +62,9 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DingTalkConnectionDetails dingTalkConnectionDetails(DingTalkProperties properties) {
-		return new PropertiesDingTalkConnectionDetails(properties);
+	DingTalkConnectionDetails dingTalkConnectionDetails(DingTalkProperties properties,
+			ObjectProvider<SuiteTicketSupplier> suiteTicket) {
+		return new PropertiesDingTalkConnectionDetails(properties, () -> suiteTicket.getIfUnique() != null);
 	}
 
 	@Bean
@@ -118,16 +120,26 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccessTokenSupplier dingTalkAccessTokenSupplier(DingTalkProperties properties, DingTalkHttpClient http,
+	AccessTokenSupplier dingTalkAccessTokenSupplier(DingTalkProperties properties,
+			DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
 			ObjectProvider<SuiteTicketSupplier> suiteTicket) {
 		SuiteTicketSupplier ticketSupplier = suiteTicket.getIfUnique();
-		return switch (DingTalkCredentials.of(properties, ticketSupplier != null)) {
-			case FIXED_TOKEN -> new FixedAccessTokenSupplier(properties.getAccessToken());
-			case INTERNAL_APP -> caching(properties,
-					new InternalAppAccessTokenFetcher(http, properties.getAppKey(), properties.getAppSecret()));
-			case THIRD_PARTY_APP -> caching(properties, new CorpAccessTokenFetcher(http, properties.getSuiteKey(),
-					properties.getSuiteSecret(), properties.getAuthCorpId(), ticketSupplier));
-		};
+		DingTalkCredentials credentials = connectionDetails.getCredentials();
+		if (credentials == null) {
+			credentials = CredentialsResolver.of(properties, ticketSupplier != null);
+		}
+		if (credentials instanceof DingTalkCredentials.FixedToken fixed) {
+			return new FixedAccessTokenSupplier(fixed.accessToken());
+		}
+		if (credentials instanceof DingTalkCredentials.InternalApp app) {
+			return caching(properties, new InternalAppAccessTokenFetcher(http, app.appKey(), app.appSecret()));
+		}
+		DingTalkCredentials.ThirdPartyApp app = (DingTalkCredentials.ThirdPartyApp) credentials;
+		if (ticketSupplier == null) {
+			CredentialsResolver.requireSuiteTicket();
+		}
+		return caching(properties, new CorpAccessTokenFetcher(http, app.suiteKey(), app.suiteSecret(), app.authCorpId(),
+				Objects.requireNonNull(ticketSupplier)));
 	}
 
 	private static CachingAccessTokenSupplier caching(DingTalkProperties properties, AccessTokenFetcher fetcher) {

@@ -1,11 +1,14 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Where DingTalk is reached. The auto-configuration reads it from a bean of this type
- * when one exists (e.g. one made by {@code @ServiceConnection}), else from
- * {@code dingtalk.base-url}.
+ * Where DingTalk is reached and with which credentials. The auto-configuration reads them
+ * from a bean of this type when one exists (one of the application's own, or one made by
+ * {@code @ServiceConnection}), else from the {@code dingtalk.*} properties. Such a bean
+ * alone is enough to connect: no {@code dingtalk.*} property is needed beside it.
  *
  * @since 0.1.0
  */
@@ -16,5 +19,15 @@ public interface DingTalkConnectionDetails extends ConnectionDetails {
 	 * @return the base URL
 	 */
 	String getBaseUrl();
+
+	/**
+	 * The credentials the access token is obtained with. {@code null} (the default) means
+	 * this source knows none (a test double that checks no credentials, for instance):
+	 * the {@code dingtalk.*} credentials are then used.
+	 * @return the credentials, or {@code null} to use the {@code dingtalk.*} ones
+	 */
+	default @Nullable DingTalkCredentials getCredentials() {
+		return null;
+	}
 
 }

@@ -1,87 +1,117 @@
 package io.github.dingtalkboot.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
- * Which kind of credentials the {@code dingtalk.*} properties configure, checked for
- * completeness and conflicts.
+ * The credentials an application obtains its DingTalk access token with: one of
+ * {@link InternalApp}, {@link ThirdPartyApp} or {@link FixedToken}. {@code toString()}
+ * never shows a secret or a token.
+ *
+ * @since 0.1.0
+ * @see DingTalkConnectionDetails#getCredentials()
  */
-enum DingTalkCredentials {
+public sealed interface DingTalkCredentials {
 
-	FIXED_TOKEN, INTERNAL_APP, THIRD_PARTY_APP;
-
-	private static final String HOW = "Set dingtalk.app-key and dingtalk.app-secret (internal app), or "
-			+ "dingtalk.suite-key, dingtalk.suite-secret, dingtalk.auth-corp-id and dingtalk.suite-ticket "
-			+ "(third-party enterprise app; a SuiteTicketSupplier bean may supply the ticket), or "
-			+ "dingtalk.access-token (a fixed token), or declare your own AccessTokenSupplier bean.";
-
-	static DingTalkCredentials of(DingTalkProperties properties, boolean suiteTicketSupplied) {
-		boolean fixed = isSet(properties.getAccessToken());
-		boolean internal = isSet(properties.getAppKey()) || isSet(properties.getAppSecret());
-		boolean suite = isSet(properties.getSuiteKey()) || isSet(properties.getSuiteSecret())
-				|| isSet(properties.getAuthCorpId()) || isSet(properties.getSuiteTicket());
-		List<String> kinds = new ArrayList<>();
-		if (fixed) {
-			kinds.add("dingtalk.access-token");
-		}
-		if (internal) {
-			kinds.add("dingtalk.app-*");
-		}
-		if (suite) {
-			kinds.add("dingtalk.suite-* / dingtalk.auth-corp-id");
-		}
-		if (kinds.size() > 1) {
-			throw new DingTalkCredentialsException(
-					"Conflicting credentials: " + String.join(", ", kinds) + " are all set, but only one kind may be.",
-					kinds, "Keep one kind of credentials and remove the others: " + String.join(" or ", kinds) + ".");
-		}
-		if (fixed) {
-			return FIXED_TOKEN;
-		}
-		if (internal) {
-			List<String> missing = missing(new String[] { "dingtalk.app-key", properties.getAppKey() },
-					new String[] { "dingtalk.app-secret", properties.getAppSecret() });
-			requireNone(missing, "Incomplete internal-app credentials");
-			return INTERNAL_APP;
-		}
-		if (suite) {
-			List<String> missing = missing(new String[] { "dingtalk.suite-key", properties.getSuiteKey() },
-					new String[] { "dingtalk.suite-secret", properties.getSuiteSecret() },
-					new String[] { "dingtalk.auth-corp-id", properties.getAuthCorpId() });
-			if (!suiteTicketSupplied) {
-				missing.add("dingtalk.suite-ticket");
-			}
-			requireNone(missing, "Incomplete third-party-app credentials");
-			return THIRD_PARTY_APP;
-		}
-		throw new DingTalkCredentialsException("No DingTalk credentials are configured.",
-				List.of("dingtalk.app-key", "dingtalk.app-secret", "dingtalk.suite-key", "dingtalk.suite-secret",
-						"dingtalk.auth-corp-id", "dingtalk.suite-ticket", "dingtalk.access-token"),
-				HOW);
+	/**
+	 * Credentials of an internal (enterprise-built) app.
+	 * @param appKey the app key
+	 * @param appSecret the app secret
+	 * @return the credentials
+	 */
+	static DingTalkCredentials internalApp(String appKey, String appSecret) {
+		return new InternalApp(appKey, appSecret);
 	}
 
-	private static void requireNone(List<String> missing, String problem) {
-		if (!missing.isEmpty()) {
-			throw new DingTalkCredentialsException(problem + ": " + String.join(", ", missing) + " not set.", missing,
-					"Set " + String.join(" and ", missing) + ".");
-		}
+	/**
+	 * Credentials of a third-party enterprise app acting for one authorizing corporation.
+	 * The suite ticket DingTalk pushes comes from a {@code SuiteTicketSupplier} bean or
+	 * {@code dingtalk.suite-ticket}.
+	 * @param suiteKey the suite key
+	 * @param suiteSecret the suite secret
+	 * @param authCorpId the authorizing corporation's id
+	 * @return the credentials
+	 */
+	static DingTalkCredentials thirdPartyApp(String suiteKey, String suiteSecret, String authCorpId) {
+		return new ThirdPartyApp(suiteKey, suiteSecret, authCorpId);
 	}
 
-	private static List<String> missing(String[]... properties) {
-		List<String> missing = new ArrayList<>();
-		for (String[] property : properties) {
-			if (!isSet(property[1])) {
-				missing.add(property[0]);
-			}
-		}
-		return missing;
+	/**
+	 * A fixed access token, used as it is and never refreshed.
+	 * @param accessToken the token
+	 * @return the credentials
+	 */
+	static DingTalkCredentials fixedToken(String accessToken) {
+		return new FixedToken(accessToken);
 	}
 
-	static boolean isSet(@Nullable String value) {
-		return value != null && !value.isBlank();
+	/**
+	 * Credentials of an internal app.
+	 *
+	 * @param appKey the app key
+	 * @param appSecret the app secret
+	 */
+	record InternalApp(String appKey, String appSecret) implements DingTalkCredentials {
+
+		/**
+		 * Checks that both values are set.
+		 */
+		public InternalApp {
+			Assert.hasText(appKey, "appKey must not be empty");
+			Assert.hasText(appSecret, "appSecret must not be empty");
+		}
+
+		@Override
+		public String toString() {
+			return "InternalApp[appKey=" + this.appKey + ", appSecret=******]";
+		}
+
+	}
+
+	/**
+	 * Credentials of a third-party enterprise app.
+	 *
+	 * @param suiteKey the suite key
+	 * @param suiteSecret the suite secret
+	 * @param authCorpId the authorizing corporation's id
+	 */
+	record ThirdPartyApp(String suiteKey, String suiteSecret, String authCorpId) implements DingTalkCredentials {
+
+		/**
+		 * Checks that all three values are set.
+		 */
+		public ThirdPartyApp {
+			Assert.hasText(suiteKey, "suiteKey must not be empty");
+			Assert.hasText(suiteSecret, "suiteSecret must not be empty");
+			Assert.hasText(authCorpId, "authCorpId must not be empty");
+		}
+
+		@Override
+		public String toString() {
+			return "ThirdPartyApp[suiteKey=" + this.suiteKey + ", suiteSecret=******, authCorpId=" + this.authCorpId
+					+ "]";
+		}
+
+	}
+
+	/**
+	 * A fixed access token.
+	 *
+	 * @param accessToken the token
+	 */
+	record FixedToken(String accessToken) implements DingTalkCredentials {
+
+		/**
+		 * Checks that the token is set.
+		 */
+		public FixedToken {
+			Assert.hasText(accessToken, "accessToken must not be empty");
+		}
+
+		@Override
+		public String toString() {
+			return "FixedToken[accessToken=******]";
+		}
+
 	}
 
 }

@@ -63,7 +63,16 @@ public class DingTalkException extends RuntimeException {
 	 * @return a new exception
 	 */
 	public DingTalkException withAttempts(int attempts) {
-		return new DingTalkException(message(), getCause(), attempts);
+		return new DingTalkException(this, attempts);
+	}
+
+	/**
+	 * Copy an exception for another call: same message and cause, that call's attempts.
+	 * @param source the exception copied
+	 * @param attempts the number of HTTP attempts of that call
+	 */
+	protected DingTalkException(DingTalkException source, int attempts) {
+		this(source.message(), source.getCause(), attempts);
 	}
 
 	final String message() {

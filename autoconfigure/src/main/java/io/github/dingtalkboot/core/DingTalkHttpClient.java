@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -106,7 +107,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			.build();
 		this.loopResources = LoopResources.create("dingtalk-http", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
 		WebClient.Builder webClient = builder.webClientBuilder.clone().baseUrl(builder.baseUrl);
-		ConnectorFactory connectorFactory = builder.connectorFactory;
+		ConnectorFactory connectorFactory = Objects.requireNonNull(builder.connectorFactory);
 		Consumer<WebClient.Builder> customizer = builder.customizer;
 		// made on first use: putting a client on its own event loops sets up their DNS
 		// resolver, which costs start-up time (tens of milliseconds, more in a cold JVM)

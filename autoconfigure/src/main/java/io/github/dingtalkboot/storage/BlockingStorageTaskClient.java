@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.storage;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +73,7 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 			return result.get(bound.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw rethrow(ex.getCause(), method);
+			throw rethrow(Objects.requireNonNullElse(ex.getCause(), ex), method);
 		}
 		catch (TimeoutException ex) {
 			result.cancel(true);

@@ -145,7 +145,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 				}))
 			.map(StorageTaskReader::read);
 		return once.onErrorResume(RejectedToken.class, (rejected) -> once)
-			.onErrorMap(RejectedToken.class, RejectedToken::getCause)
+			.onErrorMap(RejectedToken.class, RejectedToken::rejection)
 			.onErrorMap(StorageTaskClient::isTaskNotExist,
 					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex));
 	}
@@ -179,13 +179,15 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	 */
 	private static final class RejectedToken extends RuntimeException {
 
-		RejectedToken(DingTalkAuthenticationException cause) {
-			super(null, cause, false, false);
+		private final DingTalkAuthenticationException rejection;
+
+		RejectedToken(DingTalkAuthenticationException rejection) {
+			super(null, rejection, false, false);
+			this.rejection = rejection;
 		}
 
-		@Override
-		public synchronized DingTalkAuthenticationException getCause() {
-			return (DingTalkAuthenticationException) super.getCause();
+		DingTalkAuthenticationException rejection() {
+			return this.rejection;
 		}
 
 	}

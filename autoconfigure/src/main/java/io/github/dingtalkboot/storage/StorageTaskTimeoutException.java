@@ -30,7 +30,7 @@ public class StorageTaskTimeoutException extends DingTalkException {
 	}
 
 	private StorageTaskTimeoutException(StorageTaskTimeoutException source, int attempts) {
-		super(source.getMessage(), source.getCause(), attempts);
+		super(source, attempts);
 		this.lastState = source.lastState;
 	}
 

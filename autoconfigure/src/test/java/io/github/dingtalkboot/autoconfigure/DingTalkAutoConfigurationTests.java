@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,6 +83,88 @@ class DingTalkAutoConfigurationTests {
 					.startsWith("/v1.0/storage/tasks/");
 				assertThat(this.server.getRequestCount()).as("the token is cached").isEqualTo(3);
 			});
+	}
+
+	@Test
+	void aConnectionDetailsBeanAloneIsEnoughToConnect() {
+		this.server.enqueue(token("issued-token", 7200));
+		this.server.enqueue(task("SUCCESS", 2, 2));
+		DingTalkConnectionDetails details = new DingTalkConnectionDetails() {
+
+			@Override
+			public String getBaseUrl() {
+				return DingTalkTestClients.baseUrl(DingTalkAutoConfigurationTests.this.server);
+			}
+
+			@Override
+			public DingTalkCredentials getCredentials() {
+				return DingTalkCredentials.internalApp("details-key", "details-secret");
+			}
+
+		};
+		this.runner.withBean(DingTalkConnectionDetails.class, () -> details)
+			.withPropertyValues("dingtalk.storage.union-id=op-1")
+			.run((context) -> {
+				context.getBean(StorageTaskOperations.class).getTask("t-1").block(Duration.ofSeconds(30));
+				RecordedRequest tokenRequest = this.server.takeRequest(30, TimeUnit.SECONDS);
+				assertThat(tokenRequest.getBody().utf8()).contains("\"appKey\":\"details-key\"")
+					.contains("\"appSecret\":\"details-secret\"");
+			});
+	}
+
+	@Test
+	void connectionDetailsCredentialsBeatTheDingTalkProperties() {
+		this.runner
+			.withBean(DingTalkConnectionDetails.class,
+					() -> connectionDetails("http://localhost:1", DingTalkCredentials.fixedToken("from-details")))
+			.withPropertyValues("dingtalk.app-key=key", "dingtalk.app-secret=secret")
+			.run((context) -> assertThat(context.getBean(AccessTokenSupplier.class))
+				.isInstanceOf(FixedAccessTokenSupplier.class));
+	}
+
+	@Test
+	void connectionDetailsWithoutCredentialsLeaveThemToTheDingTalkProperties() {
+		this.runner.withBean(DingTalkConnectionDetails.class, () -> connectionDetails("http://localhost:1", null))
+			.withPropertyValues("dingtalk.access-token=tok")
+			.run((context) -> assertThat(context.getBean(AccessTokenSupplier.class))
+				.isInstanceOf(FixedAccessTokenSupplier.class));
+	}
+
+	@Test
+	void thePropertiesConnectionDetailsCarryThePropertiesCredentials() {
+		this.runner
+			.withPropertyValues("dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=c1",
+					"dingtalk.suite-ticket=t")
+			.run((context) -> assertThat(context.getBean(DingTalkConnectionDetails.class).getCredentials())
+				.isEqualTo(DingTalkCredentials.thirdPartyApp("sk", "ss", "c1")));
+	}
+
+	@Test
+	void credentialsNeverShowASecretOrTokenInToString() {
+		assertThat(DingTalkCredentials.internalApp("key", "app-secret-value")).asString()
+			.contains("key")
+			.doesNotContain("app-secret-value");
+		assertThat(DingTalkCredentials.thirdPartyApp("sk", "suite-secret-value", "c1")).asString()
+			.contains("sk")
+			.doesNotContain("suite-secret-value");
+		assertThat(DingTalkCredentials.fixedToken("token-value")).asString().doesNotContain("token-value");
+	}
+
+	private static DingTalkConnectionDetails connectionDetails(String baseUrl,
+			@Nullable DingTalkCredentials credentials) {
+		return new DingTalkConnectionDetails() {
+
+			@Override
+			public String getBaseUrl() {
+				return baseUrl;
+			}
+
+			@Override
+			public @Nullable DingTalkCredentials getCredentials() {
+				return credentials;
+			}
+
+		};
 	}
 
 	@Test

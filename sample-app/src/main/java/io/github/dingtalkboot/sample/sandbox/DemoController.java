@@ -2,16 +2,16 @@ package io.github.dingtalkboot.sample.sandbox;
 
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Starts demo bulk operations in the sandbox (there is no such endpoint against the real
- * DingTalk).
+ * DingTalk), only while the sandbox runs.
  */
 @RestController
-@ConditionalOnProperty("sample.sandbox.active")
+@Conditional(SandboxCondition.class)
 class DemoController {
 
 	private final SandboxDingTalk sandbox;

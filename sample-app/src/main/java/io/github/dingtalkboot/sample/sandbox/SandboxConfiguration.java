@@ -1,20 +1,46 @@
 package io.github.dingtalkboot.sample.sandbox;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.time.Clock;
+
+import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
+import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
- * The sandbox's beans, only while the sandbox is on.
+ * The embedded DingTalk sandbox and the connection details that point the starter at it,
+ * the way any application supplies its own {@link DingTalkConnectionDetails}: the starter
+ * has no sandbox code path. The sandbox is an ordinary bean, closed with the context, so
+ * nothing outlives a failed start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("sample.sandbox.active")
+@Conditional(SandboxCondition.class)
+@EnableConfigurationProperties(SandboxProperties.class)
 class SandboxConfiguration {
 
 	@Bean(destroyMethod = "close")
-	SandboxDingTalk sandboxDingTalk(Environment environment) {
-		return SandboxHolder.take(environment);
+	SandboxDingTalk sandboxDingTalk(SandboxProperties properties) {
+		return new SandboxDingTalk(properties.failureRate(), properties.taskDuration(), Clock.systemUTC());
+	}
+
+	@Bean
+	DingTalkConnectionDetails sandboxDingTalkConnectionDetails(SandboxDingTalk sandbox) {
+		return new DingTalkConnectionDetails() {
+
+			@Override
+			public String getBaseUrl() {
+				return sandbox.baseUrl();
+			}
+
+			@Override
+			public DingTalkCredentials getCredentials() {
+				return DingTalkCredentials.internalApp(SandboxDingTalk.APP_KEY, SandboxDingTalk.APP_SECRET);
+			}
+
+		};
 	}
 
 }

@@ -1,0 +1,102 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link DingTalkCredentials} the {@code dingtalk.*} properties configure, checked
+ * for completeness and conflicts.
+ */
+final class CredentialsResolver {
+
+	private static final String HOW = "Set dingtalk.app-key and dingtalk.app-secret (internal app), or "
+			+ "dingtalk.suite-key, dingtalk.suite-secret, dingtalk.auth-corp-id and dingtalk.suite-ticket "
+			+ "(third-party enterprise app; a SuiteTicketSupplier bean may supply the ticket), or "
+			+ "dingtalk.access-token (a fixed token), or declare your own AccessTokenSupplier bean.";
+
+	private CredentialsResolver() {
+	}
+
+	static DingTalkCredentials of(DingTalkProperties properties, boolean suiteTicketSupplied) {
+		boolean fixed = isSet(properties.getAccessToken());
+		boolean internal = isSet(properties.getAppKey()) || isSet(properties.getAppSecret());
+		boolean suite = isSet(properties.getSuiteKey()) || isSet(properties.getSuiteSecret())
+				|| isSet(properties.getAuthCorpId()) || isSet(properties.getSuiteTicket());
+		List<String> kinds = new ArrayList<>();
+		if (fixed) {
+			kinds.add("dingtalk.access-token");
+		}
+		if (internal) {
+			kinds.add("dingtalk.app-*");
+		}
+		if (suite) {
+			kinds.add("dingtalk.suite-* / dingtalk.auth-corp-id");
+		}
+		if (kinds.size() > 1) {
+			throw new DingTalkCredentialsException(
+					"Conflicting credentials: " + String.join(", ", kinds) + " are all set, but only one kind may be.",
+					kinds, "Keep one kind of credentials and remove the others: " + String.join(" or ", kinds) + ".");
+		}
+		if (fixed) {
+			return DingTalkCredentials.fixedToken(value(properties.getAccessToken()));
+		}
+		if (internal) {
+			List<String> missing = missing(new String[] { "dingtalk.app-key", properties.getAppKey() },
+					new String[] { "dingtalk.app-secret", properties.getAppSecret() });
+			requireNone(missing, "Incomplete internal-app credentials");
+			return DingTalkCredentials.internalApp(value(properties.getAppKey()), value(properties.getAppSecret()));
+		}
+		if (suite) {
+			List<String> missing = missing(new String[] { "dingtalk.suite-key", properties.getSuiteKey() },
+					new String[] { "dingtalk.suite-secret", properties.getSuiteSecret() },
+					new String[] { "dingtalk.auth-corp-id", properties.getAuthCorpId() });
+			if (!suiteTicketSupplied) {
+				missing.add("dingtalk.suite-ticket");
+			}
+			requireNone(missing, "Incomplete third-party-app credentials");
+			return DingTalkCredentials.thirdPartyApp(value(properties.getSuiteKey()),
+					value(properties.getSuiteSecret()), value(properties.getAuthCorpId()));
+		}
+		throw new DingTalkCredentialsException("No DingTalk credentials are configured.",
+				List.of("dingtalk.app-key", "dingtalk.app-secret", "dingtalk.suite-key", "dingtalk.suite-secret",
+						"dingtalk.auth-corp-id", "dingtalk.suite-ticket", "dingtalk.access-token"),
+				HOW);
+	}
+
+	/**
+	 * Fails start-up when a third-party app has no suite ticket: neither
+	 * {@code dingtalk.suite-ticket} nor a {@code SuiteTicketSupplier} bean.
+	 */
+	static void requireSuiteTicket() {
+		requireNone(List.of("dingtalk.suite-ticket"), "Incomplete third-party-app credentials");
+	}
+
+	private static String value(@Nullable String checked) {
+		return Objects.requireNonNull(checked);
+	}
+
+	private static void requireNone(List<String> missing, String problem) {
+		if (!missing.isEmpty()) {
+			throw new DingTalkCredentialsException(problem + ": " + String.join(", ", missing) + " not set.", missing,
+					"Set " + String.join(" and ", missing) + ".");
+		}
+	}
+
+	private static List<String> missing(String[]... properties) {
+		List<String> missing = new ArrayList<>();
+		for (String[] property : properties) {
+			if (!isSet(property[1])) {
+				missing.add(property[0]);
+			}
+		}
+		return missing;
+	}
+
+	static boolean isSet(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.github.dingtalkboot.sample.sandbox;
+
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.dingtalkboot.autoconfigure.DingTalkAutoConfiguration;
+import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
+import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.UserConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The sandbox is an ordinary bean that supplies the starter's connection details.
+ */
+class SandboxConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(UserConfigurations.of(SandboxConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class))
+		.withPropertyValues("dingtalk.storage.union-id=sandbox-operator");
+
+	@Test
+	void withoutCredentialsTheStarterConnectsToTheSandboxThroughItsConnectionDetails() {
+		this.runner.run((context) -> {
+			SandboxDingTalk sandbox = context.getBean(SandboxDingTalk.class);
+			DingTalkConnectionDetails details = context.getBean(DingTalkConnectionDetails.class);
+			assertThat(details.getBaseUrl()).isEqualTo(sandbox.baseUrl());
+			assertThat(details.getCredentials()).isInstanceOf(DingTalkCredentials.InternalApp.class);
+			String taskId = sandbox.startDemoTask();
+			assertThat(context.getBean(StorageTaskOperations.class).getTask(taskId).block().id()).isEqualTo(taskId);
+		});
+	}
+
+	@Test
+	void withCredentialsTheSandboxStaysOff() {
+		this.runner.withPropertyValues("dingtalk.app-key=key", "dingtalk.app-secret=secret").run((context) -> {
+			assertThat(context).doesNotHaveBean(SandboxDingTalk.class);
+			assertThat(context.getBean(DingTalkConnectionDetails.class).getBaseUrl())
+				.isEqualTo("https://api.dingtalk.io");
+		});
+	}
+
+	@Test
+	void switchedOffTheSandboxLeavesTheStarterAskingForCredentials() {
+		this.runner.withPropertyValues("sample.sandbox.enabled=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("No DingTalk credentials are configured."));
+	}
+
+	@Test
+	void aFailedStartUpClosesTheSandbox() {
+		AtomicReference<String> baseUrl = new AtomicReference<>();
+		this.runner.withBean(AtomicReference.class, () -> baseUrl)
+			.withUserConfiguration(FailingConfiguration.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasRootCauseMessage("start-up fails after the sandbox started"));
+		URI sandbox = URI.create(baseUrl.get());
+		assertThatExceptionOfType(ConnectException.class)
+			.isThrownBy(() -> new Socket(sandbox.getHost(), sandbox.getPort()).close());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingConfiguration {
+
+		@Bean
+		Object failing(SandboxDingTalk sandbox, AtomicReference<String> baseUrl) {
+			baseUrl.set(sandbox.baseUrl());
+			throw new IllegalStateException("start-up fails after the sandbox started");
+		}
+
+	}
+
+}
