@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.auth;
 
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+
 import reactor.core.publisher.Mono;
 
 /**

@@ -11,22 +11,22 @@ import reactor.netty.http.client.HttpClient;
 
 import io.github.dingtalkboot.auth.AccessTokenFetcher;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.auth.CorpAccessTokenFetcher;
-import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
-import io.github.dingtalkboot.auth.InternalAppAccessTokenFetcher;
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpAccessTokenFetcher;
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.InternalAppAccessTokenFetcher;
 import io.github.dingtalkboot.auth.SuiteTicketSupplier;
-import io.github.dingtalkboot.core.AdaptiveRateLimiter;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
-import io.github.dingtalkboot.core.DingTalkHttpClient;
-import io.github.dingtalkboot.core.RetryBudget;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.RetryBudget;
 import io.github.dingtalkboot.core.RetryListener;
-import io.github.dingtalkboot.core.RetryPolicy;
-import io.github.dingtalkboot.core.RetrySettings;
+import io.github.dingtalkboot.core.internal.RetryPolicy;
+import io.github.dingtalkboot.core.internal.RetrySettings;
 import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
-import io.github.dingtalkboot.storage.StorageTaskClient;
+import io.github.dingtalkboot.storage.internal.StorageTaskClient;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
-import io.github.dingtalkboot.storage.StorageTaskSettings;
+import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -102,9 +102,7 @@ public final class DingTalkAutoConfiguration {
 	private static RetryPolicy retryPolicy(DingTalkProperties.Retry retry, List<RetryListener> listeners) {
 		RetryListener listener = (operation, reason, attempt, delay) -> listeners
 			.forEach((each) -> each.onRetry(operation, reason, attempt, delay));
-		RetrySettings settings = new RetrySettings(retry.isEnabled(), retry.getMaxAttempts(), retry.getInitialBackoff(),
-				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getStatuses(),
-				retry.getThrottledBackoff(), retry.getMaxRetryAfter());
+		RetrySettings settings = DingTalkSettings.retry(retry);
 		DingTalkProperties.Retry.Budget budget = retry.getBudget();
 		RetryBudget retryBudget = budget.isEnabled() ? new RetryBudget(budget.getMaxTokens(), budget.getTokenRatio())
 				: RetryBudget.unlimited();
@@ -158,10 +156,7 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnMissingBean
 	StorageTaskOperations dingTalkStorageTaskOperations(DingTalkProperties properties, DingTalkHttpClient http,
 			AccessTokenSupplier accessTokenSupplier, ObjectProvider<AdaptiveRateLimiter> rateLimiter) {
-		DingTalkProperties.Storage storage = properties.getStorage();
-		StorageTaskSettings settings = new StorageTaskSettings(storage.getUnionId(),
-				storage.getPoll().getInitialInterval(), storage.getPoll().getMaxInterval(),
-				storage.getPoll().getMultiplier(), storage.getAwaitTimeout());
+		StorageTaskSettings settings = DingTalkSettings.storage(properties.getStorage());
 		return new StorageTaskClient(http, accessTokenSupplier, settings, rateLimiter.getIfAvailable());
 	}
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 
 import org.springframework.context.SmartLifecycle;
 

@@ -7,8 +7,8 @@ import static java.util.Objects.requireNonNullElse;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.dingtalkboot.core.DingTalkHttpClient;
-import io.github.dingtalkboot.core.HttpSettings;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.HttpSettings;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -24,8 +24,6 @@ import org.springframework.boot.ssl.SslBundles;
  */
 final class DingTalkHttpConnectors {
 
-	private static final HttpSettings DEFAULTS = HttpSettings.defaults();
-
 	private final HttpClientSettings settings;
 
 	private final ReactorClientHttpConnectorBuilder builder;
@@ -37,9 +35,9 @@ final class DingTalkHttpConnectors {
 			List<DingTalkReactorHttpClientCustomizer> customizers) {
 		HttpClientSettings boot = (bootSettings != null) ? bootSettings : HttpClientSettings.defaults();
 		Duration connectTimeout = requireNonNullElse(properties.getConnectTimeout(),
-				requireNonNullElse(boot.connectTimeout(), DEFAULTS.connectTimeout()));
+				requireNonNullElse(boot.connectTimeout(), DingTalkProperties.Http.DEFAULT_CONNECT_TIMEOUT));
 		Duration responseTimeout = requireNonNullElse(properties.getResponseTimeout(),
-				requireNonNullElse(boot.readTimeout(), DEFAULTS.responseTimeout()));
+				requireNonNullElse(boot.readTimeout(), DingTalkProperties.Http.DEFAULT_RESPONSE_TIMEOUT));
 		this.httpSettings = new HttpSettings(connectTimeout, responseTimeout, properties.getMaxConnections(),
 				properties.getMaxPendingAcquires());
 		// DingTalk's APIs do not redirect; following one elsewhere would send the access

@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.core.AdaptiveRateLimiter;
-import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.RetryListener;
 
 import org.springframework.beans.factory.ObjectProvider;

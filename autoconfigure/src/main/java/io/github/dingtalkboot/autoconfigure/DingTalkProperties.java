@@ -286,6 +286,18 @@ public class DingTalkProperties implements InitializingBean {
 	public static class Http {
 
 		/**
+		 * The connect timeout when neither dingtalk.http nor spring.http.clients sets
+		 * one.
+		 */
+		static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+		/**
+		 * The response timeout when neither dingtalk.http nor spring.http.clients sets a
+		 * read timeout.
+		 */
+		static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
+		/**
 		 * Bound for opening a connection. When not set,
 		 * spring.http.clients.connect-timeout applies, and without that 5s.
 		 */

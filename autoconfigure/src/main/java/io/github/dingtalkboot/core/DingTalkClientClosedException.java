@@ -19,7 +19,13 @@ public class DingTalkClientClosedException extends DingTalkException {
 		super(message);
 	}
 
-	DingTalkClientClosedException(String message, @Nullable Throwable cause, int attempts) {
+	/**
+	 * Create an exception with a message, a cause and the number of HTTP attempts.
+	 * @param message what went wrong, safe to log
+	 * @param cause the cause, or {@code null}
+	 * @param attempts the number of HTTP attempts made, {@code 0} when nothing was sent
+	 */
+	public DingTalkClientClosedException(String message, @Nullable Throwable cause, int attempts) {
 		super(message, cause, attempts);
 	}
 

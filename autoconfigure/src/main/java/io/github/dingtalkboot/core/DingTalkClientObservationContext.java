@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.micrometer.observation.Observation;
 
+import io.github.dingtalkboot.core.internal.ObservationContextAccess;
+
 /**
  * What is known about one logical DingTalk call while it is observed: its operation, and
  * as it ends, the final HTTP status, DingTalk's error code, the number of attempts and
@@ -12,6 +14,38 @@ import io.micrometer.observation.Observation;
  * @since 0.1.0
  */
 public final class DingTalkClientObservationContext extends Observation.Context {
+
+	static {
+		ObservationContextAccess.install(new ObservationContextAccess.Recorder() {
+
+			@Override
+			public void attemptStarted(DingTalkClientObservationContext context) {
+				context.attemptStarted();
+			}
+
+			@Override
+			public void answered(DingTalkClientObservationContext context, int status, @Nullable String errorCode,
+					@Nullable String requestId) {
+				context.answered(status, errorCode, requestId);
+			}
+
+			@Override
+			public void answeredAs(DingTalkClientObservationContext context, DingTalkClientObservationContext call) {
+				context.answeredAs(call);
+			}
+
+			@Override
+			public void cancelled(DingTalkClientObservationContext context) {
+				context.cancelled();
+			}
+
+			@Override
+			public void pollAnswered(DingTalkClientObservationContext context) {
+				context.pollAnswered();
+			}
+
+		});
+	}
 
 	private final String operation;
 
@@ -106,7 +140,7 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 	/**
 	 * A watch got one more answer from DingTalk.
 	 */
-	public void pollAnswered() {
+	void pollAnswered() {
 		this.polls++;
 		this.status = 200;
 	}

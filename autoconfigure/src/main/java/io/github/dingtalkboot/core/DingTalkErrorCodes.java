@@ -2,8 +2,6 @@ package io.github.dingtalkboot.core;
 
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The error codes DingTalk documents for the APIs this client calls, and how they are
  * classified.
@@ -31,12 +29,6 @@ public final class DingTalkErrorCodes {
 	public static final String TASK_NOT_EXIST = "taskNotExist";
 
 	/**
-	 * Codes a token endpoint answers when the app or suite credentials are refused.
-	 */
-	static final Set<String> CREDENTIALS_REJECTED = Set.of("invalidClientIdOrSecret", "invalidSuiteKey",
-			"invalidSuiteTicket", "invalidAuthInfo");
-
-	/**
 	 * Every code DingTalk documents for the APIs this client calls: a bounded set, safe
 	 * as a metric tag.
 	 */
@@ -47,20 +39,6 @@ public final class DingTalkErrorCodes {
 			"invalidSuiteTicket", "invalidAuthInfo");
 
 	private DingTalkErrorCodes() {
-	}
-
-	static boolean isAuthentication(int status, @Nullable String code) {
-		return status == 401 || INVALID_AUTHENTICATION.equals(code)
-				|| (code != null && code.startsWith(AUTHENTICATION_FAILED_PREFIX))
-				|| (code != null && CREDENTIALS_REJECTED.contains(code));
-	}
-
-	static boolean isThrottling(int status, @Nullable String code) {
-		return status == 429 || isQpsLimit(code) || QUOTA_LIMIT.equals(code);
-	}
-
-	private static boolean isQpsLimit(@Nullable String code) {
-		return QPS_LIMIT_APP.equals(code) || QPS_LIMIT_API.equals(code);
 	}
 
 }

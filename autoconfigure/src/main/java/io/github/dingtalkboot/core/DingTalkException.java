@@ -40,7 +40,7 @@ public class DingTalkException extends RuntimeException {
 	 * @param cause the underlying failure, or {@code null}
 	 * @param attempts the number of HTTP attempts of the call
 	 */
-	protected DingTalkException(String message, @Nullable Throwable cause, int attempts) {
+	public DingTalkException(String message, @Nullable Throwable cause, int attempts) {
 		super(message, cause);
 		this.attempts = attempts;
 	}

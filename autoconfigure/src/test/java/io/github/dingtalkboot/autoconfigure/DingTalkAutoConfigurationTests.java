@@ -12,16 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
 
+import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.auth.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketSupplier;
-import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.StorageTaskClient;
+import io.github.dingtalkboot.storage.internal.StorageTaskClient;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
-import io.github.dingtalkboot.storage.StorageTaskSettings;
+import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
 import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
 
@@ -195,8 +196,7 @@ class DingTalkAutoConfigurationTests {
 			.withPropertyValues("dingtalk.access-token=tok", "dingtalk.http.response-timeout=10s",
 					"dingtalk.retry.max-attempts=3", "dingtalk.retry.max-backoff=5s")
 			.run((context) -> assertThat(DingTalkAutoConfiguration.blockingCallTimeout(
-					context.getBean(io.github.dingtalkboot.core.DingTalkHttpClient.class),
-					context.getBean(DingTalkProperties.class)))
+					context.getBean(DingTalkHttpClient.class), context.getBean(DingTalkProperties.class)))
 				.isEqualTo(Duration.ofSeconds(90)));
 	}
 
@@ -244,8 +244,7 @@ class DingTalkAutoConfigurationTests {
 	@Test
 	void theClientIsClosedWithTheContext() {
 		this.runner.withPropertyValues("dingtalk.access-token=tok").run((context) -> {
-			io.github.dingtalkboot.core.DingTalkHttpClient http = context
-				.getBean(io.github.dingtalkboot.core.DingTalkHttpClient.class);
+			DingTalkHttpClient http = context.getBean(DingTalkHttpClient.class);
 			assertThat(http.isClosed()).isFalse();
 			context.close();
 			assertThat(http.isClosed()).isTrue();
@@ -261,8 +260,11 @@ class DingTalkAutoConfigurationTests {
 			.run((context) -> {
 				StorageTaskSettings settings = (StorageTaskSettings) ReflectionTestUtils
 					.getField(context.getBean(StorageTaskOperations.class), "settings");
-				assertThat(settings).isEqualTo(new StorageTaskSettings("op", Duration.ofMillis(20),
-						Duration.ofMillis(40), 1.2, Duration.ofSeconds(1)));
+				assertThat(settings).isEqualTo(StorageTaskSettings.builder()
+					.defaultUnionId("op")
+					.poll(Duration.ofMillis(20), Duration.ofMillis(40), 1.2)
+					.awaitTimeout(Duration.ofSeconds(1))
+					.build());
 			});
 	}
 
@@ -278,7 +280,7 @@ class DingTalkAutoConfigurationTests {
 			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
 					"dingtalk.access-token=fixed", "dingtalk.storage.union-id=op", "dingtalk.storage.await-timeout=1s")
 			.run((context) -> org.assertj.core.api.Assertions
-				.assertThatExceptionOfType(io.github.dingtalkboot.storage.StorageTaskTimeoutException.class)
+				.assertThatExceptionOfType(StorageTaskTimeoutException.class)
 				.isThrownBy(
 						() -> context.getBean(StorageTaskOperations.class).awaitTask("t").block(Duration.ofSeconds(30)))
 				.withMessageContaining("within PT1S"));

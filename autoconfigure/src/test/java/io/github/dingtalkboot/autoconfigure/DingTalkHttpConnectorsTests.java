@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.dingtalkboot.core.HttpSettings;
+import io.github.dingtalkboot.core.internal.HttpSettings;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 

@@ -1,5 +1,8 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -181,9 +184,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
 			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isNaN();
-			context.getBean(io.github.dingtalkboot.auth.AccessTokenSupplier.class)
-				.getAccessToken()
-				.block(Duration.ofSeconds(30));
+			context.getBean(AccessTokenSupplier.class).getAccessToken().block(Duration.ofSeconds(30));
 			assertThat(meters.get("dingtalk.token.expiry").gauge().value()).isBetween(7190.0, 7200.0);
 		});
 	}
@@ -209,7 +210,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 	@Test
 	void noRateLimiterWhenTheRateLimitIsDisabled() {
 		internalApp().withPropertyValues("dingtalk.rate-limit.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(io.github.dingtalkboot.core.AdaptiveRateLimiter.class);
+			assertThat(context).doesNotHaveBean(AdaptiveRateLimiter.class);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
 			assertThat(meters.find("dingtalk.client.rate-limit").gauge()).isNull();

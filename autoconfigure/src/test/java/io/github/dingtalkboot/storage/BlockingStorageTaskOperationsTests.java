@@ -1,5 +1,8 @@
 package io.github.dingtalkboot.storage;
 
+import io.github.dingtalkboot.storage.internal.StorageTaskClient;
+import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import io.github.dingtalkboot.auth.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkException;
-import io.github.dingtalkboot.core.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
 import io.github.dingtalkboot.testsupport.DingTalkTestServer;
@@ -40,8 +43,11 @@ import static org.awaitility.Awaitility.await;
  */
 class BlockingStorageTaskOperationsTests {
 
-	private static final StorageTaskSettings FAST_POLLS = new StorageTaskSettings("op", Duration.ofMillis(10),
-			Duration.ofMillis(20), 1.5, Duration.ofSeconds(30));
+	private static final StorageTaskSettings FAST_POLLS = StorageTaskSettings.builder()
+		.defaultUnionId("op")
+		.poll(Duration.ofMillis(10), Duration.ofMillis(20), 1.5)
+		.awaitTimeout(Duration.ofSeconds(30))
+		.build();
 
 	@RegisterExtension
 	final DingTalkTestServer dingtalk = new DingTalkTestServer();

@@ -2,16 +2,16 @@ package io.github.dingtalkboot.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 
 import mockwebserver3.MockWebServer;
 
-import io.github.dingtalkboot.core.DingTalkHttpClient;
-import io.github.dingtalkboot.core.HttpSettings;
-import io.github.dingtalkboot.core.RetryBudget;
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.HttpSettings;
+import io.github.dingtalkboot.core.internal.RetryBudget;
 import io.github.dingtalkboot.core.RetryListener;
-import io.github.dingtalkboot.core.RetryPolicy;
-import io.github.dingtalkboot.core.RetrySettings;
+import io.github.dingtalkboot.core.internal.RetryPolicy;
+import io.github.dingtalkboot.core.internal.RetrySettings;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -29,12 +29,16 @@ public final class DingTalkTestClients {
 
 	/** Retries as by default, but with millisecond delays. */
 	public static RetrySettings fastRetries() {
-		return new RetrySettings(true, 3, Duration.ofMillis(10), Duration.ofMillis(50), 2, 0.5, Set.of(500, 503),
-				Duration.ofMillis(300), Duration.ofSeconds(1));
+		return DefaultSettings.retry()
+			.toBuilder()
+			.backoff(Duration.ofMillis(10), Duration.ofMillis(50), 2, 0.5)
+			.throttledBackoff(Duration.ofMillis(300))
+			.maxRetryAfter(Duration.ofSeconds(1))
+			.build();
 	}
 
 	public static DingTalkHttpClient http(MockWebServer server) {
-		return http(server, fastRetries(), HttpSettings.defaults());
+		return http(server, fastRetries(), DefaultSettings.http());
 	}
 
 	public static DingTalkHttpClient http(MockWebServer server, RetrySettings retry, HttpSettings settings) {

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.github.dingtalkboot.core.DingTalkHttpClient;
-import io.github.dingtalkboot.core.HttpSettings;
-import io.github.dingtalkboot.core.RetrySettings;
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.HttpSettings;
+import io.github.dingtalkboot.core.internal.RetrySettings;
 
 /**
  * A {@link MockWebServer} standing in for DingTalk, and the DingTalk clients a test makes
@@ -44,7 +45,7 @@ public final class DingTalkTestServer implements BeforeEachCallback, AfterEachCa
 	 * A client with retries as by default but millisecond delays, closed after the test.
 	 */
 	public DingTalkHttpClient http() {
-		return http(DingTalkTestClients.fastRetries(), HttpSettings.defaults());
+		return http(DingTalkTestClients.fastRetries(), DefaultSettings.http());
 	}
 
 	/** A client with these settings, closed after the test. */

@@ -1,0 +1,72 @@
+package io.github.dingtalkboot.auth.internal;
+
+import io.github.dingtalkboot.auth.AccessToken;
+import io.github.dingtalkboot.auth.AccessTokenFetcher;
+import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+
+/**
+ * Fetches the access token of an organisation that authorised a third-party enterprise
+ * app: {@code POST /v1.0/oauth2/corpAccessToken} with
+ * {@code {"suiteKey","suiteSecret","authCorpId","suiteTicket"}}. The suite ticket is
+ * asked for on every fetch, since DingTalk replaces it while the app runs.
+ *
+ */
+public final class CorpAccessTokenFetcher implements AccessTokenFetcher {
+
+	/** The operation name in metrics and logs. */
+	public static final String OPERATION = "oauth2.corp-access-token";
+
+	static final String PATH = "/v1.0/oauth2/corpAccessToken";
+
+	private final DingTalkHttpClient http;
+
+	private final String suiteKey;
+
+	private final String suiteSecret;
+
+	private final String authCorpId;
+
+	private final SuiteTicketSupplier suiteTicket;
+
+	/**
+	 * Create a fetcher.
+	 * @param http the client to call DingTalk with
+	 * @param suiteKey the suite key
+	 * @param suiteSecret the suite secret
+	 * @param authCorpId the id of the organisation that authorised the app
+	 * @param suiteTicket supplies the current suite ticket
+	 */
+	public CorpAccessTokenFetcher(DingTalkHttpClient http, String suiteKey, String suiteSecret, String authCorpId,
+			SuiteTicketSupplier suiteTicket) {
+		this.http = http;
+		this.suiteKey = suiteKey;
+		this.suiteSecret = suiteSecret;
+		this.authCorpId = authCorpId;
+		this.suiteTicket = suiteTicket;
+	}
+
+	@Override
+	public Mono<AccessToken> fetch() {
+		return this.http.observe(OPERATION, null, this.suiteTicket.getSuiteTicket()
+			.switchIfEmpty(Mono.error(() -> new DingTalkException(
+					"The SuiteTicketSupplier supplied no suite ticket; a corp access token cannot be fetched without one")))
+			.flatMap((ticket) -> this.http.post(OPERATION, PATH,
+					Map.of("suiteKey", this.suiteKey, "suiteSecret", this.suiteSecret, "authCorpId", this.authCorpId,
+							"suiteTicket", ticket)))
+			.map((body) -> TokenResponses.read(body, PATH)));
+	}
+
+	@Override
+	public String toString() {
+		return "CorpAccessTokenFetcher[suiteKey=" + this.suiteKey + ", authCorpId=" + this.authCorpId
+				+ ", suiteSecret=******]";
+	}
+
+}

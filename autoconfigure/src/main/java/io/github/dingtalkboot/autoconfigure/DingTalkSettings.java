@@ -1,0 +1,35 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import io.github.dingtalkboot.core.internal.RetrySettings;
+import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
+
+/**
+ * The client's settings from {@link DingTalkProperties}, the one place their defaults
+ * live.
+ */
+final class DingTalkSettings {
+
+	private DingTalkSettings() {
+	}
+
+	static RetrySettings retry(DingTalkProperties.Retry retry) {
+		return RetrySettings.builder()
+			.enabled(retry.isEnabled())
+			.maxAttempts(retry.getMaxAttempts())
+			.backoff(retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter())
+			.statuses(retry.getStatuses())
+			.throttledBackoff(retry.getThrottledBackoff())
+			.maxRetryAfter(retry.getMaxRetryAfter())
+			.build();
+	}
+
+	static StorageTaskSettings storage(DingTalkProperties.Storage storage) {
+		DingTalkProperties.Storage.Poll poll = storage.getPoll();
+		return StorageTaskSettings.builder()
+			.defaultUnionId(storage.getUnionId())
+			.poll(poll.getInitialInterval(), poll.getMaxInterval(), poll.getMultiplier())
+			.awaitTimeout(storage.getAwaitTimeout())
+			.build();
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.github.dingtalkboot.core.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Paces requests to one DingTalk API to a rate, evenly spaced, without blocking threads:
+ * each request reserves the next free slot and waits for it with a timer.
+ * <p>
+ * The rate adapts (additive increase, multiplicative decrease): a per-second throttling
+ * answer from DingTalk (other instances of the application share the same limit) halves
+ * it, at most once a second; then each second that passes without throttling gives back
+ * one request per second, up to the configured rate.
+ * <p>
+ * Why not Resilience4j's or Bucket4j's limiter: a limiter that refills N permits once a
+ * second lets up to 2N requests through in a sliding one-second window (N at the end of
+ * one period, N at the start of the next), and Resilience4j cannot change its refresh
+ * period at run time, which the decrease below one request per period needs. Spacing
+ * single slots gives at most {@code rate + 1} requests in any one-second window at every
+ * rate.
+ *
+ */
+public final class AdaptiveRateLimiter {
+
+	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+	private final double maxRate;
+
+	private final double minRate;
+
+	private final Scheduler scheduler;
+
+	private static final long NO_SLOT = Long.MIN_VALUE;
+
+	private final AtomicLong nextSlot = new AtomicLong(Long.MIN_VALUE);
+
+	private final ConcurrentSkipListSet<Long> returnedSlots = new ConcurrentSkipListSet<>();
+
+	private volatile double rate;
+
+	private volatile long lastDecrease;
+
+	private volatile long lastIncrease;
+
+	/**
+	 * Create a limiter on Reactor's parallel scheduler.
+	 * @param requestsPerSecond the configured (and highest) rate
+	 */
+	public AdaptiveRateLimiter(double requestsPerSecond) {
+		this(requestsPerSecond, Schedulers.parallel());
+	}
+
+	AdaptiveRateLimiter(double requestsPerSecond, Scheduler scheduler) {
+		if (!(requestsPerSecond > 0)) {
+			throw new IllegalArgumentException("requestsPerSecond must be positive");
+		}
+		this.maxRate = requestsPerSecond;
+		this.minRate = Math.min(1, requestsPerSecond);
+		this.rate = requestsPerSecond;
+		this.scheduler = scheduler;
+		this.lastDecrease = now() - SECOND;
+		this.lastIncrease = this.lastDecrease;
+	}
+
+	/**
+	 * Wait for the next free slot.
+	 * @return a Mono that completes when the request may be sent
+	 */
+	public Mono<Void> acquire() {
+		return Mono.defer(() -> {
+			long now = now();
+			long slot = takeReturnedSlot(now);
+			if (slot == NO_SLOT) {
+				long interval = (long) (SECOND / this.rate);
+				slot = Math.max(now,
+						this.nextSlot.getAndAccumulate(now, (next, current) -> Math.max(next, current) + interval));
+			}
+			long wait = slot - now;
+			if (wait <= 0) {
+				return Mono.empty();
+			}
+			long reserved = slot;
+			// a caller that gives up waiting (cancelled, timed out) leaves its slot to
+			// the next one
+			return Mono.delay(Duration.ofNanos(wait), this.scheduler).then().doOnCancel(() -> giveBack(reserved));
+		});
+	}
+
+	private long takeReturnedSlot(long now) {
+		Long slot;
+		while (!this.returnedSlots.isEmpty() && (slot = this.returnedSlots.pollFirst()) != null) {
+			// a slot given back that has already passed went unused, and stays unused
+			if (slot >= now) {
+				return slot;
+			}
+		}
+		return NO_SLOT;
+	}
+
+	private void giveBack(long slot) {
+		this.returnedSlots.add(slot);
+	}
+
+	/**
+	 * DingTalk throttled a request: halve the rate, at most once a second.
+	 */
+	public void onThrottled() {
+		long now = now();
+		if (now - this.lastDecrease >= SECOND) {
+			this.lastDecrease = now;
+			this.lastIncrease = now;
+			this.rate = Math.max(this.minRate, this.rate / 2);
+		}
+	}
+
+	/**
+	 * A request got its answer without throttling: give back one request per second for
+	 * each second since the last change.
+	 */
+	public void onSuccess() {
+		if (this.rate >= this.maxRate) {
+			return;
+		}
+		long now = now();
+		if (now - this.lastIncrease >= SECOND) {
+			this.lastIncrease = now;
+			this.rate = Math.min(this.maxRate, this.rate + 1);
+		}
+	}
+
+	/**
+	 * The rate now.
+	 * @return requests per second
+	 */
+	public double currentRate() {
+		return this.rate;
+	}
+
+	private long now() {
+		return this.scheduler.now(TimeUnit.NANOSECONDS);
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.github.dingtalkboot.core.internal;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.dingtalkboot.core.DingTalkClientObservationContext;
+
+/**
+ * How the client records a call's progress in its
+ * {@link DingTalkClientObservationContext}, whose mutators are not public: the context
+ * installs its {@link Recorder} here when its class is initialized. Not API.
+ */
+public final class ObservationContextAccess {
+
+	private static volatile @Nullable Recorder recorder;
+
+	private ObservationContextAccess() {
+	}
+
+	/**
+	 * Called once, by {@link DingTalkClientObservationContext}'s static initializer.
+	 * @param installed the context's recorder
+	 */
+	public static void install(Recorder installed) {
+		recorder = installed;
+	}
+
+	/**
+	 * The recorder the context installed.
+	 * @return the recorder
+	 */
+	public static Recorder recorder() {
+		Recorder installed = recorder;
+		if (installed == null) {
+			// Every context passed to the recorder was constructed, so its class is
+			// initialized; this covers a call made before any context exists.
+			try {
+				Class.forName(DingTalkClientObservationContext.class.getName(), true,
+						DingTalkClientObservationContext.class.getClassLoader());
+			}
+			catch (ClassNotFoundException ex) {
+				throw new IllegalStateException(ex);
+			}
+			installed = recorder;
+		}
+		if (installed == null) {
+			throw new IllegalStateException("DingTalkClientObservationContext installed no recorder");
+		}
+		return installed;
+	}
+
+	/**
+	 * Updates a context as its call progresses.
+	 */
+	public interface Recorder {
+
+		/**
+		 * An HTTP attempt starts: counts it and forgets the previous attempt's answer.
+		 * @param context the call's context
+		 */
+		void attemptStarted(DingTalkClientObservationContext context);
+
+		/**
+		 * DingTalk answered.
+		 * @param context the call's context
+		 * @param status the HTTP status
+		 * @param errorCode DingTalk's error code, or {@code null}
+		 * @param requestId DingTalk's request id, or {@code null}
+		 */
+		void answered(DingTalkClientObservationContext context, int status, @Nullable String errorCode,
+				@Nullable String requestId);
+
+		/**
+		 * A watch's context takes the answer of one of its polls.
+		 * @param context the watch's context
+		 * @param call the poll's context
+		 */
+		void answeredAs(DingTalkClientObservationContext context, DingTalkClientObservationContext call);
+
+		/**
+		 * The subscriber cancelled the call.
+		 * @param context the call's context
+		 */
+		void cancelled(DingTalkClientObservationContext context);
+
+		/**
+		 * A watch's poll was answered.
+		 * @param context the watch's context
+		 */
+		void pollAnswered(DingTalkClientObservationContext context);
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.util.List;
+
+import io.github.dingtalkboot.core.internal.HttpSettings;
+import io.github.dingtalkboot.core.internal.RetrySettings;
+import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
+
+/**
+ * The client's default settings for tests, made the way the auto-configuration makes them
+ * from a {@link DingTalkProperties} with nothing set: the tests share the one source of
+ * defaults instead of repeating the values.
+ */
+public final class DefaultSettings {
+
+	private DefaultSettings() {
+	}
+
+	public static RetrySettings retry() {
+		return DingTalkSettings.retry(new DingTalkProperties().getRetry());
+	}
+
+	public static RetrySettings noRetries() {
+		DingTalkProperties.Retry retry = new DingTalkProperties().getRetry();
+		retry.setEnabled(false);
+		retry.setMaxAttempts(1);
+		return DingTalkSettings.retry(retry);
+	}
+
+	public static HttpSettings http() {
+		return new DingTalkHttpConnectors(new DingTalkProperties().getHttp(), null, null, null, List.of())
+			.httpSettings();
+	}
+
+	public static StorageTaskSettings storage() {
+		return DingTalkSettings.storage(new DingTalkProperties().getStorage());
+	}
+
+}

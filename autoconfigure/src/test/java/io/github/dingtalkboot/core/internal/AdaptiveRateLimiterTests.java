@@ -1,0 +1,142 @@
+package io.github.dingtalkboot.core.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * {@link AdaptiveRateLimiter} in virtual time.
+ */
+class AdaptiveRateLimiterTests {
+
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+	@Test
+	void spacesRequestsEvenlyAtTheConfiguredRate() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		List<Long> granted = new ArrayList<>();
+		Flux.range(0, 60)
+			.flatMap((i) -> limiter.acquire()
+				.then(reactor.core.publisher.Mono
+					.fromRunnable(() -> granted.add(this.time.now(TimeUnit.MILLISECONDS)))))
+			.subscribe();
+		this.time.advanceTimeBy(Duration.ofSeconds(10));
+		assertThat(granted).hasSize(60);
+		assertThat(granted.get(0)).isZero();
+		for (int i = 1; i < granted.size(); i++) {
+			assertThat(granted.get(i) - granted.get(i - 1)).isEqualTo(50);
+		}
+		assertThat(maxInAnySecond(granted)).isEqualTo(20);
+	}
+
+	@Test
+	void aCancelledWaitGivesItsSlotToTheNextRequest() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		List<Long> granted = new ArrayList<>();
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		limiter.acquire().subscribe().dispose();
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(granted).as("the third request takes the second one's slot").containsExactly(0L, 50L);
+	}
+
+	@Test
+	void aSlotGivenBackAfterItPassedIsNotReused() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		limiter.acquire().subscribe();
+		reactor.core.Disposable waiting = limiter.acquire().subscribe();
+		this.time.advanceTimeBy(Duration.ofMillis(40));
+		waiting.dispose();
+		this.time.advanceTimeBy(Duration.ofMillis(20));
+		List<Long> granted = new ArrayList<>();
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(granted).containsExactly(100L, 150L);
+	}
+
+	@Test
+	void requestsBelowTheRateAreNotDelayed() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		StepVerifier.create(limiter.acquire()).verifyComplete();
+		this.time.advanceTimeBy(Duration.ofMillis(100));
+		StepVerifier.create(limiter.acquire()).verifyComplete();
+	}
+
+	@Test
+	void throttlingHalvesTheRateAtMostOnceASecond() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		limiter.onThrottled();
+		limiter.onThrottled();
+		assertThat(limiter.currentRate()).isEqualTo(10);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		limiter.onThrottled();
+		assertThat(limiter.currentRate()).isEqualTo(5);
+	}
+
+	@Test
+	void theRateNeverFallsBelowOneRequestPerSecond() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		for (int i = 0; i < 10; i++) {
+			limiter.onThrottled();
+			this.time.advanceTimeBy(Duration.ofSeconds(1));
+		}
+		assertThat(limiter.currentRate()).isEqualTo(1);
+	}
+
+	@Test
+	void successesGiveBackOneRequestPerSecondUpToTheConfiguredRate() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		limiter.onThrottled();
+		limiter.onSuccess();
+		assertThat(limiter.currentRate()).as("no increase within the second of a decrease").isEqualTo(10);
+		for (int second = 1; second <= 15; second++) {
+			this.time.advanceTimeBy(Duration.ofSeconds(1));
+			limiter.onSuccess();
+			limiter.onSuccess();
+		}
+		assertThat(limiter.currentRate()).isEqualTo(20);
+	}
+
+	@Test
+	void aLowerRateSpacesRequestsFurther() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		limiter.onThrottled();
+		List<Long> granted = new ArrayList<>();
+		Flux.range(0, 5)
+			.flatMap((i) -> limiter.acquire()
+				.then(reactor.core.publisher.Mono
+					.fromRunnable(() -> granted.add(this.time.now(TimeUnit.MILLISECONDS)))))
+			.subscribe();
+		this.time.advanceTimeBy(Duration.ofSeconds(5));
+		assertThat(granted).containsExactly(0L, 100L, 200L, 300L, 400L);
+	}
+
+	@Test
+	void aRateThatIsNotPositiveIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new AdaptiveRateLimiter(0))
+			.withMessageContaining("requestsPerSecond must be positive");
+	}
+
+	static int maxInAnySecond(List<Long> millis) {
+		int max = 0;
+		for (int i = 0; i < millis.size(); i++) {
+			int count = 0;
+			for (int j = i; j < millis.size() && millis.get(j) < millis.get(i) + 1000; j++) {
+				count++;
+			}
+			max = Math.max(max, count);
+		}
+		return max;
+	}
+
+}

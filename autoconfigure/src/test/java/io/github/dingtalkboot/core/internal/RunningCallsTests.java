@@ -1,0 +1,103 @@
+package io.github.dingtalkboot.core.internal;
+
+import io.github.dingtalkboot.core.DingTalkClientClosedException;
+import io.github.dingtalkboot.core.DingTalkException;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link RunningCalls}: how closing ends calls, in virtual time where the grace period
+ * matters.
+ */
+class RunningCallsTests {
+
+	private final RunningCalls calls = new RunningCalls();
+
+	@Test
+	void aSingleCallPassesItsValueOn() {
+		StepVerifier.create(this.calls.single(Mono.just("value"))).expectNext("value").verifyComplete();
+	}
+
+	@Test
+	void aSingleCallPassesItsErrorOn() {
+		IllegalStateException failure = new IllegalStateException("boom");
+		StepVerifier.create(this.calls.single(Mono.error(failure))).expectErrorMatches((ex) -> ex == failure).verify();
+	}
+
+	@Test
+	void closingWithNothingRunningCompletesAtOnceWhateverTheGracePeriod() {
+		this.calls.single(Mono.just(1)).block(Duration.ofSeconds(5));
+		Disposable cancelled = this.calls.single(Mono.never()).subscribe();
+		cancelled.dispose();
+		StepVerifier.create(this.calls.close(Duration.ofDays(1))).expectComplete().verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aSingleCallThatEndsWithinTheGracePeriodKeepsItsResult() {
+		Sinks.One<String> answer = Sinks.one();
+		Mono<String> call = this.calls.single(answer.asMono()).cache();
+		call.subscribe();
+		StepVerifier.withVirtualTime(() -> this.calls.close(Duration.ofSeconds(5)))
+			.thenAwait(Duration.ofSeconds(1))
+			.then(() -> answer.tryEmitValue("late but in time"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(call).expectNext("late but in time").verifyComplete();
+	}
+
+	@Test
+	void aSingleCallStillRunningAfterTheGracePeriodEndsWithAClosedExceptionAndIsCancelled() {
+		TestPublisher<String> source = TestPublisher.create();
+		Mono<String> call = this.calls.single(source.mono()).cache();
+		call.subscribe(null, (ex) -> {
+		});
+		StepVerifier.withVirtualTime(() -> this.calls.close(Duration.ofSeconds(5)))
+			.thenAwait(Duration.ofSeconds(4))
+			.then(() -> assertThat(source.wasCancelled()).isFalse())
+			.thenAwait(Duration.ofSeconds(1))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(call)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DingTalkClientClosedException.class)
+				.hasMessageContaining("PT5S"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(source.wasCancelled()).isTrue();
+	}
+
+	@Test
+	void aLongRunningCallEndsAtOnceWhenClosingBegins() {
+		TestPublisher<String> source = TestPublisher.create();
+		Flux<String> watch = this.calls.longRunning(source.flux()).cache();
+		watch.subscribe(null, (ex) -> {
+		});
+		source.next("first");
+		this.calls.close(Duration.ofDays(1)).subscribe();
+		StepVerifier.create(watch)
+			.expectNext("first")
+			.expectError(DingTalkClientClosedException.class)
+			.verify(Duration.ofSeconds(10));
+		assertThat(source.wasCancelled()).isTrue();
+	}
+
+	@Test
+	void everyCallAfterClosingBeganFailsAtOnceHavingSentNothing() {
+		this.calls.close(Duration.ZERO).block(Duration.ofSeconds(10));
+		StepVerifier.create(this.calls.single(Mono.just(1)))
+			.expectErrorSatisfies((ex) -> assertThat(((DingTalkException) ex).getAttempts()).isZero())
+			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(this.calls.longRunning(Flux.just(1)))
+			.expectError(DingTalkClientClosedException.class)
+			.verify(Duration.ofSeconds(10));
+	}
+
+}
