@@ -3,11 +3,15 @@ package io.github.dingtalkboot.autoconfigure;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The configuration metadata users see in their IDE, derived from
  * {@link DingTalkProperties} itself: every property is there, described, and shows the
- * default the code uses.
+ * default the code uses; so do the README's property tables.
  */
 class DingTalkConfigurationMetadataTests {
 
@@ -68,6 +72,67 @@ class DingTalkConfigurationMetadataTests {
 				assertThat(shown.asString()).as(name).isEqualTo(String.valueOf(value));
 			}
 		});
+	}
+
+	@Test
+	void everyPropertyIsInTheReadme() throws Exception {
+		assertThat(readmeDefaults().keySet()).containsExactlyInAnyOrderElementsOf(this.runtime.keySet());
+	}
+
+	@Test
+	void theReadmeShowsTheDefaultsTheCodeUses() throws Exception {
+		Map<String, String> fallbacks = Map.of("dingtalk.http.connect-timeout",
+				String.valueOf(DingTalkProperties.Http.DEFAULT_CONNECT_TIMEOUT), "dingtalk.http.response-timeout",
+				String.valueOf(DingTalkProperties.Http.DEFAULT_RESPONSE_TIMEOUT));
+		readmeDefaults().forEach((name, shown) -> {
+			Object value = this.runtime.get(name);
+			if (value == null) {
+				// unset, or falling back to a spring.* property and then to a constant
+				String last = shown.replaceAll(".*\\belse\\s+", "");
+				if (fallbacks.containsKey(name)) {
+					assertThat(DurationStyle.detectAndParse(last)).as(name)
+						.isEqualTo(Duration.parse(fallbacks.get(name)));
+				}
+				else {
+					assertThat(shown).as("default of %s", name).matches("|spring\\.[a-z.-]+");
+				}
+			}
+			else if (value instanceof Duration duration) {
+				assertThat(DurationStyle.detectAndParse(shown)).as(name).isEqualTo(duration);
+			}
+			else if (value instanceof Number number) {
+				assertThat(Double.parseDouble(shown)).as(name).isEqualTo(number.doubleValue());
+			}
+			else if (value instanceof Iterable<?> values) {
+				List<String> expected = new ArrayList<>();
+				values.forEach((each) -> expected.add(String.valueOf(each)));
+				assertThat(shown.split(",\\s*")).as(name).containsExactlyElementsOf(expected);
+			}
+			else {
+				assertThat(shown).as(name).isEqualTo(String.valueOf(value));
+			}
+		});
+	}
+
+	/**
+	 * The README's property table rows: each property named in the first column with the
+	 * second column, backticks removed.
+	 */
+	private static Map<String, String> readmeDefaults() throws Exception {
+		Map<String, String> defaults = new TreeMap<>();
+		Pattern row = Pattern.compile("^\\| (`dingtalk\\.[^|]*?) \\|\\s*([^|]*?)\\s*\\|");
+		boolean inPropertyTable = false;
+		for (String line : Files.readAllLines(Path.of("../README.md"))) {
+			inPropertyTable = line.startsWith("| property | default |") || (inPropertyTable && line.startsWith("|"));
+			Matcher matcher = row.matcher(line);
+			if (inPropertyTable && matcher.find()) {
+				String shown = matcher.group(2).replace("`", "").strip();
+				for (String name : matcher.group(1).split(",\\s*")) {
+					defaults.put(name.replace("`", "").strip(), shown);
+				}
+			}
+		}
+		return defaults;
 	}
 
 	@Test
