@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -148,14 +150,14 @@ public final class DingTalkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "dingtalk.rate-limit.enabled", matchIfMissing = true)
-	AdaptiveRateLimiter dingTalkStorageRateLimiter(DingTalkProperties properties) {
+	DingTalkRateLimiter dingTalkStorageRateLimiter(DingTalkProperties properties) {
 		return new AdaptiveRateLimiter(properties.getRateLimit().getRequestsPerSecond());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	StorageTaskOperations dingTalkStorageTaskOperations(DingTalkProperties properties, DingTalkHttpClient http,
-			AccessTokenSupplier accessTokenSupplier, ObjectProvider<AdaptiveRateLimiter> rateLimiter) {
+			AccessTokenSupplier accessTokenSupplier, ObjectProvider<DingTalkRateLimiter> rateLimiter) {
 		StorageTaskSettings settings = DingTalkSettings.storage(properties.getStorage());
 		return new StorageTaskClient(http, accessTokenSupplier, settings, rateLimiter.getIfAvailable());
 	}

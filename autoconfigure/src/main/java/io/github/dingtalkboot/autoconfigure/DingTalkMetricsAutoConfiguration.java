@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +9,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.RetryListener;
 
@@ -65,9 +66,9 @@ public final class DingTalkMetricsAutoConfiguration {
 	}
 
 	@Bean
-	MeterBinder dingTalkRateLimitMetrics(ObjectProvider<AdaptiveRateLimiter> rateLimiter) {
+	MeterBinder dingTalkRateLimitMetrics(ObjectProvider<DingTalkRateLimiter> rateLimiter) {
 		return (registry) -> rateLimiter
-			.ifAvailable((limiter) -> Gauge.builder(RATE_LIMIT, limiter, AdaptiveRateLimiter::currentRate)
+			.ifAvailable((limiter) -> Gauge.builder(RATE_LIMIT, limiter, DingTalkRateLimiter::currentRate)
 				.description("Requests per second the client allows itself to the storage task API now")
 				.tag("dingtalk.api", "storage.task")
 				.register(registry));

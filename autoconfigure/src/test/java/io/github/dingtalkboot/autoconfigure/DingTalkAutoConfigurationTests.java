@@ -2,6 +2,7 @@ package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketSupplier;
@@ -166,6 +168,48 @@ class DingTalkAutoConfigurationTests {
 			}
 
 		};
+	}
+
+	@Test
+	void aUserRateLimiterReplacesOursAndPacesTheStorageCalls() {
+		this.server.enqueue(task("SUCCESS", 2, 2));
+		CountingRateLimiter limiter = new CountingRateLimiter();
+		this.runner.withBean(DingTalkRateLimiter.class, () -> limiter)
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
+					"dingtalk.access-token=tok", "dingtalk.storage.union-id=op-1")
+			.run((context) -> {
+				assertThat(context.getBean(DingTalkRateLimiter.class)).isSameAs(limiter);
+				context.getBean(StorageTaskOperations.class).getTask("t-1").block(Duration.ofSeconds(30));
+				assertThat(limiter.acquired).hasValue(1);
+				assertThat(limiter.succeeded).hasValue(1);
+			});
+	}
+
+	static final class CountingRateLimiter implements DingTalkRateLimiter {
+
+		final AtomicInteger acquired = new AtomicInteger();
+
+		final AtomicInteger succeeded = new AtomicInteger();
+
+		@Override
+		public Mono<Void> acquire() {
+			return Mono.fromRunnable(this.acquired::incrementAndGet);
+		}
+
+		@Override
+		public void onSuccess() {
+			this.succeeded.incrementAndGet();
+		}
+
+		@Override
+		public void onThrottled() {
+		}
+
+		@Override
+		public double currentRate() {
+			return 1;
+		}
+
 	}
 
 	@Test

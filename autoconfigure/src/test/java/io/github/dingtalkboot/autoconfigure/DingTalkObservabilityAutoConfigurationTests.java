@@ -1,7 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,7 +210,7 @@ class DingTalkObservabilityAutoConfigurationTests {
 	@Test
 	void noRateLimiterWhenTheRateLimitIsDisabled() {
 		internalApp().withPropertyValues("dingtalk.rate-limit.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(AdaptiveRateLimiter.class);
+			assertThat(context).doesNotHaveBean(DingTalkRateLimiter.class);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
 			assertThat(meters.find("dingtalk.client.rate-limit").gauge()).isNull();

@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.core.internal;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+
 import java.time.Duration;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * rate.
  *
  */
-public final class AdaptiveRateLimiter {
+public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 
 	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
@@ -72,6 +74,7 @@ public final class AdaptiveRateLimiter {
 	 * Wait for the next free slot.
 	 * @return a Mono that completes when the request may be sent
 	 */
+	@Override
 	public Mono<Void> acquire() {
 		return Mono.defer(() -> {
 			long now = now();
@@ -110,6 +113,7 @@ public final class AdaptiveRateLimiter {
 	/**
 	 * DingTalk throttled a request: halve the rate, at most once a second.
 	 */
+	@Override
 	public void onThrottled() {
 		long now = now();
 		if (now - this.lastDecrease >= SECOND) {
@@ -123,6 +127,7 @@ public final class AdaptiveRateLimiter {
 	 * A request got its answer without throttling: give back one request per second for
 	 * each second since the last change.
 	 */
+	@Override
 	public void onSuccess() {
 		if (this.rate >= this.maxRate) {
 			return;
@@ -138,6 +143,7 @@ public final class AdaptiveRateLimiter {
 	 * The rate now.
 	 * @return requests per second
 	 */
+	@Override
 	public double currentRate() {
 		return this.rate;
 	}

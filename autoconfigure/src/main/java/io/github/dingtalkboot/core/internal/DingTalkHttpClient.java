@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.core.internal;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+
 import io.github.dingtalkboot.core.DefaultDingTalkClientObservationConvention;
 import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkClientClosedException;
@@ -247,7 +249,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @return the answer's JSON object
 	 */
 	public Mono<JsonNode> get(String operation, String pathTemplate, Map<String, String> pathVariables,
-			Map<String, String> query, String accessToken, @Nullable AdaptiveRateLimiter rateLimiter) {
+			Map<String, String> query, String accessToken, @Nullable DingTalkRateLimiter rateLimiter) {
 		if (!isHeaderValue(accessToken)) {
 			return Mono.error(new DingTalkException(
 					"The access token is not a valid HTTP header value "
@@ -307,7 +309,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	private Mono<JsonNode> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request,
-			@Nullable AdaptiveRateLimiter rateLimiter) {
+			@Nullable DingTalkRateLimiter rateLimiter) {
 		Mono<JsonNode> attempt = Mono.deferContextual((reactorContext) -> {
 			DingTalkClientObservationContext call = reactorContext.getOrDefault(CALL_CONTEXT_KEY, null);
 			if (call != null) {

@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.storage.internal;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
@@ -17,7 +19,6 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkAuthenticationException;
 import io.github.dingtalkboot.core.DingTalkClientObservationContext;
@@ -52,7 +53,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	private final StorageTaskSettings settings;
 
-	private final @Nullable AdaptiveRateLimiter rateLimiter;
+	private final @Nullable DingTalkRateLimiter rateLimiter;
 
 	private final Scheduler timer;
 
@@ -65,12 +66,12 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	 * none
 	 */
 	public StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
-			@Nullable AdaptiveRateLimiter rateLimiter) {
+			@Nullable DingTalkRateLimiter rateLimiter) {
 		this(http, tokens, settings, rateLimiter, Schedulers.parallel());
 	}
 
 	StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
-			@Nullable AdaptiveRateLimiter rateLimiter, Scheduler timer) {
+			@Nullable DingTalkRateLimiter rateLimiter, Scheduler timer) {
 		this.http = http;
 		this.tokens = tokens;
 		this.settings = settings;

@@ -1,0 +1,38 @@
+package io.github.dingtalkboot.core;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Paces the requests the client sends to a rate-limited DingTalk API. The
+ * auto-configuration provides an in-process limiter that adapts to DingTalk's throttling;
+ * declare a bean of this type to replace it (one shared between instances, for example).
+ *
+ * @since 0.1.0
+ */
+public interface DingTalkRateLimiter {
+
+	/**
+	 * Wait for the next free slot, on a timer, never blocking a thread. Cancelling the
+	 * returned {@code Mono} before it completes gives the slot back.
+	 * @return a {@code Mono} that completes when the request may be sent
+	 */
+	Mono<Void> acquire();
+
+	/**
+	 * DingTalk answered a request sent in a slot without throttling it.
+	 */
+	void onSuccess();
+
+	/**
+	 * DingTalk throttled a request sent in a slot (a per-second limit, not a quota).
+	 */
+	void onThrottled();
+
+	/**
+	 * The rate the limiter allows now, shown as the {@code dingtalk.client.rate-limit}
+	 * gauge.
+	 * @return requests per second
+	 */
+	double currentRate();
+
+}
