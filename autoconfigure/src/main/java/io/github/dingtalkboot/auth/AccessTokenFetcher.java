@@ -1,12 +1,10 @@
 package io.github.dingtalkboot.auth;
 
-import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
-
 import reactor.core.publisher.Mono;
 
 /**
- * Fetches a new access token from one of DingTalk's token endpoints.
- * {@link CachingAccessTokenSupplier} decides when to call it.
+ * Fetches a new access token from one of DingTalk's token endpoints. The starter's token
+ * cache decides when to call it.
  *
  * @since 0.1.0
  */
@@ -19,5 +17,16 @@ public interface AccessTokenFetcher {
 	 * refuses
 	 */
 	Mono<AccessToken> fetch();
+
+	/**
+	 * DingTalk rejected a token this fetcher handed out. A fetcher that shares tokens
+	 * (between the instances of an application, say) forgets it there; the default does
+	 * nothing.
+	 * @param token the rejected token
+	 * @return a Mono that completes once the token is forgotten
+	 */
+	default Mono<Void> invalidate(String token) {
+		return Mono.empty();
+	}
 
 }

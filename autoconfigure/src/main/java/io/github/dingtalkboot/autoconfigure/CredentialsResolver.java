@@ -13,14 +13,14 @@ import org.jspecify.annotations.Nullable;
 final class CredentialsResolver {
 
 	private static final String HOW = "Set dingtalk.app-key and dingtalk.app-secret (internal app), or "
-			+ "dingtalk.suite-key, dingtalk.suite-secret, dingtalk.auth-corp-id and dingtalk.suite-ticket "
-			+ "(third-party enterprise app; a SuiteTicketSupplier bean may supply the ticket), or "
+			+ "dingtalk.suite-key, dingtalk.suite-secret and dingtalk.auth-corp-id (third-party enterprise app; "
+			+ "its suite ticket comes from SuiteTicketStore.save or dingtalk.suite-ticket), or "
 			+ "dingtalk.access-token (a fixed token), or declare your own AccessTokenSupplier bean.";
 
 	private CredentialsResolver() {
 	}
 
-	static DingTalkCredentials of(DingTalkProperties properties, boolean suiteTicketSupplied) {
+	static DingTalkCredentials of(DingTalkProperties properties) {
 		boolean fixed = isSet(properties.getAccessToken());
 		boolean internal = isSet(properties.getAppKey()) || isSet(properties.getAppSecret());
 		boolean suite = isSet(properties.getSuiteKey()) || isSet(properties.getSuiteSecret())
@@ -53,9 +53,6 @@ final class CredentialsResolver {
 			List<String> missing = missing(new String[] { "dingtalk.suite-key", properties.getSuiteKey() },
 					new String[] { "dingtalk.suite-secret", properties.getSuiteSecret() },
 					new String[] { "dingtalk.auth-corp-id", properties.getAuthCorpId() });
-			if (!suiteTicketSupplied) {
-				missing.add("dingtalk.suite-ticket");
-			}
 			requireNone(missing, "Incomplete third-party-app credentials");
 			return DingTalkCredentials.thirdPartyApp(value(properties.getSuiteKey()),
 					value(properties.getSuiteSecret()), value(properties.getAuthCorpId()));
@@ -64,14 +61,6 @@ final class CredentialsResolver {
 				List.of("dingtalk.app-key", "dingtalk.app-secret", "dingtalk.suite-key", "dingtalk.suite-secret",
 						"dingtalk.auth-corp-id", "dingtalk.suite-ticket", "dingtalk.access-token"),
 				HOW);
-	}
-
-	/**
-	 * Fails start-up when a third-party app has no suite ticket: neither
-	 * {@code dingtalk.suite-ticket} nor a {@code SuiteTicketSupplier} bean.
-	 */
-	static void requireSuiteTicket() {
-		requireNone(List.of("dingtalk.suite-ticket"), "Incomplete third-party-app credentials");
 	}
 
 	private static String value(@Nullable String checked) {

@@ -5,13 +5,19 @@ import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.dingtalkboot.auth.AccessTokenFetcher;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.auth.internal.SuiteTicketTracker;
+import io.github.dingtalkboot.auth.internal.SharedTokenStore;
+import io.github.dingtalkboot.auth.internal.SharedAccessTokenFetcher;
+import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
+import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CorpAccessTokenFetcher;
@@ -35,7 +41,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -64,9 +69,8 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DingTalkConnectionDetails dingTalkConnectionDetails(DingTalkProperties properties,
-			ObjectProvider<SuiteTicketSupplier> suiteTicket) {
-		return new PropertiesDingTalkConnectionDetails(properties, () -> suiteTicket.getIfUnique() != null);
+	DingTalkConnectionDetails dingTalkConnectionDetails(DingTalkProperties properties) {
+		return new PropertiesDingTalkConnectionDetails(properties);
 	}
 
 	@Bean
@@ -113,38 +117,48 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty(name = "dingtalk.suite-ticket")
-	SuiteTicketSupplier dingTalkSuiteTicketSupplier(DingTalkProperties properties) {
-		return () -> Mono.justOrEmpty(properties.getSuiteTicket());
+	SuiteTicketStore dingTalkSuiteTicketStore(DingTalkProperties properties) {
+		return new LocalSuiteTicketStore(properties.getSuiteTicket());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SuiteTicketSupplier dingTalkSuiteTicketSupplier(SuiteTicketStore store, DingTalkProperties properties) {
+		Supplier<Mono<String>> latest = (store instanceof SuiteTicketTracker tracker) ? tracker::latest
+				: () -> Mono.justOrEmpty(properties.getSuiteTicket());
+		return () -> latest.get()
+			.switchIfEmpty(Mono.error(() -> new DingTalkException("No suite ticket yet: save the ticket DingTalk "
+					+ "pushes with SuiteTicketStore.save(ticket) in your ticket-push callback, or set "
+					+ "dingtalk.suite-ticket")));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	AccessTokenSupplier dingTalkAccessTokenSupplier(DingTalkProperties properties,
 			DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
-			ObjectProvider<SuiteTicketSupplier> suiteTicket) {
-		SuiteTicketSupplier ticketSupplier = suiteTicket.getIfUnique();
+			ObjectProvider<SuiteTicketSupplier> suiteTicket, ObjectProvider<SharedTokenStore> sharedTokens) {
 		DingTalkCredentials credentials = connectionDetails.getCredentials();
 		if (credentials == null) {
-			credentials = CredentialsResolver.of(properties, ticketSupplier != null);
+			credentials = CredentialsResolver.of(properties);
 		}
 		if (credentials instanceof DingTalkCredentials.FixedToken fixed) {
 			return new FixedAccessTokenSupplier(fixed.accessToken());
 		}
+		AccessTokenFetcher fetcher;
 		if (credentials instanceof DingTalkCredentials.InternalApp app) {
-			return caching(properties, new InternalAppAccessTokenFetcher(http, app.appKey(), app.appSecret()));
+			fetcher = new InternalAppAccessTokenFetcher(http, app.appKey(), app.appSecret());
 		}
-		DingTalkCredentials.ThirdPartyApp app = (DingTalkCredentials.ThirdPartyApp) credentials;
-		if (ticketSupplier == null) {
-			CredentialsResolver.requireSuiteTicket();
+		else {
+			DingTalkCredentials.ThirdPartyApp app = (DingTalkCredentials.ThirdPartyApp) credentials;
+			fetcher = new CorpAccessTokenFetcher(http, app.suiteKey(), app.suiteSecret(), app.authCorpId(),
+					suiteTicket.getObject());
 		}
-		return caching(properties, new CorpAccessTokenFetcher(http, app.suiteKey(), app.suiteSecret(), app.authCorpId(),
-				Objects.requireNonNull(ticketSupplier)));
-	}
-
-	private static CachingAccessTokenSupplier caching(DingTalkProperties properties, AccessTokenFetcher fetcher) {
-		return new CachingAccessTokenSupplier(fetcher, properties.getToken().getRefreshBeforeExpiry(),
-				Clock.systemUTC());
+		Duration refreshBeforeExpiry = properties.getToken().getRefreshBeforeExpiry();
+		SharedTokenStore shared = sharedTokens.getIfUnique();
+		if (shared != null) {
+			fetcher = new SharedAccessTokenFetcher(shared, fetcher, refreshBeforeExpiry);
+		}
+		return new CachingAccessTokenSupplier(fetcher, refreshBeforeExpiry, Clock.systemUTC());
 	}
 
 	@Bean

@@ -1,7 +1,10 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import io.github.dingtalkboot.cluster.internal.ClusterState;
+
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,8 +36,10 @@ public final class DingTalkHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "dingtalkHealthIndicator")
-		ReactiveHealthIndicator dingtalkHealthIndicator(AccessTokenSupplier accessTokenSupplier) {
-			return new DingTalkHealthIndicator(accessTokenSupplier);
+		ReactiveHealthIndicator dingtalkHealthIndicator(AccessTokenSupplier accessTokenSupplier,
+				ObjectProvider<ClusterState> clusterState) {
+			ClusterState cluster = clusterState.getIfAvailable();
+			return new DingTalkHealthIndicator(accessTokenSupplier, (cluster != null) ? cluster::isDegraded : null);
 		}
 
 	}

@@ -1,7 +1,10 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import java.util.function.BooleanSupplier;
+
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
@@ -23,24 +26,44 @@ public final class DingTalkHealthIndicator implements ReactiveHealthIndicator {
 
 	private final AccessTokenSupplier accessTokenSupplier;
 
+	private final @Nullable BooleanSupplier clusterDown;
+
 	/**
 	 * Create an indicator.
 	 * @param accessTokenSupplier the supplier to ask for a token
 	 */
 	public DingTalkHealthIndicator(AccessTokenSupplier accessTokenSupplier) {
+		this(accessTokenSupplier, null);
+	}
+
+	/**
+	 * Create an indicator that also shows whether the instances' shared state is
+	 * reachable (detail {@code cluster}: {@code UP} or {@code DOWN}). A cluster that is
+	 * down does not make the indicator DOWN: calls go on with local state.
+	 * @param accessTokenSupplier the supplier to ask for a token
+	 * @param clusterDown whether the shared state cannot be reached now, or {@code null}
+	 * without a cluster
+	 */
+	public DingTalkHealthIndicator(AccessTokenSupplier accessTokenSupplier, @Nullable BooleanSupplier clusterDown) {
 		this.accessTokenSupplier = accessTokenSupplier;
+		this.clusterDown = clusterDown;
 	}
 
 	@Override
 	public Mono<Health> health() {
 		return this.accessTokenSupplier.getAccessToken()
-			.map((token) -> Health.up().build())
+			.map((token) -> withCluster(Health.up()).build())
 			.timeout(TIMEOUT)
 			.onErrorResume((error) -> Mono.just(down(error)));
 	}
 
-	private static Health down(Throwable error) {
-		Health.Builder health = Health.down().withDetail("error", error.getClass().getSimpleName());
+	private Health.Builder withCluster(Health.Builder health) {
+		BooleanSupplier down = this.clusterDown;
+		return (down != null) ? health.withDetail("cluster", down.getAsBoolean() ? "DOWN" : "UP") : health;
+	}
+
+	private Health down(Throwable error) {
+		Health.Builder health = withCluster(Health.down()).withDetail("error", error.getClass().getSimpleName());
 		if (error instanceof DingTalkApiException api) {
 			health.withDetail("status", api.getStatusCode());
 			if (api.getErrorCode() != null) {

@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import io.github.dingtalkboot.cluster.internal.ClusterState;
+
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 
 import io.micrometer.core.instrument.Counter;
@@ -35,6 +37,8 @@ public final class DingTalkMetricsAutoConfiguration {
 	static final String TOKEN_EXPIRY = "dingtalk.token.expiry";
 
 	static final String RATE_LIMIT = "dingtalk.client.rate-limit";
+
+	static final String CLUSTER_DEGRADED = "dingtalk.cluster.degraded";
 
 	// not @ConditionalOnMissingBean: every RetryListener is called, and the user's own
 	// ones must not remove the counter
@@ -72,6 +76,14 @@ public final class DingTalkMetricsAutoConfiguration {
 				.description("Requests per second the client allows itself to the storage task API now")
 				.tag("dingtalk.api", "storage.task")
 				.register(registry));
+	}
+
+	@Bean
+	@ConditionalOnBean(ClusterState.class)
+	MeterBinder dingTalkClusterMetrics(ClusterState clusterState) {
+		return (registry) -> Gauge.builder(CLUSTER_DEGRADED, clusterState, (state) -> state.isDegraded() ? 1 : 0)
+			.description("1 while Redis does not answer and the client runs on local state, else 0")
+			.register(registry);
 	}
 
 }

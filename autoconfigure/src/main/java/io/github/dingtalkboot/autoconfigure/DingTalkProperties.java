@@ -84,6 +84,8 @@ public class DingTalkProperties implements InitializingBean {
 
 	private final Shutdown shutdown = new Shutdown();
 
+	private final Cluster cluster = new Cluster();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -180,6 +182,10 @@ public class DingTalkProperties implements InitializingBean {
 		return this.shutdown;
 	}
 
+	public Cluster getCluster() {
+		return this.cluster;
+	}
+
 	/**
 	 * Check the values once bound, so that a wrong one stops start-up with a message that
 	 * names the property, its value and where it came from.
@@ -224,6 +230,11 @@ public class DingTalkProperties implements InitializingBean {
 		check("dingtalk.retry.budget.token-ratio", this.retry.getBudget().getTokenRatio(),
 				this.retry.getBudget().getTokenRatio() > 0, "must be positive");
 		notNegative("dingtalk.shutdown.grace-period", this.shutdown.getGracePeriod());
+		check("dingtalk.cluster.key-prefix", this.cluster.getKeyPrefix(), !this.cluster.getKeyPrefix().isBlank(),
+				"must not be empty");
+		check("dingtalk.cluster.fallback-requests-per-second", this.cluster.getFallbackRequestsPerSecond(),
+				this.cluster.getFallbackRequestsPerSecond() > 0, "must be positive");
+		positive("dingtalk.cluster.timeout", this.cluster.getTimeout());
 	}
 
 	private static void positive(String name, @Nullable Duration value) {
@@ -247,7 +258,7 @@ public class DingTalkProperties implements InitializingBean {
 				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId=" + this.authCorpId
 				+ ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http=" + this.http
 				+ ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit
-				+ ", shutdown=" + this.shutdown + "]";
+				+ ", shutdown=" + this.shutdown + ", cluster=" + this.cluster + "]";
 	}
 
 	private static @Nullable String mask(@Nullable String secret) {
@@ -562,6 +573,77 @@ public class DingTalkProperties implements InitializingBean {
 		@Override
 		public String toString() {
 			return "RateLimit[enabled=" + this.enabled + ", requestsPerSecond=" + this.requestsPerSecond + "]";
+		}
+
+	}
+
+	/**
+	 * Several instances of the application sharing one access token, one suite ticket and
+	 * one rate limit through Redis.
+	 */
+	public static class Cluster {
+
+		/**
+		 * Whether to share the access token, the suite ticket and the storage rate limit
+		 * with the other instances through Redis. Needs a ReactiveRedisConnectionFactory
+		 * (spring-boot-starter-data-redis-reactive and spring.data.redis.*).
+		 */
+		private boolean enabled;
+
+		/**
+		 * What every Redis key of the starter starts with; the rest names the credential
+		 * (app key, or suite key and corp id), never a secret.
+		 */
+		private String keyPrefix = "dingtalk";
+
+		/**
+		 * Requests per second to the storage task API that this instance allows itself
+		 * alone while Redis does not answer.
+		 */
+		private double fallbackRequestsPerSecond = 5;
+
+		/**
+		 * Bound of one Redis operation; one that takes longer counts as Redis not
+		 * answering.
+		 */
+		private Duration timeout = Duration.ofMillis(500);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public double getFallbackRequestsPerSecond() {
+			return this.fallbackRequestsPerSecond;
+		}
+
+		public void setFallbackRequestsPerSecond(double fallbackRequestsPerSecond) {
+			this.fallbackRequestsPerSecond = fallbackRequestsPerSecond;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		@Override
+		public String toString() {
+			return "Cluster[enabled=" + this.enabled + ", keyPrefix=" + this.keyPrefix + ", fallbackRequestsPerSecond="
+					+ this.fallbackRequestsPerSecond + ", timeout=" + this.timeout + "]";
 		}
 
 	}

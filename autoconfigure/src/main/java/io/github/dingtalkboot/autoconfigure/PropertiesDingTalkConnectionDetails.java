@@ -1,7 +1,5 @@
 package io.github.dingtalkboot.autoconfigure;
 
-import java.util.function.BooleanSupplier;
-
 /**
  * {@link DingTalkConnectionDetails} from {@code dingtalk.*} properties.
  */
@@ -9,15 +7,8 @@ final class PropertiesDingTalkConnectionDetails implements DingTalkConnectionDet
 
 	private final DingTalkProperties properties;
 
-	private final BooleanSupplier suiteTicketSupplied;
-
-	/**
-	 * @param suiteTicketSupplied whether a suite ticket comes from elsewhere than
-	 * {@code dingtalk.suite-ticket} (a bean), so that its absence is not reported
-	 */
-	PropertiesDingTalkConnectionDetails(DingTalkProperties properties, BooleanSupplier suiteTicketSupplied) {
+	PropertiesDingTalkConnectionDetails(DingTalkProperties properties) {
 		this.properties = properties;
-		this.suiteTicketSupplied = suiteTicketSupplied;
 	}
 
 	@Override
@@ -27,7 +18,7 @@ final class PropertiesDingTalkConnectionDetails implements DingTalkConnectionDet
 
 	@Override
 	public DingTalkCredentials getCredentials() {
-		return CredentialsResolver.of(this.properties, this.suiteTicketSupplied.getAsBoolean());
+		return CredentialsResolver.of(this.properties);
 	}
 
 }

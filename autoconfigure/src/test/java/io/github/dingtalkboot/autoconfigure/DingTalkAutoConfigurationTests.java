@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
@@ -41,6 +43,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link DingTalkAutoConfiguration}: which beans each configuration gives, user
@@ -426,7 +429,47 @@ class DingTalkAutoConfigurationTests {
 	void incompleteSuiteCredentialsFailStartUpNamingEveryMissingProperty() {
 		this.runner.withPropertyValues("dingtalk.suite-key=sk")
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getAction())
-				.isEqualTo("Set dingtalk.suite-secret and dingtalk.auth-corp-id and dingtalk.suite-ticket."));
+				.isEqualTo("Set dingtalk.suite-secret and dingtalk.auth-corp-id."));
+	}
+
+	@Test
+	void aSuiteTicketSavedInTheStoreIsUsedForTheCorpToken() {
+		this.server.enqueue(token("corp-token", 7200));
+		this.runner
+			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
+					"dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=corp",
+					"dingtalk.suite-ticket=configured")
+			.run((context) -> {
+				context.getBean(SuiteTicketStore.class).save("pushed").block(Duration.ofSeconds(5));
+				assertThat(context.getBean(AccessTokenSupplier.class).getAccessToken().block(Duration.ofSeconds(30)))
+					.isEqualTo("corp-token");
+				assertThat(this.server.takeRequest(30, TimeUnit.SECONDS).getBody().utf8())
+					.contains("\"suiteTicket\":\"pushed\"");
+			});
+	}
+
+	@Test
+	void beforeAnyTicketIsSavedTheConfiguredOneIsUsed() {
+		this.runner
+			.withPropertyValues("dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=corp",
+					"dingtalk.suite-ticket=configured")
+			.run((context) -> assertThat(
+					context.getBean(SuiteTicketSupplier.class).getSuiteTicket().block(Duration.ofSeconds(5)))
+				.isEqualTo("configured"));
+	}
+
+	@Test
+	void withoutAnyTicketTheCorpTokenFetchFailsSayingHowToSupplyOne() {
+		this.runner
+			.withPropertyValues("dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=corp")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThatExceptionOfType(DingTalkException.class).isThrownBy(
+						() -> context.getBean(AccessTokenSupplier.class).getAccessToken().block(Duration.ofSeconds(30)))
+					.withMessageContaining("SuiteTicketStore.save")
+					.withMessageContaining("dingtalk.suite-ticket");
+				assertThat(this.server.getRequestCount()).isZero();
+			});
 	}
 
 	@Test

@@ -107,6 +107,9 @@ public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 		if (cached != null && cached.value().equals(token) && this.current.compareAndSet(cached, null)) {
 			logger.debug("Forgot the DingTalk access token that DingTalk rejected");
 		}
+		// bounded by the fetcher (a shared store times out); nothing waits for it
+		this.fetcher.invalidate(token)
+			.subscribe(null, (error) -> logger.debug("The token fetcher could not forget a rejected token", error));
 	}
 
 	/**

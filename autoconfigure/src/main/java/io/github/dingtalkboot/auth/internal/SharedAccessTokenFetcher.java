@@ -1,0 +1,150 @@
+package io.github.dingtalkboot.auth.internal;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import io.github.dingtalkboot.auth.AccessToken;
+import io.github.dingtalkboot.auth.AccessTokenFetcher;
+
+/**
+ * Shares one access token between the instances of an application through a
+ * {@link SharedTokenStore}, behind each instance's own cache. A usable token in the store
+ * is taken as it is; otherwise one instance fetches from DingTalk under the store's lock
+ * and keeps the result there, while the others wait briefly for it and fetch themselves
+ * if it does not come (DingTalk hands back the same token while it is valid, so that is
+ * only wasteful). When the store cannot be reached, every instance fetches for itself.
+ */
+public final class SharedAccessTokenFetcher implements AccessTokenFetcher {
+
+	private static final Log logger = LogFactory.getLog(SharedAccessTokenFetcher.class);
+
+	static final Duration LOCK_TIME_TO_LIVE = Duration.ofSeconds(10);
+
+	static final Duration WAIT_FOR_OTHERS = Duration.ofSeconds(3);
+
+	static final Duration WAIT_STEP = Duration.ofMillis(100);
+
+	private final SharedTokenStore store;
+
+	private final AccessTokenFetcher delegate;
+
+	private final Duration minTimeToLive;
+
+	private final Scheduler timer;
+
+	private volatile @Nullable String rejected;
+
+	/**
+	 * Create a fetcher.
+	 * @param store where the instances keep the token
+	 * @param delegate fetches from DingTalk
+	 * @param refreshBeforeExpiry how long before expiry the caches refresh: a kept token
+	 * with less time left (plus a minute) is fetched anew
+	 */
+	public SharedAccessTokenFetcher(SharedTokenStore store, AccessTokenFetcher delegate, Duration refreshBeforeExpiry) {
+		this(store, delegate, refreshBeforeExpiry, Schedulers.parallel());
+	}
+
+	SharedAccessTokenFetcher(SharedTokenStore store, AccessTokenFetcher delegate, Duration refreshBeforeExpiry,
+			Scheduler timer) {
+		this.store = store;
+		this.delegate = delegate;
+		this.minTimeToLive = refreshBeforeExpiry.plus(CachingAccessTokenSupplier.MIN_LIFETIME);
+		this.timer = timer;
+	}
+
+	@Override
+	public Mono<AccessToken> fetch() {
+		return readUsable().switchIfEmpty(Mono.defer(this::fetchOnce))
+			.onErrorResume(StoreUnavailable.class, (unavailable) -> this.delegate.fetch());
+	}
+
+	private Mono<AccessToken> fetchOnce() {
+		return store(this.store.tryLock(LOCK_TIME_TO_LIVE)).flatMap((locked) -> {
+			if (locked) {
+				return fetchAndShare();
+			}
+			return waitForOthers().switchIfEmpty(Mono.defer(this.delegate::fetch));
+		});
+	}
+
+	private Mono<AccessToken> fetchAndShare() {
+		return this.delegate.fetch()
+			.flatMap((token) -> share(token).thenReturn(token))
+			.flatMap((token) -> unlock().thenReturn(token))
+			.onErrorResume((error) -> unlock().then(Mono.error(error)));
+	}
+
+	private Mono<Void> share(AccessToken token) {
+		Duration timeToLive = token.expiresIn();
+		if (timeToLive == null || timeToLive.compareTo(this.minTimeToLive) <= 0) {
+			return Mono.empty();
+		}
+		if (token.value().equals(this.rejected)) {
+			this.rejected = null;
+		}
+		return quietly(this.store.write(token.value(), timeToLive));
+	}
+
+	private Mono<Void> unlock() {
+		return quietly(this.store.unlock());
+	}
+
+	private Mono<AccessToken> waitForOthers() {
+		long steps = WAIT_FOR_OTHERS.toMillis() / WAIT_STEP.toMillis();
+		Mono<AccessToken> poll = readUsable().repeatWhenEmpty(
+				(empty) -> empty.take(steps - 1).concatMap((attempt) -> Mono.delay(WAIT_STEP, this.timer)));
+		return Mono.delay(WAIT_STEP, this.timer)
+			.then(poll)
+			.onErrorResume(StoreUnavailable.class, (unavailable) -> Mono.empty());
+	}
+
+	private Mono<AccessToken> readUsable() {
+		return store(this.store.read())
+			.filter((stored) -> stored.timeToLive().compareTo(this.minTimeToLive) > 0
+					&& !stored.value().equals(this.rejected))
+			.map((stored) -> new AccessToken(stored.value(), stored.timeToLive()));
+	}
+
+	@Override
+	public Mono<Void> invalidate(String token) {
+		// set now, not on subscription: the retry with a fresh token may read the store
+		// before the removal below is done
+		this.rejected = token;
+		return quietly(this.store.removeIf(token).then());
+	}
+
+	private static <T> Mono<T> store(Mono<T> operation) {
+		return operation.onErrorMap((error) -> !(error instanceof StoreUnavailable), StoreUnavailable::new);
+	}
+
+	private static Mono<Void> quietly(Mono<Void> operation) {
+		return operation.onErrorResume((error) -> {
+			logger.debug("The shared token store failed; going on without it", error);
+			return Mono.empty();
+		});
+	}
+
+	@Override
+	public String toString() {
+		return "SharedAccessTokenFetcher[" + this.delegate + "]";
+	}
+
+	/**
+	 * The store failed; tells its failures apart from DingTalk's.
+	 */
+	private static final class StoreUnavailable extends RuntimeException {
+
+		StoreUnavailable(Throwable cause) {
+			super(cause.getMessage(), cause, false, false);
+		}
+
+	}
+
+}

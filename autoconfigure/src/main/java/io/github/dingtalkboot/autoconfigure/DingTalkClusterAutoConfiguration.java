@@ -1,0 +1,121 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import io.github.dingtalkboot.auth.SuiteTicketStore;
+import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
+import io.github.dingtalkboot.auth.internal.SharedTokenStore;
+import io.github.dingtalkboot.cluster.internal.ClusterState;
+import io.github.dingtalkboot.cluster.internal.RedisKeys;
+import io.github.dingtalkboot.cluster.internal.RedisRateLimiter;
+import io.github.dingtalkboot.cluster.internal.RedisSharedTokenStore;
+import io.github.dingtalkboot.cluster.internal.RedisSuiteTicketStore;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the state several instances of an application share through Redis
+ * when {@code dingtalk.cluster.enabled=true}: the access token (behind each instance's
+ * own cache), the suite ticket and the storage rate limit. It runs before
+ * {@link DingTalkAutoConfiguration}, whose in-process beans then step aside. Without the
+ * property nothing here is loaded, Redis classes included.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = DingTalkAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+@ConditionalOnClass(value = { WebClient.class, HttpClient.class, Mono.class },
+		name = "org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder")
+@ConditionalOnBooleanProperty(name = "dingtalk.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("dingtalk.cluster.enabled")
+@EnableConfigurationProperties(DingTalkProperties.class)
+public final class DingTalkClusterAutoConfiguration {
+
+	private static final String REDIS_CONNECTION_FACTORY = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(REDIS_CONNECTION_FACTORY)
+	static class WithoutSpringDataRedis {
+
+		@Bean
+		ClusterState dingTalkClusterState() {
+			throw new DingTalkClusterUnavailableException("Spring Data Redis is not on the classpath.");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = REDIS_CONNECTION_FACTORY)
+	static class OnRedis {
+
+		@Bean
+		ClusterState dingTalkClusterState(DingTalkProperties properties) {
+			return new ClusterState(properties.getCluster().getTimeout());
+		}
+
+		@Bean
+		ClusterRedis dingTalkClusterRedis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				DingTalkConnectionDetails connectionDetails, DingTalkProperties properties) {
+			ReactiveRedisConnectionFactory factory = connectionFactory.getIfUnique();
+			if (factory == null) {
+				throw new DingTalkClusterUnavailableException(
+						"there is no (single) ReactiveRedisConnectionFactory bean.");
+			}
+			String prefix = properties.getCluster().getKeyPrefix();
+			return new ClusterRedis(new ReactiveStringRedisTemplate(factory),
+					new RedisKeys(prefix, ClusterIdentity.of(connectionDetails, properties)),
+					new RedisKeys(prefix, ClusterIdentity.ofSuite(connectionDetails, properties)));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SharedTokenStore dingTalkSharedTokenStore(ClusterRedis redis, ClusterState state) {
+			return new RedisSharedTokenStore(redis.template(), redis.credentialKeys(), state);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "dingtalk.rate-limit.enabled", matchIfMissing = true)
+		DingTalkRateLimiter dingTalkStorageRateLimiter(ClusterRedis redis, ClusterState state,
+				DingTalkProperties properties) {
+			return new RedisRateLimiter(redis.template(), redis.credentialKeys(),
+					properties.getRateLimit().getRequestsPerSecond(), state,
+					new AdaptiveRateLimiter(properties.getCluster().getFallbackRequestsPerSecond()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SuiteTicketStore dingTalkSuiteTicketStore(ClusterRedis redis, ClusterState state,
+				DingTalkProperties properties) {
+			return new RedisSuiteTicketStore(redis.template(), redis.suiteKeys(), state,
+					new LocalSuiteTicketStore(properties.getSuiteTicket()));
+		}
+
+	}
+
+	/**
+	 * The template the starter reaches Redis with (its own, on the application's
+	 * connection factory) and the keys of the configured credential.
+	 *
+	 * @param template the template
+	 * @param credentialKeys the keys of the token and the rate limit
+	 * @param suiteKeys the keys of the suite ticket
+	 */
+	record ClusterRedis(ReactiveStringRedisTemplate template, RedisKeys credentialKeys, RedisKeys suiteKeys) {
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.github.dingtalkboot.cluster.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * One rate limit for every instance of an application: each request reserves the next
+ * evenly spaced slot of one schedule held in Redis (GCRA: the theoretical arrival time
+ * advances by 1/rate per request, computed on the Redis server's clock, so the instances'
+ * clocks do not matter), then waits for it on a timer. The rate adapts for all: a
+ * throttling answer seen by any instance halves it (at most once a second), and each
+ * second without one gives back one request per second, up to the configured rate.
+ * <p>
+ * A request whose timer fires more than half a slot late (a stalled JVM) reserves a new
+ * slot instead of going out on top of the next one, so the requests DingTalk receives
+ * stay at most {@code rate + 1} in any one-second window. While Redis does not answer,
+ * the fallback limiter paces this instance alone.
+ */
+public final class RedisRateLimiter implements DingTalkRateLimiter {
+
+	private static final long MICROS_PER_SECOND = TimeUnit.SECONDS.toMicros(1);
+
+	private static final int MAX_RESERVATIONS = 3;
+
+	static final String STATE_FIELDS = """
+			local now = redis.call('TIME')
+			local now_us = tonumber(now[1]) * 1000000 + tonumber(now[2])
+			local max = tonumber(ARGV[1])
+			local min = tonumber(ARGV[2])
+			local state = redis.call('HMGET', KEYS[2], 'rate', 'changed', 'decreased')
+			local rate = tonumber(state[1]) or max
+			local changed = tonumber(state[2]) or now_us
+			local decreased = tonumber(state[3]) or 0
+			if rate > max then rate = max end
+			""";
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> RESERVE = RedisScript.of(
+			STATE_FIELDS
+					+ """
+							if rate < max then
+							  local seconds = math.floor((now_us - changed) / 1000000)
+							  if seconds >= 1 then
+							    rate = math.min(max, rate + seconds)
+							    changed = changed + seconds * 1000000
+							  end
+							else
+							  changed = now_us
+							end
+							redis.call('HSET', KEYS[2], 'rate', tostring(rate), 'changed', tostring(changed), 'decreased', tostring(decreased))
+							redis.call('PEXPIRE', KEYS[2], 3600000)
+							local interval = math.floor(1000000 / rate)
+							local tat = tonumber(redis.call('GET', KEYS[1])) or 0
+							local slot = math.max(tat, now_us)
+							local next = slot + interval
+							redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.floor((next - now_us) / 1000) + 1000)
+							return {string.format('%.0f', slot - now_us), tostring(rate)}
+							""",
+			List.class);
+
+	private static final RedisScript<String> THROTTLED = RedisScript.of(
+			STATE_FIELDS
+					+ """
+							if now_us - decreased >= 1000000 then
+							  rate = math.max(min, rate / 2)
+							  redis.call('HSET', KEYS[2], 'rate', tostring(rate), 'changed', tostring(now_us), 'decreased', tostring(now_us))
+							  redis.call('PEXPIRE', KEYS[2], 3600000)
+							end
+							return tostring(rate)
+							""",
+			String.class);
+
+	private static final RedisScript<String> RATE = RedisScript.of(STATE_FIELDS + """
+			if rate < max then
+			  local seconds = math.floor((now_us - changed) / 1000000)
+			  if seconds >= 1 then rate = math.min(max, rate + seconds) end
+			end
+			return tostring(rate)
+			""", String.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ClusterState state;
+
+	private final List<String> keys;
+
+	private final List<String> rates;
+
+	private final double maxRate;
+
+	private final DingTalkRateLimiter fallback;
+
+	private final Scheduler timer;
+
+	private final LongSupplier nanoTime;
+
+	private volatile double sharedRate;
+
+	private volatile long sharedRateRead;
+
+	/**
+	 * Create a limiter.
+	 * @param redis the template to reach Redis with
+	 * @param keys the credential's keys
+	 * @param requestsPerSecond the highest rate, shared by all instances
+	 * @param state whether Redis answers
+	 * @param fallback paces this instance while Redis does not answer
+	 */
+	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, double requestsPerSecond,
+			ClusterState state, DingTalkRateLimiter fallback) {
+		this(redis, keys, requestsPerSecond, state, fallback, Schedulers.parallel(), System::nanoTime);
+	}
+
+	RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, double requestsPerSecond, ClusterState state,
+			DingTalkRateLimiter fallback, Scheduler timer, LongSupplier nanoTime) {
+		if (!(requestsPerSecond > 0)) {
+			throw new IllegalArgumentException("requestsPerSecond must be positive");
+		}
+		this.redis = redis;
+		this.state = state;
+		this.keys = List.of(keys.key("rate-schedule"), keys.key("rate"));
+		// the slowest rate halving reaches: one request every ten seconds
+		this.rates = List.of(String.valueOf(requestsPerSecond), String.valueOf(Math.min(requestsPerSecond, 0.1)));
+		this.maxRate = requestsPerSecond;
+		this.fallback = fallback;
+		this.timer = timer;
+		this.nanoTime = nanoTime;
+		this.sharedRate = requestsPerSecond;
+	}
+
+	@Override
+	public Mono<Void> acquire() {
+		return reserve(1);
+	}
+
+	private Mono<Void> reserve(int reservation) {
+		return reserveSlot().flatMap((slot) -> waitFor(slot, reservation))
+			.onErrorResume(ClusterUnavailableException.class, (unavailable) -> this.fallback.acquire());
+	}
+
+	private Mono<Slot> reserveSlot() {
+		return this.state.guard(this.redis.execute(RESERVE, this.keys, this.rates).next()).map(this::slot);
+	}
+
+	/**
+	 * Reserve the next slot without waiting for it.
+	 * @return how long until the slot, in microseconds
+	 */
+	Mono<Long> reserveMicros() {
+		return reserveSlot().map(Slot::waitMicros);
+	}
+
+	/**
+	 * Halve the shared rate, unless it was halved less than a second ago.
+	 * @return the shared rate now
+	 */
+	Mono<Double> halve() {
+		return this.state.guard(this.redis.execute(THROTTLED, this.keys, this.rates).next())
+			.map(Double::parseDouble)
+			.doOnNext(this::rateSeen);
+	}
+
+	private Slot slot(List<?> answer) {
+		long waitMicros = Long.parseLong(String.valueOf(answer.get(0)));
+		double rate = Double.parseDouble(String.valueOf(answer.get(1)));
+		rateSeen(rate);
+		return new Slot(Math.max(0, waitMicros), rate);
+	}
+
+	private Mono<Void> waitFor(Slot slot, int reservation) {
+		if (slot.waitMicros() == 0) {
+			return Mono.empty();
+		}
+		long due = this.nanoTime.getAsLong() + TimeUnit.MICROSECONDS.toNanos(slot.waitMicros());
+		long tolerance = TimeUnit.MICROSECONDS.toNanos((long) (MICROS_PER_SECOND / slot.rate() / 2));
+		return Mono.delay(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(slot.waitMicros())), this.timer)
+			.then(Mono.defer(() -> {
+				boolean late = this.nanoTime.getAsLong() - due > tolerance;
+				return (late && reservation < MAX_RESERVATIONS) ? reserve(reservation + 1) : Mono.<Void>empty();
+			}));
+	}
+
+	@Override
+	public void onSuccess() {
+		this.fallback.onSuccess();
+	}
+
+	@Override
+	public void onThrottled() {
+		this.fallback.onThrottled();
+		halve().subscribe(null, (unavailable) -> {
+		});
+	}
+
+	@Override
+	public double currentRate() {
+		if (this.state.isDegraded()) {
+			return this.fallback.currentRate();
+		}
+		if (this.nanoTime.getAsLong() - this.sharedRateRead > TimeUnit.SECONDS.toNanos(1)) {
+			// a gauge must not block: this read refreshes the value the next one shows
+			this.sharedRateRead = this.nanoTime.getAsLong();
+			this.state.guard(this.redis.execute(RATE, this.keys, this.rates).next())
+				.subscribe((rate) -> rateSeen(Double.parseDouble(rate)), (unavailable) -> {
+				});
+		}
+		return this.sharedRate;
+	}
+
+	private void rateSeen(double rate) {
+		this.sharedRate = Math.min(rate, this.maxRate);
+		this.sharedRateRead = this.nanoTime.getAsLong();
+	}
+
+	@Override
+	public String toString() {
+		return "RedisRateLimiter[" + this.keys.get(0) + ", maxRate=" + this.maxRate + "]";
+	}
+
+	private record Slot(long waitMicros, double rate) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.github.dingtalkboot.cluster.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import io.github.dingtalkboot.auth.internal.SharedTokenStore;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The shared access token in Redis: one string entry per credential that expires with the
+ * token, and a short lock entry holding this instance's id while it fetches.
+ */
+public final class RedisSharedTokenStore implements SharedTokenStore {
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> READ = RedisScript.of("""
+			local value = redis.call('GET', KEYS[1])
+			if not value then return {} end
+			return {value, redis.call('PTTL', KEYS[1])}
+			""", List.class);
+
+	private static final RedisScript<Long> DELETE_IF_EQUAL = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+			return 0
+			""", Long.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ClusterState state;
+
+	private final String tokenKey;
+
+	private final String lockKey;
+
+	private final String instanceId = UUID.randomUUID().toString();
+
+	/**
+	 * Create a store.
+	 * @param redis the template to reach Redis with
+	 * @param keys the credential's keys
+	 * @param state whether Redis answers
+	 */
+	public RedisSharedTokenStore(ReactiveStringRedisTemplate redis, RedisKeys keys, ClusterState state) {
+		this.redis = redis;
+		this.state = state;
+		this.tokenKey = keys.key("token");
+		this.lockKey = keys.key("token-lock");
+	}
+
+	@Override
+	public Mono<StoredToken> read() {
+		return this.state.guard(this.redis.execute(READ, List.of(this.tokenKey)).next()).flatMap((entry) -> {
+			if (entry.size() < 2) {
+				return Mono.empty();
+			}
+			long millis = ((Number) entry.get(1)).longValue();
+			return (millis > 0) ? Mono.just(new StoredToken(String.valueOf(entry.get(0)), Duration.ofMillis(millis)))
+					: Mono.empty();
+		});
+	}
+
+	@Override
+	public Mono<Void> write(String token, Duration timeToLive) {
+		return this.state.guard(this.redis.opsForValue().set(this.tokenKey, token, timeToLive)).then();
+	}
+
+	@Override
+	public Mono<Boolean> tryLock(Duration timeToLive) {
+		return this.state.guard(this.redis.opsForValue().setIfAbsent(this.lockKey, this.instanceId, timeToLive));
+	}
+
+	@Override
+	public Mono<Void> unlock() {
+		return this.state
+			.guard(this.redis.execute(DELETE_IF_EQUAL, List.of(this.lockKey), List.of(this.instanceId)).next())
+			.then();
+	}
+
+	@Override
+	public Mono<Boolean> removeIf(String token) {
+		return this.state.guard(this.redis.execute(DELETE_IF_EQUAL, List.of(this.tokenKey), List.of(token)).next())
+			.map((deleted) -> deleted > 0);
+	}
+
+	@Override
+	public String toString() {
+		return "RedisSharedTokenStore[" + this.tokenKey + "]";
+	}
+
+}

@@ -1,0 +1,218 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import reactor.core.publisher.Flux;
+
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.SuiteTicketStore;
+import io.github.dingtalkboot.cluster.internal.ClusterState;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.testcontainers.RequiresDocker;
+import io.github.dingtalkboot.testsupport.RedisContainers;
+import io.github.dingtalkboot.testsupport.TimestampingDingTalk;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three instances of an application (three application contexts in this JVM) sharing one
+ * Redis, against one fake DingTalk that time-stamps every request.
+ */
+@RequiresDocker
+@Testcontainers
+class DingTalkClusterContainerTests {
+
+	private static final Duration BLOCK = Duration.ofSeconds(60);
+
+	@Container
+	static GenericContainer<?> redis = RedisContainers.redis();
+
+	private final TimestampingDingTalk dingtalk = new TimestampingDingTalk();
+
+	private final String keyPrefix = "test-" + UUID.randomUUID();
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	DingTalkClusterContainerTests() throws Exception {
+	}
+
+	@AfterEach
+	void stop() {
+		this.instances.forEach(ConfigurableApplicationContext::close);
+		this.dingtalk.close();
+	}
+
+	private ConfigurableApplicationContext start(String unionId, String... properties) {
+		List<String> all = new ArrayList<>(List.of("spring.data.redis.host=" + redis.getHost(),
+				"spring.data.redis.port=" + redis.getMappedPort(6379), "dingtalk.cluster.enabled=true",
+				"dingtalk.cluster.key-prefix=" + this.keyPrefix, "dingtalk.base-url=" + this.dingtalk.baseUrl(),
+				"dingtalk.storage.union-id=" + unionId, "dingtalk.retry.initial-backoff=10ms",
+				"dingtalk.retry.throttled-backoff=10ms"));
+		all.addAll(List.of(properties));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(Instance.class)
+			.web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.run();
+		this.instances.add(context);
+		return context;
+	}
+
+	private List<ConfigurableApplicationContext> startThreeInternalApps() {
+		return List.of(start("a", "dingtalk.app-key=key", "dingtalk.app-secret=secret"),
+				start("b", "dingtalk.app-key=key", "dingtalk.app-secret=secret"),
+				start("c", "dingtalk.app-key=key", "dingtalk.app-secret=secret"));
+	}
+
+	private static StorageTaskOperations tasks(ConfigurableApplicationContext context) {
+		return context.getBean(StorageTaskOperations.class);
+	}
+
+	@Test
+	void aColdStartOfThreeInstancesFetchesOneToken() {
+		List<ConfigurableApplicationContext> three = startThreeInternalApps();
+		Flux.fromIterable(three).flatMap((instance) -> tasks(instance).getTask("t1")).blockLast(BLOCK);
+		assertThat(this.dingtalk.tokenRequests()).hasSize(1);
+		assertThat(this.dingtalk.storageRequestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void threeInstancesCallingAsFastAsTheyCanStayWithinOneSharedRate() {
+		List<ConfigurableApplicationContext> three = startThreeInternalApps();
+		Flux.range(0, 300)
+			.flatMap((call) -> tasks(three.get(call % 3)).getTask("t" + call), 300)
+			.blockLast(Duration.ofMinutes(2));
+		assertThat(this.dingtalk.storageRequestCount()).isEqualTo(300);
+		assertThat(this.dingtalk.maxStorageRequestsInAnySecond()).isLessThanOrEqualTo(21);
+	}
+
+	@Test
+	void aThrottlingAnswerToOneInstanceSlowsTheOthersDown() {
+		List<ConfigurableApplicationContext> three = startThreeInternalApps();
+		DingTalkRateLimiter limiterOfB = three.get(1).getBean(DingTalkRateLimiter.class);
+		assertThat(limiterOfB.currentRate()).isEqualTo(20.0);
+		this.dingtalk.throttleNextRequestOf("a");
+		tasks(three.get(0)).getTask("t1").block(BLOCK);
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(limiterOfB.currentRate()).isLessThan(20.0));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		three.get(2).getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(meters.get("dingtalk.client.rate-limit").gauge().value()).isLessThan(20.0));
+	}
+
+	@Test
+	void aRedisOutageIsNotAnOutage() {
+		List<ConfigurableApplicationContext> three = startThreeInternalApps();
+		Flux.fromIterable(three).flatMap((instance) -> tasks(instance).getTask("warm-up")).blockLast(BLOCK);
+		RedisContainers.pause(redis);
+		try {
+			Flux.range(0, 30).flatMap((call) -> tasks(three.get(call % 3)).getTask("t" + call)).blockLast(BLOCK);
+			assertThat(this.dingtalk.storageRequestCount()).isEqualTo(33);
+			for (ConfigurableApplicationContext instance : three) {
+				assertThat(instance.getBean(ClusterState.class).isDegraded()).isTrue();
+				Health health = instance.getBean(ReactiveHealthIndicator.class).health().block(BLOCK);
+				assertThat(health.getStatus().getCode()).isEqualTo("UP");
+				assertThat(health.getDetails()).containsEntry("cluster", "DOWN");
+			}
+		}
+		finally {
+			RedisContainers.unpause(redis);
+		}
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			for (ConfigurableApplicationContext instance : three) {
+				tasks(instance).getTask("after").block(BLOCK);
+				assertThat(instance.getBean(ClusterState.class).isDegraded()).isFalse();
+			}
+		});
+	}
+
+	@Test
+	void aTokenRejectedOnOneInstanceIsReplacedForAllWithOneTokenRequest() {
+		List<ConfigurableApplicationContext> three = startThreeInternalApps();
+		Flux.fromIterable(three).flatMap((instance) -> tasks(instance).getTask("warm-up")).blockLast(BLOCK);
+		assertThat(this.dingtalk.tokenRequests()).hasSize(1);
+		this.dingtalk.rotateToken();
+		this.dingtalk.reject("tok-1");
+		tasks(three.get(0)).getTask("t1").block(BLOCK);
+		assertThat(this.dingtalk.tokenRequests()).hasSize(2);
+		tasks(three.get(1)).getTask("t2").block(BLOCK);
+		tasks(three.get(2)).getTask("t3").block(BLOCK);
+		assertThat(this.dingtalk.tokenRequests()).as("B and C take the new token from Redis").hasSize(2);
+		for (ConfigurableApplicationContext instance : three) {
+			assertThat(instance.getBean(AccessTokenSupplier.class).getAccessToken().block(BLOCK)).isEqualTo("tok-2");
+		}
+	}
+
+	@Test
+	void aSuiteTicketSavedOnOneInstanceIsUsedByAnother() {
+		String[] suite = { "dingtalk.suite-key=suite-" + ThreadLocalRandom.current().nextInt(),
+				"dingtalk.suite-secret=suite-secret", "dingtalk.auth-corp-id=corp" };
+		ConfigurableApplicationContext a = start("a", suite);
+		ConfigurableApplicationContext c = start("c", suite);
+		a.getBean(SuiteTicketStore.class).save("pushed-to-a").block(BLOCK);
+		assertThat(c.getBean(AccessTokenSupplier.class).getAccessToken().block(BLOCK)).isEqualTo("tok-1");
+		assertThat(this.dingtalk.tokenRequests()).singleElement()
+			.asString()
+			.contains("\"suiteTicket\":\"pushed-to-a\"");
+	}
+
+	@Test
+	void nothingKeptInRedisHoldsASecret() {
+		List<ConfigurableApplicationContext> three = List
+			.of(start("a", "dingtalk.app-key=key", "dingtalk.app-secret=app-secret-value"), start("b",
+					"dingtalk.suite-key=sk", "dingtalk.suite-secret=suite-secret-value", "dingtalk.auth-corp-id=corp"));
+		tasks(three.get(0)).getTask("t1").block(BLOCK);
+		three.get(1).getBean(SuiteTicketStore.class).save("ticket").block(BLOCK);
+		tasks(three.get(1)).getTask("t2").block(BLOCK);
+		ReactiveStringRedisTemplate redisTemplate = new ReactiveStringRedisTemplate(
+				three.get(0).getBean(ReactiveRedisConnectionFactory.class));
+		List<String> kept = redisTemplate.keys(this.keyPrefix + ":*")
+			.flatMap((key) -> redisTemplate.type(key)
+				.flatMapMany((type) -> "hash".equals(type.code())
+						? redisTemplate.<String, String>opsForHash().entries(key).map((entry) -> entry.toString())
+						: redisTemplate.opsForValue().get(key))
+				.map((value) -> key + "=" + value))
+			.collectList()
+			.block(BLOCK);
+		assertThat(kept).hasSizeGreaterThanOrEqualTo(5)
+			.noneMatch((entry) -> entry.contains("secret-value"))
+			.anyMatch((entry) -> entry.contains(":token=tok-1"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
+			WebClientAutoConfiguration.class, DingTalkClusterAutoConfiguration.class, DingTalkAutoConfiguration.class,
+			DingTalkHealthContributorAutoConfiguration.class, DingTalkMetricsAutoConfiguration.class })
+	static class Instance {
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import io.github.dingtalkboot.auth.SuiteTicketStore;
+import io.github.dingtalkboot.cluster.internal.ClusterState;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.testcontainers.RequiresDocker;
+import io.github.dingtalkboot.testsupport.RedisContainers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cluster in an application that gets its Redis the way Spring Boot users do: a
+ * {@code redis} container with {@code @ServiceConnection}.
+ */
+@RequiresDocker
+@Testcontainers
+@SpringBootTest(properties = { "dingtalk.cluster.enabled=true", "dingtalk.cluster.key-prefix=service-connection",
+		"dingtalk.suite-key=sk", "dingtalk.suite-secret=suite-secret-value", "dingtalk.auth-corp-id=corp" })
+class DingTalkClusterServiceConnectionTests {
+
+	private static final Duration BLOCK = Duration.ofSeconds(30);
+
+	@Container
+	@ServiceConnection
+	static GenericContainer<?> redis = RedisContainers.redis();
+
+	@Autowired
+	private DataRedisConnectionDetails redisConnectionDetails;
+
+	@Autowired
+	private ReactiveRedisConnectionFactory connectionFactory;
+
+	@Autowired
+	private DingTalkRateLimiter rateLimiter;
+
+	@Autowired
+	private SuiteTicketStore suiteTicketStore;
+
+	@Autowired
+	private ClusterState clusterState;
+
+	@Test
+	void theRedisOfTheServiceConnectionHoldsTheSharedState() {
+		assertThat(this.redisConnectionDetails.getClass().getName()).contains("Container");
+		this.rateLimiter.acquire().block(BLOCK);
+		this.suiteTicketStore.save("pushed").block(BLOCK);
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.connectionFactory);
+		assertThat(redis.opsForValue().get("service-connection:{suite:sk}:suite-ticket").block(BLOCK))
+			.isEqualTo("pushed");
+		assertThat(redis.hasKey("service-connection:{suite:sk:corp:corp}:rate-schedule").block(BLOCK)).isTrue();
+		assertThat(this.clusterState.isDegraded()).isFalse();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Application {
+
+	}
+
+}

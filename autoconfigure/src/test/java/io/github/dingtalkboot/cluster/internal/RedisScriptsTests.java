@@ -1,0 +1,137 @@
+package io.github.dingtalkboot.cluster.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import io.github.dingtalkboot.auth.internal.SharedTokenStore.StoredToken;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+import io.github.dingtalkboot.testcontainers.RequiresDocker;
+import io.github.dingtalkboot.testsupport.RedisContainers;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Lua scripts behind the shared rate limit and the shared token, run by a real Redis.
+ */
+@RequiresDocker
+@Testcontainers
+class RedisScriptsTests {
+
+	private static final Duration BLOCK = Duration.ofSeconds(30);
+
+	@Container
+	static GenericContainer<?> redis = RedisContainers.redis();
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private static ReactiveStringRedisTemplate template;
+
+	private final RedisKeys keys = new RedisKeys("test", "app:" + UUID.randomUUID());
+
+	private final ClusterState state = new ClusterState(Duration.ofSeconds(5));
+
+	@BeforeAll
+	static void connect() {
+		connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(redis.getHost(), redis.getMappedPort(6379)));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		template = new ReactiveStringRedisTemplate(connectionFactory);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connectionFactory.destroy();
+	}
+
+	private RedisRateLimiter limiter(double rate) {
+		return new RedisRateLimiter(template, this.keys, rate, this.state, new AdaptiveRateLimiter(1));
+	}
+
+	@Test
+	void reservationsAreSpacedOneIntervalApartOnTheServersClock() {
+		RedisRateLimiter limiter = limiter(10);
+		List<Long> waits = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			waits.add(limiter.reserveMicros().block(BLOCK));
+		}
+		// each reservation waits one interval (100ms) longer than the one before, less
+		// the
+		// time that passed between the two calls
+		for (int i = 1; i < waits.size(); i++) {
+			long step = waits.get(i) - waits.get(i - 1);
+			assertThat(step).isBetween(50_000L, 100_000L);
+		}
+	}
+
+	@Test
+	void aThrottlingAnswerHalvesTheSharedRateAtMostOnceASecond() {
+		RedisRateLimiter limiter = limiter(20);
+		assertThat(limiter.halve().block(BLOCK)).isEqualTo(10.0);
+		assertThat(limiter.halve().block(BLOCK)).as("a second halving within the second").isEqualTo(10.0);
+		RedisRateLimiter otherInstance = limiter(20);
+		otherInstance.reserveMicros().block(BLOCK);
+		assertThat(otherInstance.currentRate()).isEqualTo(10.0);
+	}
+
+	@Test
+	void theSharedRateRecoversByOnePerSecondWithoutThrottling() throws Exception {
+		RedisRateLimiter limiter = limiter(20);
+		limiter.halve().block(BLOCK);
+		Thread.sleep(2_100);
+		limiter.reserveMicros().block(BLOCK);
+		assertThat(limiter.currentRate()).isBetween(12.0, 20.0);
+	}
+
+	@Test
+	void theRateNeverRecoversAboveTheConfiguredOne() throws Exception {
+		RedisRateLimiter limiter = limiter(3);
+		limiter.halve().block(BLOCK);
+		Thread.sleep(2_100);
+		limiter.reserveMicros().block(BLOCK);
+		assertThat(limiter.currentRate()).isEqualTo(3.0);
+	}
+
+	@Test
+	void aTokenIsRemovedOnlyIfItIsStillTheOneKept() {
+		RedisSharedTokenStore store = new RedisSharedTokenStore(template, this.keys, this.state);
+		store.write("new-token", Duration.ofHours(2)).block(BLOCK);
+		assertThat(store.removeIf("stale-token").block(BLOCK)).isFalse();
+		assertThat(store.read().map(StoredToken::value).block(BLOCK)).isEqualTo("new-token");
+		assertThat(store.removeIf("new-token").block(BLOCK)).isTrue();
+		assertThat(store.read().blockOptional(BLOCK)).isEmpty();
+	}
+
+	@Test
+	void aKeptTokenComesWithTheTimeItHasLeft() {
+		RedisSharedTokenStore store = new RedisSharedTokenStore(template, this.keys, this.state);
+		store.write("token", Duration.ofMinutes(30)).block(BLOCK);
+		assertThat(store.read().block(BLOCK).timeToLive()).isBetween(Duration.ofMinutes(29), Duration.ofMinutes(30));
+	}
+
+	@Test
+	void theLockIsHeldByOneInstanceAndReleasedOnlyByIt() {
+		RedisSharedTokenStore one = new RedisSharedTokenStore(template, this.keys, this.state);
+		RedisSharedTokenStore other = new RedisSharedTokenStore(template, this.keys, this.state);
+		assertThat(one.tryLock(Duration.ofSeconds(10)).block(BLOCK)).isTrue();
+		assertThat(other.tryLock(Duration.ofSeconds(10)).block(BLOCK)).isFalse();
+		other.unlock().block(BLOCK);
+		assertThat(other.tryLock(Duration.ofSeconds(10)).block(BLOCK)).as("not released by another").isFalse();
+		one.unlock().block(BLOCK);
+		assertThat(other.tryLock(Duration.ofSeconds(10)).block(BLOCK)).isTrue();
+	}
+
+}

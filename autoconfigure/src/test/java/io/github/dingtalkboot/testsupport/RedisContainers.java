@@ -1,0 +1,31 @@
+package io.github.dingtalkboot.testsupport;
+
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The Redis the cluster tests share state through: the image
+ * {@code ../shared/ci/prepare-docker.sh} builds, whose name Spring Boot's
+ * {@code @ServiceConnection} recognises.
+ */
+public final class RedisContainers {
+
+	public static final DockerImageName IMAGE = DockerImageName.parse("redis:7.0.15");
+
+	private RedisContainers() {
+	}
+
+	public static GenericContainer<?> redis() {
+		return new GenericContainer<>(IMAGE).withExposedPorts(6379);
+	}
+
+	/** Freezes Redis: connections stay open, nothing answers. */
+	public static void pause(GenericContainer<?> redis) {
+		redis.getDockerClient().pauseContainerCmd(redis.getContainerId()).exec();
+	}
+
+	public static void unpause(GenericContainer<?> redis) {
+		redis.getDockerClient().unpauseContainerCmd(redis.getContainerId()).exec();
+	}
+
+}
