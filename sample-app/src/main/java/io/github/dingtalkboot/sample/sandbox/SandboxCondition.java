@@ -23,6 +23,9 @@ final class SandboxCondition extends SpringBootCondition {
 		if (!environment.getProperty("sample.sandbox.enabled", Boolean.class, true)) {
 			return ConditionOutcome.noMatch("sample.sandbox.enabled is false");
 		}
+		if (environment.containsProperty(JoinedSandboxConfiguration.JOIN)) {
+			return ConditionOutcome.noMatch("joining another instance's sandbox");
+		}
 		for (String property : CREDENTIALS) {
 			String value = environment.getProperty(property);
 			if (value != null && !value.isBlank()) {

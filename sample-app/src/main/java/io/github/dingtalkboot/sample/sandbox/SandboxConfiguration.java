@@ -2,6 +2,9 @@ package io.github.dingtalkboot.sample.sandbox;
 
 import java.time.Clock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
 
@@ -21,9 +24,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SandboxProperties.class)
 class SandboxConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SandboxConfiguration.class);
+
 	@Bean(destroyMethod = "close")
 	SandboxDingTalk sandboxDingTalk(SandboxProperties properties) {
-		return new SandboxDingTalk(properties.failureRate(), properties.taskDuration(), Clock.systemUTC());
+		SandboxDingTalk sandbox = new SandboxDingTalk(properties.failureRate(), properties.taskDuration(),
+				Clock.systemUTC());
+		// a second instance of the sample joins this one with dingtalk.base-url set to it
+		logger.info("DingTalk sandbox listening at " + sandbox.baseUrl()
+				+ "; another instance of the sample joins it with --sample.sandbox.join=" + sandbox.baseUrl());
+		return sandbox;
 	}
 
 	@Bean

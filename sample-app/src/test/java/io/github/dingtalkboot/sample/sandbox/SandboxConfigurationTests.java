@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SandboxConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(UserConfigurations.of(SandboxConfiguration.class))
+		.withConfiguration(UserConfigurations.of(SandboxConfiguration.class, JoinedSandboxConfiguration.class))
 		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class))
 		.withPropertyValues("dingtalk.storage.union-id=sandbox-operator");
 
@@ -58,6 +58,19 @@ class SandboxConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageStartingWith("No DingTalk credentials are configured."));
+	}
+
+	@Test
+	void aSecondInstanceJoinsTheFirstOnesSandboxInsteadOfStartingItsOwn() {
+		this.runner.run((first) -> {
+			String sandbox = first.getBean(SandboxDingTalk.class).baseUrl();
+			this.runner.withPropertyValues("sample.sandbox.join=" + sandbox).run((second) -> {
+				assertThat(second).doesNotHaveBean(SandboxDingTalk.class);
+				assertThat(second.getBean(DingTalkConnectionDetails.class).getBaseUrl()).isEqualTo(sandbox);
+				String taskId = first.getBean(SandboxDingTalk.class).startDemoTask();
+				assertThat(second.getBean(StorageTaskOperations.class).getTask(taskId).block().id()).isEqualTo(taskId);
+			});
+		});
 	}
 
 	@Test

@@ -1,0 +1,184 @@
+package io.github.dingtalkboot.auth.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import io.github.dingtalkboot.auth.AccessToken;
+import io.github.dingtalkboot.auth.AccessTokenFetcher;
+import io.github.dingtalkboot.core.DingTalkException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link SharedAccessTokenFetcher} over an in-memory store: when it takes the kept token,
+ * when it fetches, and that the store's failures never become the caller's.
+ */
+class SharedAccessTokenFetcherTests {
+
+	private static final Duration REFRESH = Duration.ofMinutes(5);
+
+	private final MemoryStore store = new MemoryStore();
+
+	private final AtomicInteger fetches = new AtomicInteger();
+
+	private final AccessTokenFetcher dingtalk = () -> Mono
+		.fromSupplier(() -> new AccessToken("fetched-" + this.fetches.incrementAndGet(), Duration.ofHours(2)));
+
+	private SharedAccessTokenFetcher fetcher() {
+		return new SharedAccessTokenFetcher(this.store, this.dingtalk, REFRESH);
+	}
+
+	@Test
+	void aUsableKeptTokenIsTakenWithoutAskingDingTalk() {
+		this.store.token = new SharedTokenStore.StoredToken("kept", Duration.ofHours(1));
+		StepVerifier.create(fetcher().fetch())
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("kept"))
+			.verifyComplete();
+		assertThat(this.fetches).hasValue(0);
+	}
+
+	@Test
+	void aKeptTokenDueForRefreshIsFetchedAnewAndKept() {
+		this.store.token = new SharedTokenStore.StoredToken("old", REFRESH);
+		StepVerifier.create(fetcher().fetch())
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("fetched-1"))
+			.verifyComplete();
+		assertThat(this.store.token.value()).isEqualTo("fetched-1");
+		assertThat(this.store.locked).as("the lock is released").isFalse();
+	}
+
+	@Test
+	void whileAnotherInstanceHoldsTheLockItsTokenIsAwaited() {
+		this.store.locked = true;
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		SharedAccessTokenFetcher fetcher = new SharedAccessTokenFetcher(this.store, this.dingtalk, REFRESH, timer);
+		StepVerifier.withVirtualTime(fetcher::fetch, () -> timer, Long.MAX_VALUE)
+			.expectSubscription()
+			.then(() -> timer.advanceTimeBy(Duration.ofMillis(300)))
+			.then(() -> this.store.token = new SharedTokenStore.StoredToken("from-other", Duration.ofHours(2)))
+			.then(() -> timer.advanceTimeBy(Duration.ofMillis(200)))
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("from-other"))
+			.verifyComplete();
+		assertThat(this.fetches).hasValue(0);
+	}
+
+	@Test
+	void whenTheOtherInstanceNeverDeliversThisOneFetchesItself() {
+		this.store.locked = true;
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		SharedAccessTokenFetcher fetcher = new SharedAccessTokenFetcher(this.store, this.dingtalk, REFRESH, timer);
+		StepVerifier.withVirtualTime(fetcher::fetch, () -> timer, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(2_900))
+			.thenAwait(SharedAccessTokenFetcher.WAIT_FOR_OTHERS)
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("fetched-1"))
+			.verifyComplete();
+	}
+
+	@Test
+	void aStoreThatFailsIsBypassed() {
+		this.store.failing = true;
+		StepVerifier.create(fetcher().fetch())
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("fetched-1"))
+			.verifyComplete();
+	}
+
+	@Test
+	void dingTalksFailureReachesTheCallerAndReleasesTheLock() {
+		SharedAccessTokenFetcher fetcher = new SharedAccessTokenFetcher(this.store,
+				() -> Mono.error(new DingTalkException("refused")), REFRESH);
+		StepVerifier.create(fetcher.fetch()).expectErrorMessage("refused").verify();
+		assertThat(this.store.locked).isFalse();
+	}
+
+	@Test
+	void aRejectedTokenIsNeverTakenFromTheStoreAgain() {
+		this.store.token = new SharedTokenStore.StoredToken("rejected", Duration.ofHours(1));
+		this.store.removalFails = true;
+		SharedAccessTokenFetcher fetcher = fetcher();
+		StepVerifier.create(fetcher.invalidate("rejected")).verifyComplete();
+		StepVerifier.create(fetcher.fetch())
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("fetched-1"))
+			.verifyComplete();
+	}
+
+	@Test
+	void invalidatingRemovesTheKeptTokenOnlyIfItIsTheRejectedOne() {
+		this.store.token = new SharedTokenStore.StoredToken("newer", Duration.ofHours(1));
+		StepVerifier.create(fetcher().invalidate("older")).verifyComplete();
+		assertThat(this.store.token).isNotNull();
+		StepVerifier.create(fetcher().invalidate("newer")).verifyComplete();
+		assertThat(this.store.token).isNull();
+	}
+
+	static final class MemoryStore implements SharedTokenStore {
+
+		volatile @Nullable StoredToken token;
+
+		volatile boolean locked;
+
+		volatile boolean failing;
+
+		volatile boolean removalFails;
+
+		private final AtomicBoolean lock = new AtomicBoolean();
+
+		private <T> Mono<T> op(Mono<T> operation) {
+			return this.failing ? Mono.error(new IllegalStateException("store down")) : operation;
+		}
+
+		@Override
+		public Mono<StoredToken> read() {
+			return op(Mono.fromSupplier(() -> this.token));
+		}
+
+		@Override
+		public Mono<Void> write(String token, Duration timeToLive) {
+			return op(Mono.fromRunnable(() -> this.token = new StoredToken(token, timeToLive)));
+		}
+
+		@Override
+		public Mono<Boolean> tryLock(Duration timeToLive) {
+			return op(Mono.fromSupplier(() -> {
+				if (this.locked) {
+					return false;
+				}
+				this.locked = true;
+				return this.lock.compareAndSet(false, true);
+			}));
+		}
+
+		@Override
+		public Mono<Void> unlock() {
+			return op(Mono.fromRunnable(() -> {
+				if (this.lock.compareAndSet(true, false)) {
+					this.locked = false;
+				}
+			}));
+		}
+
+		@Override
+		public Mono<Boolean> removeIf(String token) {
+			if (this.removalFails) {
+				return Mono.error(new IllegalStateException("store down"));
+			}
+			return op(Mono.fromSupplier(() -> {
+				StoredToken kept = this.token;
+				if (kept != null && kept.value().equals(token)) {
+					this.token = null;
+					return true;
+				}
+				return false;
+			}));
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.github.dingtalkboot.sample.sandbox;
+
+import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
+import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A second instance of the sample uses the sandbox of the first
+ * ({@code --sample.sandbox.join=<its URL>}, which the first logs at start-up), so that
+ * two instances share one DingTalk, and with {@code dingtalk.cluster.enabled=true} one
+ * Redis.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(JoinedSandboxConfiguration.JOIN)
+class JoinedSandboxConfiguration {
+
+	static final String JOIN = "sample.sandbox.join";
+
+	@Bean
+	DingTalkConnectionDetails joinedSandboxConnectionDetails(@Value("${" + JOIN + "}") String baseUrl) {
+		return new DingTalkConnectionDetails() {
+
+			@Override
+			public String getBaseUrl() {
+				return baseUrl;
+			}
+
+			@Override
+			public DingTalkCredentials getCredentials() {
+				return DingTalkCredentials.internalApp(SandboxDingTalk.APP_KEY, SandboxDingTalk.APP_SECRET);
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.github.dingtalkboot.sample;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.sample.sandbox.SandboxDingTalk;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the sample sharing one Redis and one sandbox, started the way the
+ * README says: the second with {@code --sample.sandbox.join} and both with
+ * {@code --dingtalk.cluster.enabled=true}.
+ */
+class SampleClusterTests {
+
+	private static GenericContainer<?> redis;
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startTwoInstances() {
+		boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
+				|| System.getenv("DINGTALK_DOCKER_READY") != null;
+		if (!required) {
+			Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+					"Docker is not available: the two-instance sample test is skipped");
+		}
+		redis = new GenericContainer<>(DockerImageName.parse("redis:7.0.15")).withExposedPorts(6379);
+		redis.start();
+		String[] cluster = { "--server.port=0", "--dingtalk.cluster.enabled=true",
+				"--spring.data.redis.host=" + redis.getHost(), "--spring.data.redis.port=" + redis.getMappedPort(6379),
+				"--sample.sandbox.failure-rate=0" };
+		first = new SpringApplicationBuilder(SampleApplication.class).run(cluster);
+		String sandbox = first.getBean(SandboxDingTalk.class).baseUrl();
+		second = new SpringApplicationBuilder(SampleApplication.class)
+			.run(append(cluster, "--sample.sandbox.join=" + sandbox));
+	}
+
+	@AfterAll
+	static void stop() {
+		for (AutoCloseable each : new AutoCloseable[] { second, first, redis }) {
+			try {
+				if (each != null) {
+					each.close();
+				}
+			}
+			catch (Exception ex) {
+				// closing the rest matters more
+			}
+		}
+	}
+
+	private static String[] append(String[] args, String arg) {
+		String[] all = Arrays.copyOf(args, args.length + 1);
+		all[args.length] = arg;
+		return all;
+	}
+
+	private static WebClient http(ConfigurableApplicationContext instance) {
+		return WebClient.create("http://localhost:" + instance.getEnvironment().getProperty("local.server.port"));
+	}
+
+	@Test
+	void aTaskStartedOnTheFirstInstanceIsFollowedOnTheSecond() {
+		Map<String, String> started = http(first).post()
+			.uri("/api/demo/tasks")
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<Map<String, String>>() {
+			})
+			.block(Duration.ofSeconds(30));
+		Map<String, Object> task = http(second).get()
+			.uri("/api/tasks/{id}", started.get("taskId"))
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.block(Duration.ofSeconds(30));
+		assertThat(task).containsEntry("id", started.get("taskId"));
+	}
+
+	@Test
+	void bothInstancesShowTheOneSharedRateLimitAndAHealthyCluster() {
+		assertThat(first.getBean(DingTalkRateLimiter.class).getClass().getSimpleName()).isEqualTo("RedisRateLimiter");
+		assertThat(second.getBean(DingTalkRateLimiter.class).currentRate())
+			.isEqualTo(first.getBean(DingTalkRateLimiter.class).currentRate());
+		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { first, second }) {
+			String health = http(instance).get()
+				.uri("/actuator/health")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(Duration.ofSeconds(30));
+			assertThat(health).contains("\"cluster\":\"UP\"");
+		}
+	}
+
+}
