@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ import static org.awaitility.Awaitility.await;
 @RequiresDocker
 @Testcontainers
 class DingTalkClusterContainerTests {
+
+	private static final Log logger = LogFactory.getLog(DingTalkClusterContainerTests.class);
 
 	private static final Duration BLOCK = Duration.ofSeconds(60);
 
@@ -108,7 +112,10 @@ class DingTalkClusterContainerTests {
 			.flatMap((call) -> tasks(three.get(call % 3)).getTask("t" + call), 300)
 			.blockLast(Duration.ofMinutes(2));
 		assertThat(this.dingtalk.storageRequestCount()).isEqualTo(300);
-		assertThat(this.dingtalk.maxStorageRequestsInAnySecond()).isLessThanOrEqualTo(21);
+		int busiestSecond = this.dingtalk.maxStorageRequestsInAnySecond();
+		logger.info("3 instances, 300 calls at a shared 20 requests/s: at most " + busiestSecond
+				+ " requests reached DingTalk in any sliding second " + this.dingtalk.storageRequestMillis());
+		assertThat(busiestSecond).isLessThanOrEqualTo(21);
 	}
 
 	@Test

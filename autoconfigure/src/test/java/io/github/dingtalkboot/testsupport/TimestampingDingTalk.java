@@ -113,6 +113,13 @@ public final class TimestampingDingTalk implements AutoCloseable {
 		return max;
 	}
 
+	public List<Long> storageRequestMillis() {
+		List<Long> times = new ArrayList<>(this.storageRequests);
+		Collections.sort(times);
+		long first = times.isEmpty() ? 0 : times.get(0);
+		return times.stream().map((time) -> (time - first) / 1_000_000).toList();
+	}
+
 	@Override
 	public void close() {
 		this.server.close();

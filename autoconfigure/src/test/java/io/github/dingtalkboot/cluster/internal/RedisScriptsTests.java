@@ -68,12 +68,12 @@ class RedisScriptsTests {
 		for (int i = 0; i < 5; i++) {
 			waits.add(limiter.reserveMicros().block(BLOCK));
 		}
-		// each reservation waits one interval (100ms) longer than the one before, less
-		// the
-		// time that passed between the two calls
+		// each reservation waits one interval (1/rate with the safety spacing: 105ms)
+		// longer than the one before, less the time that passed between the two calls
+		long interval = (long) (1_000_000 * RedisRateLimiter.SPACING / 10);
 		for (int i = 1; i < waits.size(); i++) {
 			long step = waits.get(i) - waits.get(i - 1);
-			assertThat(step).isBetween(50_000L, 100_000L);
+			assertThat(step).isBetween(interval - 50_000L, interval);
 		}
 	}
 
