@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.dingtalkboot.auth.internal.SharedTokenStore.StoredToken;
 import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
@@ -20,8 +24,10 @@ import io.github.dingtalkboot.testsupport.RedisContainers;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Lua scripts behind the shared rate limit and the shared token, run by a real Redis.
@@ -75,6 +81,40 @@ class RedisScriptsTests {
 			long step = waits.get(i) - waits.get(i - 1);
 			assertThat(step).isBetween(interval - 50_000L, interval);
 		}
+	}
+
+	@Test
+	void aRequestWhoseTimerFiresLateTakesANewSlotInsteadOfGoingOutLate() {
+		AtomicLong now = new AtomicLong();
+		AtomicInteger reads = new AtomicInteger();
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 10, this.state, new AdaptiveRateLimiter(1),
+				timer, () -> {
+					reads.incrementAndGet();
+					return now.get();
+				});
+		long interval = (long) (1_000_000 * RedisRateLimiter.SPACING / 10);
+		long start = serverMicros();
+		limiter.reserveMicros().block(BLOCK);
+		AtomicBoolean acquired = new AtomicBoolean();
+		limiter.acquire().subscribe(null, null, () -> acquired.set(true));
+		// reserved (sent, received) and waiting on the timer
+		await().atMost(BLOCK).until(() -> reads.get() >= 5);
+		now.addAndGet(Duration.ofMillis(200).toNanos());
+		timer.advanceTimeBy(Duration.ofSeconds(1));
+		// the timer fired 95ms late: a second reservation, then waiting again
+		await().atMost(BLOCK).until(() -> reads.get() >= 9);
+		assertThat(acquired).isFalse();
+		timer.advanceTimeBy(Duration.ofSeconds(1));
+		await().atMost(BLOCK).untilTrue(acquired);
+		long next = Long.parseLong(template.opsForValue().get(this.keys.key("rate-schedule")).block(BLOCK));
+		assertThat(next - start).as("three slots taken").isGreaterThanOrEqualTo(3 * interval);
+	}
+
+	private static long serverMicros() {
+		@SuppressWarnings("rawtypes")
+		List time = template.execute(RedisScript.of("return redis.call('TIME')", List.class)).blockFirst(BLOCK);
+		return Long.parseLong(String.valueOf(time.get(0))) * 1_000_000 + Long.parseLong(String.valueOf(time.get(1)));
 	}
 
 	@Test
