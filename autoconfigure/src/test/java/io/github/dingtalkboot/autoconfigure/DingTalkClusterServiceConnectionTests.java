@@ -21,6 +21,7 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RequiresDocker
 @Testcontainers
+// closed before the container stops, so that Lettuce does not try to reconnect to it
+@DirtiesContext
 @SpringBootTest(properties = { "dingtalk.cluster.enabled=true", "dingtalk.cluster.key-prefix=service-connection",
 		"dingtalk.suite-key=sk", "dingtalk.suite-secret=suite-secret-value", "dingtalk.auth-corp-id=corp" })
 class DingTalkClusterServiceConnectionTests {
