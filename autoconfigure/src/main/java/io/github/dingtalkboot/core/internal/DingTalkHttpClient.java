@@ -15,9 +15,7 @@ import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
@@ -50,7 +48,6 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.UriBuilder;
 
 /**
  * Sends requests to DingTalk's v1.0 APIs and turns every answer into JSON or a typed
@@ -113,6 +110,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private final RunningCalls runningCalls = new RunningCalls();
 
+	private final RequestUris uris;
+
 	private DingTalkHttpClient(Builder builder) {
 		HttpSettings http = Objects.requireNonNull(builder.http);
 		this.connectionProvider = ConnectionProvider.builder("dingtalk")
@@ -136,6 +135,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			return webClient.build();
 		};
 		this.json = JsonMapper.builder().build();
+		this.uris = new RequestUris(builder.baseUrl);
 		this.retryPolicy = builder.retryPolicy;
 		this.attemptTimeout = http.responseTimeout();
 		this.observationRegistry = builder.observationRegistry;
@@ -257,7 +257,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 					null, 0));
 		}
 		WebClient.RequestHeadersSpec<?> request = webClient().get()
-			.uri((builder) -> expand(builder, pathTemplate, pathVariables, query))
+			.uri(this.uris.expand(pathTemplate, pathVariables, query))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate)
 			.accept(MediaType.APPLICATION_JSON)
 			.header(ACCESS_TOKEN_HEADER, accessToken);
@@ -294,18 +294,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			}
 		}
 		return client;
-	}
-
-	private static URI expand(UriBuilder builder, String pathTemplate, Map<String, String> pathVariables,
-			Map<String, String> query) {
-		Map<String, Object> variables = new HashMap<>(pathVariables);
-		builder.path(pathTemplate);
-		query.forEach((name, value) -> {
-			String variable = "query." + name;
-			builder.queryParam(name, "{" + variable + "}");
-			variables.put(variable, value);
-		});
-		return builder.build(variables);
 	}
 
 	private Mono<JsonNode> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request,
