@@ -40,7 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BenchmarkMain {
 
-	private static final List<String> CONTENDERS = List.of("raw-webclient", "starter", "starter-no-observation",
+	private static final List<String> CONTENDERS = List.of("raw-netty", "raw-webclient", "observed-webclient",
+			"starter", "starter-no-observation", "official-sdk");
+
+	/** What the starter is compared with, in the ratio table's column order. */
+	private static final List<String> BASELINES = List.of("observed-webclient", "raw-webclient", "raw-netty",
 			"official-sdk");
 
 	private static final int[] CONCURRENCY = { 1, 16, 256 };
@@ -243,28 +247,23 @@ public final class BenchmarkMain {
 			Map<Integer, Double> serverCpu, long stampede, double[] heap, double[] startup, boolean quick) {
 		StringBuilder out = new StringBuilder();
 		out.append(System.lineSeparator())
-			.append("== Ratios (starter / raw WebClient, starter / official SDK) ==")
+			.append("== Ratios: starter ÷ each baseline, measured in this run ==")
 			.append(System.lineSeparator());
-		out.append("| figure | starter ÷ raw WebClient | starter ÷ official SDK |").append(System.lineSeparator());
-		out.append("|---|---|---|").append(System.lineSeparator());
+		out.append("| figure | ÷ observed WebClient | ÷ plain WebClient | ÷ raw Reactor Netty | ÷ official SDK |")
+			.append(System.lineSeparator());
+		out.append("|---|---|---|---|---|").append(System.lineSeparator());
 		for (Map.Entry<Integer, Map<String, LoadDriver.Result>> entry : load.entrySet()) {
 			Map<String, LoadDriver.Result> r = entry.getValue();
-			out.append(String.format(Locale.ROOT, "| throughput, concurrency %d | %.2f | %.2f |%n", entry.getKey(),
-					r.get("starter").callsPerSecond() / r.get("raw-webclient").callsPerSecond(),
-					r.get("starter").callsPerSecond() / r.get("official-sdk").callsPerSecond()));
+			out.append(row("throughput, concurrency " + entry.getKey(),
+					(name) -> r.get("starter").callsPerSecond() / r.get(name).callsPerSecond()));
 		}
 		for (Map.Entry<Integer, Map<String, LoadDriver.Result>> entry : load.entrySet()) {
 			Map<String, LoadDriver.Result> r = entry.getValue();
-			out.append(String.format(Locale.ROOT, "| p99 latency, concurrency %d | %.2f | %.2f |%n", entry.getKey(),
-					r.get("starter").p99Millis() / r.get("raw-webclient").p99Millis(),
-					r.get("starter").p99Millis() / r.get("official-sdk").p99Millis()));
+			out.append(row("p99 latency, concurrency " + entry.getKey(),
+					(name) -> r.get("starter").p99Millis() / r.get(name).p99Millis()));
 		}
-		out.append(String.format(Locale.ROOT, "| time per call, one at a time (JMH) | %.2f | %.2f |%n",
-				jmh.get("starter")[0] / jmh.get("raw-webclient")[0],
-				jmh.get("starter")[0] / jmh.get("official-sdk")[0]));
-		out.append(String.format(Locale.ROOT, "| bytes allocated per call (JMH -prof gc) | %.2f | %.2f |%n",
-				jmh.get("starter")[1] / jmh.get("raw-webclient")[1],
-				jmh.get("starter")[1] / jmh.get("official-sdk")[1]));
+		out.append(row("time per call, one at a time (JMH)", (name) -> jmh.get("starter")[0] / jmh.get(name)[0]));
+		out.append(row("bytes allocated per call (JMH -prof gc)", (name) -> jmh.get("starter")[1] / jmh.get(name)[1]));
 		out.append(System.lineSeparator())
 			.append("== Absolute figures (this machine only) ==")
 			.append(System.lineSeparator());
@@ -302,6 +301,14 @@ public final class BenchmarkMain {
 			out.append("- quick mode: short phases, expect wide error").append(System.lineSeparator());
 		}
 		System.out.print(out);
+	}
+
+	private static String row(String figure, java.util.function.ToDoubleFunction<String> ratio) {
+		StringBuilder row = new StringBuilder("| ").append(figure).append(" |");
+		for (String baseline : BASELINES) {
+			row.append(String.format(Locale.ROOT, " %.2f |", ratio.applyAsDouble(baseline)));
+		}
+		return row.append(System.lineSeparator()).toString();
 	}
 
 	private static String format(Map<Integer, Double> shares) {

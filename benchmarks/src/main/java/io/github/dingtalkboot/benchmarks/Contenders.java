@@ -16,6 +16,8 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 
@@ -30,8 +32,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The three contenders of the issue: raw WebClient (the floor), the full starter, the
- * official SDK.
+ * The contenders: raw Reactor Netty and plain WebClient (floors), WebClient from Boot's
+ * builder in an application with observations on (what a hand-written client in a Boot
+ * application with actuator costs), the full starter, the official SDK.
  */
 final class Contenders {
 
@@ -45,6 +48,8 @@ final class Contenders {
 	static Contender create(String name, String baseUrl, int concurrency) throws Exception {
 		return switch (name) {
 			case "raw-webclient" -> new RawWebClient(baseUrl);
+			case "observed-webclient" -> new ObservedWebClient(baseUrl);
+			case "raw-netty" -> new RawNetty(baseUrl);
 			case "starter" -> new Starter(baseUrl, Map.of());
 			case "starter-no-observation" -> new Starter(baseUrl, Map.of("bench.observation", "false"));
 			case "official-sdk" -> new OfficialSdk(baseUrl, concurrency);
@@ -95,6 +100,115 @@ final class Contenders {
 				.header("x-acs-dingtalk-access-token", CannedDingTalkServer.TOKEN)
 				.retrieve()
 				.bodyToMono(TaskEnvelope.class);
+		}
+
+		@Override
+		public Object call() {
+			return callAsync().block();
+		}
+
+		@Override
+		public void close() {
+			this.pool.dispose();
+		}
+
+	}
+
+	/**
+	 * WebClient from Spring Boot's {@code WebClient.Builder} in the same kind of
+	 * application as the starter (observations recorded on a SimpleMeterRegistry), so
+	 * every call is an {@code http.client.requests} observation: what a hand-written
+	 * client costs in an application with actuator. Same pool size and fixed token as the
+	 * plain WebClient.
+	 */
+	static final class ObservedWebClient implements Contender {
+
+		private final ConnectionProvider pool = ConnectionProvider.builder("observed")
+			.maxConnections(50)
+			.pendingAcquireMaxCount(10_000)
+			.build();
+
+		private final ConfigurableApplicationContext context;
+
+		private final WebClient client;
+
+		ObservedWebClient(String baseUrl) {
+			this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
+				.properties(Map.of("dingtalk.enabled", "false", "spring.main.banner-mode", "off", "logging.level.root",
+						"WARN"))
+				.run();
+			this.client = this.context.getBean(WebClient.Builder.class)
+				.baseUrl(baseUrl)
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)
+					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+					.responseTimeout(Duration.ofSeconds(10))))
+				.build();
+		}
+
+		@Override
+		public String name() {
+			return "observed-webclient";
+		}
+
+		@Override
+		public Mono<TaskEnvelope> callAsync() {
+			return this.client.get()
+				.uri("/v1.0/storage/tasks/{taskId}?unionId={unionId}", TASK_ID, UNION_ID)
+				.accept(MediaType.APPLICATION_JSON)
+				.header("x-acs-dingtalk-access-token", CannedDingTalkServer.TOKEN)
+				.retrieve()
+				.bodyToMono(TaskEnvelope.class);
+		}
+
+		@Override
+		public Object call() {
+			return callAsync().block();
+		}
+
+		@Override
+		public void close() {
+			this.context.close();
+			this.pool.dispose();
+		}
+
+	}
+
+	/**
+	 * Reactor Netty's HTTP client and Jackson, nothing else: the floor under WebClient.
+	 */
+	static final class RawNetty implements Contender {
+
+		private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+		private final ConnectionProvider pool = ConnectionProvider.builder("netty")
+			.maxConnections(50)
+			.pendingAcquireMaxCount(10_000)
+			.build();
+
+		private final HttpClient client;
+
+		private final String uri;
+
+		RawNetty(String baseUrl) {
+			this.client = HttpClient.create(this.pool)
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+				.responseTimeout(Duration.ofSeconds(10))
+				.headers((headers) -> headers.set("x-acs-dingtalk-access-token", CannedDingTalkServer.TOKEN)
+					.set("Accept", "application/json"));
+			this.uri = baseUrl + "/v1.0/storage/tasks/" + TASK_ID + "?unionId=" + UNION_ID;
+		}
+
+		@Override
+		public String name() {
+			return "raw-netty";
+		}
+
+		@Override
+		public Mono<TaskEnvelope> callAsync() {
+			return this.client.get()
+				.uri(this.uri)
+				.responseSingle((response, body) -> body.asByteArray())
+				.map((bytes) -> JSON.readValue(bytes, TaskEnvelope.class));
 		}
 
 		@Override

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GetTaskBenchmark {
 
-	@Param({ "raw-webclient", "starter", "official-sdk" })
+	@Param({ "raw-netty", "raw-webclient", "observed-webclient", "starter", "official-sdk" })
 	public String contender;
 
 	private Contender client;
