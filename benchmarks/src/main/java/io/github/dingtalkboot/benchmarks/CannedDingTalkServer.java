@@ -21,7 +21,7 @@ public final class CannedDingTalkServer {
 	private static final byte[] TOKEN_BODY = ("{\"accessToken\":\"" + TOKEN + "\",\"expireIn\":7200}")
 		.getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] TASK_BODY = ("{\"task\":{\"id\":\"t-1\",\"status\":\"IN_PROGRESS\",\"totalCount\":10,"
+	static final byte[] TASK_BODY = ("{\"task\":{\"id\":\"t-1\",\"status\":\"IN_PROGRESS\",\"totalCount\":10,"
 			+ "\"successCount\":3,\"failCount\":0,\"failMessage\":null,\"beginTime\":\"2022-07-29T14:55Z\",\"endTime\":null}}")
 		.getBytes(StandardCharsets.UTF_8);
 

@@ -143,6 +143,11 @@ final class Contenders {
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
 					.responseTimeout(Duration.ofSeconds(10))))
 				.build();
+			// like with like: this contender only counts if its calls are observed
+			callAsync().block(Duration.ofSeconds(30));
+			if (this.context.getBean(MeterRegistry.class).find("http.client.requests").timer() == null) {
+				throw new IllegalStateException("The observed WebClient recorded no http.client.requests");
+			}
 		}
 
 		@Override

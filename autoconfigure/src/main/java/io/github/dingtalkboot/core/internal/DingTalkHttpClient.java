@@ -250,6 +250,28 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 */
 	public Mono<JsonNode> get(String operation, String pathTemplate, Map<String, String> pathVariables,
 			Map<String, String> query, String accessToken, @Nullable DingTalkRateLimiter rateLimiter) {
+		return get(operation, pathTemplate, pathVariables, query, accessToken, rateLimiter, this::parseObject);
+	}
+
+	/**
+	 * {@code GET} a DingTalk resource with an access token, with retries, reading a
+	 * successful answer's body with the given reader (a streaming one, say, that makes no
+	 * JSON tree).
+	 * @param <T> what the reader makes
+	 * @param operation the logical operation, e.g. {@code storage.task.get}
+	 * @param pathTemplate the path, e.g. {@code /v1.0/storage/tasks/{taskId}}; each
+	 * variable is encoded as exactly one path segment
+	 * @param pathVariables the path's variables
+	 * @param query query parameters, each value encoded strictly
+	 * @param accessToken the access token
+	 * @param rateLimiter paces every attempt (retries included), or {@code null} for none
+	 * @param reader reads a 2xx answer's body; throws a {@code DingTalkException} for a
+	 * body it cannot read
+	 * @return what the reader made
+	 */
+	public <T> Mono<T> get(String operation, String pathTemplate, Map<String, String> pathVariables,
+			Map<String, String> query, String accessToken, @Nullable DingTalkRateLimiter rateLimiter,
+			BodyReader<T> reader) {
 		if (!isHeaderValue(accessToken)) {
 			return Mono.error(new DingTalkException(
 					"The access token is not a valid HTTP header value "
@@ -261,7 +283,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate)
 			.accept(MediaType.APPLICATION_JSON)
 			.header(ACCESS_TOKEN_HEADER, accessToken);
-		return exchange(operation, "GET " + pathTemplate, request, rateLimiter);
+		return exchange(operation, "GET " + pathTemplate, request, rateLimiter, reader);
 	}
 
 	/**
@@ -278,7 +300,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 				.accept(MediaType.APPLICATION_JSON)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(bytes);
-			return exchange(operation, "POST " + path, request, null);
+			return exchange(operation, "POST " + path, request, null, this::parseObject);
 		});
 	}
 
@@ -296,9 +318,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return client;
 	}
 
-	private Mono<JsonNode> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request,
-			@Nullable DingTalkRateLimiter rateLimiter) {
-		Mono<JsonNode> attempt = Mono.deferContextual((reactorContext) -> {
+	private <T> Mono<T> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request,
+			@Nullable DingTalkRateLimiter rateLimiter, BodyReader<T> reader) {
+		Mono<T> attempt = Mono.deferContextual((reactorContext) -> {
 			DingTalkClientObservationContext call = reactorContext.getOrDefault(CALL_CONTEXT_KEY, null);
 			if (call != null) {
 				ObservationContextAccess.recorder().attemptStarted(call);
@@ -306,7 +328,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			// the whole attempt, headers and body, has one deadline: Netty's response
 			// timeout only bounds the gap between two reads, which an answer trickling in
 			// byte by byte never exceeds
-			Mono<JsonNode> answer = request.exchangeToMono((response) -> read(response, call))
+			Mono<T> answer = request.exchangeToMono((response) -> read(response, call, reader))
 				.timeout(this.attemptTimeout)
 				.onErrorMap((ex) -> !(ex instanceof DingTalkException), (ex) -> transportFailure(description, ex));
 			if (!logger.isDebugEnabled()) {
@@ -329,14 +351,16 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return this.retryPolicy.apply(operation, attempt);
 	}
 
-	private Mono<JsonNode> read(ClientResponse response, @Nullable DingTalkClientObservationContext call) {
+	private <T> Mono<T> read(ClientResponse response, @Nullable DingTalkClientObservationContext call,
+			BodyReader<T> reader) {
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(EMPTY)
 			.onErrorResume(DingTalkHttpClient::isOverLimit, (ex) -> Mono.error(oversized(response, call, ex)))
-			.map((body) -> answer(response, call, body));
+			.map((body) -> answer(response, call, body, reader));
 	}
 
-	private JsonNode answer(ClientResponse response, @Nullable DingTalkClientObservationContext call, byte[] body) {
+	private <T> T answer(ClientResponse response, @Nullable DingTalkClientObservationContext call, byte[] body,
+			BodyReader<T> reader) {
 		int status = response.statusCode().value();
 		if (!response.statusCode().is2xxSuccessful()) {
 			DingTalkError error = DingTalkErrors.read(status, response.headers().asHttpHeaders(), body, this.json);
@@ -350,7 +374,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		}
 		record(call, (c) -> ObservationContextAccess.recorder()
 			.answered(c, status, null, response.headers().asHttpHeaders().getFirst(DingTalkErrors.REQUEST_ID_HEADER)));
-		return parseObject(status, body);
+		return reader.read(status, body);
 	}
 
 	/**
@@ -422,15 +446,12 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		try {
 			JsonNode node = this.json.readTree(body);
 			if (node == null || !node.isObject()) {
-				throw new DingTalkMalformedResponseException("DingTalk answered HTTP " + status
-						+ " with a body that is not a JSON object (" + body.length + " bytes)");
+				throw BodyReader.notAnObject(status, body);
 			}
 			return node;
 		}
 		catch (JacksonException ex) {
-			throw new DingTalkMalformedResponseException(
-					"DingTalk answered HTTP " + status + " with a body that is not JSON (" + body.length + " bytes)",
-					ex);
+			throw BodyReader.notJson(status, body, ex);
 		}
 	}
 

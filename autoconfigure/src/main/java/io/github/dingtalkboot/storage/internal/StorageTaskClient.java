@@ -142,12 +142,12 @@ public final class StorageTaskClient implements StorageTaskOperations {
 		Map<String, String> query = Map.of("unionId", unionId);
 		Mono<StorageTask> once = this.tokens.getAccessToken()
 			.onErrorMap((ex) -> !(ex instanceof DingTalkException), StorageTaskClient::tokenFailure)
-			.flatMap((token) -> this.http.get(OPERATION_GET, TASK_PATH, path, query, token, this.rateLimiter)
+			.flatMap((token) -> this.http
+				.get(OPERATION_GET, TASK_PATH, path, query, token, this.rateLimiter, StorageTaskReader::read)
 				.onErrorMap(DingTalkAuthenticationException.class, (ex) -> {
 					this.tokens.invalidate(token);
 					return new RejectedToken(ex);
-				}))
-			.map(StorageTaskReader::read);
+				}));
 		return once.onErrorResume(RejectedToken.class, (rejected) -> once)
 			.onErrorMap(RejectedToken.class, RejectedToken::rejection)
 			.onErrorMap(StorageTaskClient::isTaskNotExist,

@@ -9,9 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+import io.github.dingtalkboot.core.internal.BodyReader;
 
 /**
  * Reads {@code {"task":{…}}} leniently: unknown fields are ignored, absent or null ones
@@ -19,25 +24,109 @@ import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
  * and with {@code Z} or an offset. A value that is present but cannot be read is an
  * error, never a silently wrong value.
  */
-final class StorageTaskReader {
+public final class StorageTaskReader {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private StorageTaskReader() {
 	}
 
-	static StorageTask read(JsonNode body) {
-		JsonNode task = body.get("task");
-		if (task == null || !task.isObject()) {
-			throw new DingTalkMalformedResponseException("DingTalk's storage task answer has no \"task\" object");
+	/**
+	 * Read an answer's body straight into a task, without a JSON tree: the common case
+	 * (strings, whole numbers, nulls) is read from the token stream; any other value is
+	 * read as a node and judged by the rules below, so an odd value gets the same result
+	 * or error as before.
+	 * @param status the HTTP status
+	 * @param body the answer's body
+	 * @return the task
+	 * @throws io.github.dingtalkboot.core.DingTalkMalformedResponseException when the
+	 * body is not a task answer
+	 */
+	public static StorageTask read(int status, byte[] body) {
+		try (JsonParser parser = JSON.createParser(body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw BodyReader.notAnObject(status, body);
+			}
+			StorageTask task = null;
+			boolean hasTask = false;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if ("task".equals(name)) {
+					hasTask = value == JsonToken.START_OBJECT;
+					task = hasTask ? readTask(parser) : null;
+					if (!hasTask) {
+						parser.skipChildren();
+					}
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (parser.nextToken() != null) {
+				throw BodyReader.notJson(status, body, new IllegalStateException("content after the JSON object"));
+			}
+			if (task == null) {
+				throw noTask();
+			}
+			return task;
 		}
-		String rawStatus = text(task, "status");
-		return new StorageTask(text(task, "id"), StorageTaskStatus.from(rawStatus), count(task, "totalCount"),
-				count(task, "successCount"), count(task, "failCount"), text(task, "failMessage"),
-				time(task, "beginTime"), time(task, "endTime"), rawStatus);
+		catch (JacksonException ex) {
+			throw BodyReader.notJson(status, body, ex);
+		}
 	}
 
-	private static @Nullable String text(JsonNode task, String field) {
-		JsonNode value = task.get(field);
-		if (value == null || value.isNull()) {
+	private static StorageTask readTask(JsonParser parser) {
+		String id = null;
+		String rawStatus = null;
+		String failMessage = null;
+		String beginTime = null;
+		String endTime = null;
+		long total = 0;
+		long success = 0;
+		long fail = 0;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String field = parser.currentName();
+			JsonToken token = parser.nextToken();
+			switch (field) {
+				case "id" -> id = text(parser, token, field);
+				case "status" -> rawStatus = text(parser, token, field);
+				case "failMessage" -> failMessage = text(parser, token, field);
+				case "beginTime" -> beginTime = text(parser, token, field);
+				case "endTime" -> endTime = text(parser, token, field);
+				case "totalCount" -> total = count(parser, token, field);
+				case "successCount" -> success = count(parser, token, field);
+				case "failCount" -> fail = count(parser, token, field);
+				default -> parser.skipChildren();
+			}
+		}
+		return new StorageTask(id, StorageTaskStatus.from(rawStatus), total, success, fail, failMessage,
+				time(beginTime, "beginTime"), time(endTime, "endTime"), rawStatus);
+	}
+
+	private static @Nullable String text(JsonParser parser, JsonToken token, String field) {
+		if (token == JsonToken.VALUE_STRING) {
+			return parser.getString();
+		}
+		return (token == JsonToken.VALUE_NULL) ? null : text(field, parser.readValueAsTree());
+	}
+
+	private static long count(JsonParser parser, JsonToken token, String field) {
+		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+			long count = parser.getLongValue();
+			if (count >= 0) {
+				return count;
+			}
+		}
+		return (token == JsonToken.VALUE_NULL) ? 0 : count(field, parser.readValueAsTree());
+	}
+
+	private static DingTalkMalformedResponseException noTask() {
+		return new DingTalkMalformedResponseException("DingTalk's storage task answer has no \"task\" object");
+	}
+
+	private static @Nullable String text(String field, @Nullable JsonNode value) {
+		if (value == null || value.isNull() || value.isMissingNode()) {
 			return null;
 		}
 		if (value.isContainer()) {
@@ -46,9 +135,8 @@ final class StorageTaskReader {
 		return value.asString();
 	}
 
-	private static long count(JsonNode task, String field) {
-		JsonNode value = task.get(field);
-		if (value == null || value.isNull()) {
+	private static long count(String field, @Nullable JsonNode value) {
+		if (value == null || value.isNull() || value.isMissingNode()) {
 			return 0;
 		}
 		long count = -1;
@@ -69,8 +157,7 @@ final class StorageTaskReader {
 		return count;
 	}
 
-	private static @Nullable Instant time(JsonNode task, String field) {
-		String value = text(task, field);
+	private static @Nullable Instant time(@Nullable String value, String field) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -177,7 +177,8 @@ class StorageTaskClientTests {
 	@ValueSource(strings = { "not json", "[1,2]", "{\"notTask\":{}}", "{\"task\":\"x\"}", "",
 			"{\"task\":{\"totalCount\":\"many\"}}", "{\"task\":{\"totalCount\":1.5}}",
 			"{\"task\":{\"beginTime\":\"yesterday\"}}", "{\"task\":{\"beginTime\":\"2022-07-29T14:55\"}}",
-			"{\"task\":{\"id\":[1]}}" })
+			"{\"task\":{\"id\":[1]}}", "{\"task\":{\"totalCount\":-1}}", "{\"task\":{}} trailing", "{\"task\":{}}{}",
+			"{\"task\":{\"status\":\"RUNNING\"", "{\"task\":{\"failMessage\":{\"a\":1}}}" })
 	void malformedSuccessBodiesFailWithMalformedResponseException(String body) {
 		this.server.enqueue(json(200, body));
 		StepVerifier.create(this.client.getTask("t", "u"))

@@ -1,0 +1,47 @@
+package io.github.dingtalkboot.core.internal;
+
+import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+
+/**
+ * Reads the body of a successful DingTalk answer.
+ *
+ * @param <T> what it makes of it
+ */
+@FunctionalInterface
+public interface BodyReader<T> {
+
+	/**
+	 * Read a body.
+	 * @param status the HTTP status (2xx)
+	 * @param body the body, possibly empty
+	 * @return what the body says
+	 * @throws DingTalkMalformedResponseException when the body is not what the API
+	 * documents
+	 */
+	T read(int status, byte[] body);
+
+	/**
+	 * The failure for a body that is not JSON at all.
+	 * @param status the HTTP status
+	 * @param body the body
+	 * @param cause the parser's failure
+	 * @return the exception
+	 */
+	static DingTalkMalformedResponseException notJson(int status, byte[] body, Throwable cause) {
+		return new DingTalkMalformedResponseException(
+				"DingTalk answered HTTP " + status + " with a body that is not JSON (" + body.length + " bytes)",
+				cause);
+	}
+
+	/**
+	 * The failure for a body that is JSON, but not an object.
+	 * @param status the HTTP status
+	 * @param body the body
+	 * @return the exception
+	 */
+	static DingTalkMalformedResponseException notAnObject(int status, byte[] body) {
+		return new DingTalkMalformedResponseException("DingTalk answered HTTP " + status
+				+ " with a body that is not a JSON object (" + body.length + " bytes)");
+	}
+
+}
