@@ -281,7 +281,7 @@ public final class BenchmarkMain {
 		jmh.forEach((name, f) -> out.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f |%n", name, f[0], f[1])));
 		out.append(System.lineSeparator())
 			.append("starter-no-observation: the starter with ObservationRegistry.NOOP, to show what")
-			.append(" the observations on a SimpleMeterRegistry cost in the starter's figure.")
+			.append(" the observations (recorded by actuator's meter registry) cost in the starter's figure.")
 			.append(System.lineSeparator());
 		out.append(System.lineSeparator());
 		out.append(String.format(Locale.ROOT,
