@@ -11,6 +11,7 @@ import com.aliyun.teautil.models.RuntimeOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -46,8 +47,8 @@ final class Contenders {
 
 	static Contender create(String name, String baseUrl, int concurrency) throws Exception {
 		return switch (name) {
-			case "raw-webclient" -> new RawWebClient(baseUrl);
-			case "observed-webclient" -> new ObservedWebClient(baseUrl);
+			case "raw-webclient" -> new RawWebClient("raw-webclient", WebClient.builder(), baseUrl, null);
+			case "observed-webclient" -> observedWebClient(baseUrl);
 			case "raw-netty" -> new RawNetty(baseUrl);
 			case "starter" -> new Starter(baseUrl, Map.of());
 			case "starter-no-observation" -> new Starter(baseUrl, Map.of("bench.observation", "false"));
@@ -75,11 +76,17 @@ final class Contenders {
 			.pendingAcquireMaxCount(10_000)
 			.build();
 
+		private final String name;
+
 		private final WebClient client;
 
-		RawWebClient(String baseUrl) {
-			this.client = WebClient.builder()
-				.baseUrl(baseUrl)
+		private final @Nullable ConfigurableApplicationContext context;
+
+		RawWebClient(String name, WebClient.Builder builder, String baseUrl,
+				@Nullable ConfigurableApplicationContext context) {
+			this.name = name;
+			this.context = context;
+			this.client = builder.baseUrl(baseUrl)
 				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
 					.responseTimeout(Duration.ofSeconds(10))))
@@ -88,7 +95,7 @@ final class Contenders {
 
 		@Override
 		public String name() {
-			return "raw-webclient";
+			return this.name;
 		}
 
 		@Override
@@ -117,64 +124,24 @@ final class Contenders {
 	 * WebClient from Spring Boot's {@code WebClient.Builder} in the same kind of
 	 * application as the starter (with actuator: Boot's observation and meter
 	 * registries), so every call is an {@code http.client.requests} observation: what a
-	 * hand-written client costs in an application with actuator. Same pool size and fixed
-	 * token as the plain WebClient.
+	 * hand-written client costs in a production Boot application. Otherwise the plain
+	 * WebClient.
 	 */
-	static final class ObservedWebClient implements Contender {
-
-		private final ConnectionProvider pool = ConnectionProvider.builder("observed")
-			.maxConnections(50)
-			.pendingAcquireMaxCount(10_000)
-			.build();
-
-		private final ConfigurableApplicationContext context;
-
-		private final WebClient client;
-
-		ObservedWebClient(String baseUrl) {
-			this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
-				.properties(Map.of("dingtalk.enabled", "false", "spring.main.banner-mode", "off", "logging.level.root",
-						"WARN"))
-				.run();
-			this.client = this.context.getBean(WebClient.Builder.class)
-				.baseUrl(baseUrl)
-				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)
-					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
-					.responseTimeout(Duration.ofSeconds(10))))
-				.build();
-			// like with like: this contender only counts if its calls are observed
-			callAsync().block(Duration.ofSeconds(30));
-			if (this.context.getBean(MeterRegistry.class).find("http.client.requests").timer() == null) {
-				throw new IllegalStateException("The observed WebClient recorded no http.client.requests");
-			}
+	static Contender observedWebClient(String baseUrl) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(StarterApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(
+					Map.of("dingtalk.enabled", "false", "spring.main.banner-mode", "off", "logging.level.root", "WARN"))
+			.run();
+		RawWebClient client = new RawWebClient("observed-webclient", context.getBean(WebClient.Builder.class), baseUrl,
+				context);
+		// like with like: this contender only counts if its calls are observed
+		client.callAsync().block(Duration.ofSeconds(30));
+		if (context.getBean(MeterRegistry.class).find("http.client.requests").timer() == null) {
+			client.close();
+			throw new IllegalStateException("The observed WebClient recorded no http.client.requests");
 		}
-
-		@Override
-		public String name() {
-			return "observed-webclient";
-		}
-
-		@Override
-		public Mono<TaskEnvelope> callAsync() {
-			return this.client.get()
-				.uri("/v1.0/storage/tasks/{taskId}?unionId={unionId}", TASK_ID, UNION_ID)
-				.accept(MediaType.APPLICATION_JSON)
-				.header("x-acs-dingtalk-access-token", CannedDingTalkServer.TOKEN)
-				.retrieve()
-				.bodyToMono(TaskEnvelope.class);
-		}
-
-		@Override
-		public Object call() {
-			return callAsync().block();
-		}
-
-		@Override
-		public void close() {
-			this.context.close();
-			this.pool.dispose();
-		}
-
+		return client;
 	}
 
 	/**
