@@ -42,7 +42,11 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 	 */
 	static final double SPACING = 1.05;
 
-	static final String STATE_FIELDS = """
+	/**
+	 * The shared rate as it stands now, in every script: the stored rate plus one request
+	 * per second for each whole second since it last changed, up to the configured rate.
+	 */
+	static final String CURRENT_RATE = """
 			local now = redis.call('TIME')
 			local now_us = tonumber(now[1]) * 1000000 + tonumber(now[2])
 			local max = tonumber(ARGV[1])
@@ -52,21 +56,21 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 			local changed = tonumber(state[2]) or now_us
 			local decreased = tonumber(state[3]) or 0
 			if rate > max then rate = max end
+			if rate < max then
+			  local seconds = math.floor((now_us - changed) / 1000000)
+			  if seconds >= 1 then
+			    rate = math.min(max, rate + seconds)
+			    changed = changed + seconds * 1000000
+			  end
+			else
+			  changed = now_us
+			end
 			""";
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> RESERVE = RedisScript.of(
-			STATE_FIELDS
+			CURRENT_RATE
 					+ """
-							if rate < max then
-							  local seconds = math.floor((now_us - changed) / 1000000)
-							  if seconds >= 1 then
-							    rate = math.min(max, rate + seconds)
-							    changed = changed + seconds * 1000000
-							  end
-							else
-							  changed = now_us
-							end
 							redis.call('HSET', KEYS[2], 'rate', tostring(rate), 'changed', tostring(changed), 'decreased', tostring(decreased))
 							redis.call('PEXPIRE', KEYS[2], 3600000)
 							local interval = math.floor(1000000 * tonumber(ARGV[3]) / rate)
@@ -79,7 +83,7 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 			List.class);
 
 	private static final RedisScript<String> THROTTLED = RedisScript.of(
-			STATE_FIELDS
+			CURRENT_RATE
 					+ """
 							if now_us - decreased >= 1000000 then
 							  rate = math.max(min, rate / 2)
@@ -90,11 +94,7 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 							""",
 			String.class);
 
-	private static final RedisScript<String> RATE = RedisScript.of(STATE_FIELDS + """
-			if rate < max then
-			  local seconds = math.floor((now_us - changed) / 1000000)
-			  if seconds >= 1 then rate = math.min(max, rate + seconds) end
-			end
+	private static final RedisScript<String> RATE = RedisScript.of(CURRENT_RATE + """
 			return tostring(rate)
 			""", String.class);
 
