@@ -13,13 +13,11 @@ final class ClusterIdentity {
 
 	/**
 	 * The identity of the credential the access token and the rate limit belong to.
-	 * @param connectionDetails where the credentials come from
-	 * @param properties the properties, for credentials the details leave to them
+	 * @param credentials the configured credentials, or {@code null} for none
 	 * @return the identity; {@code default} when no credentials are configured (an
 	 * application with its own access token supplier)
 	 */
-	static String of(DingTalkConnectionDetails connectionDetails, DingTalkProperties properties) {
-		DingTalkCredentials credentials = credentials(connectionDetails, properties);
+	static String of(@Nullable DingTalkCredentials credentials) {
 		if (credentials instanceof DingTalkCredentials.InternalApp app) {
 			return "app:" + app.appKey();
 		}
@@ -31,12 +29,10 @@ final class ClusterIdentity {
 
 	/**
 	 * The identity of the suite a suite ticket belongs to.
-	 * @param connectionDetails where the credentials come from
-	 * @param properties the properties, for credentials the details leave to them
+	 * @param credentials the configured credentials, or {@code null} for none
 	 * @return the identity, or {@code default} for other credentials
 	 */
-	static String ofSuite(DingTalkConnectionDetails connectionDetails, DingTalkProperties properties) {
-		DingTalkCredentials credentials = credentials(connectionDetails, properties);
+	static String ofSuite(@Nullable DingTalkCredentials credentials) {
 		return (credentials instanceof DingTalkCredentials.ThirdPartyApp app) ? suite(app.suiteKey()) : "default";
 	}
 
@@ -44,11 +40,17 @@ final class ClusterIdentity {
 		return "suite:" + suiteKey;
 	}
 
-	private static @Nullable DingTalkCredentials credentials(DingTalkConnectionDetails connectionDetails,
+	/**
+	 * The configured credentials, if any.
+	 * @param connectionDetails where the credentials come from
+	 * @param properties the properties, for credentials the details leave to them
+	 * @return the credentials, or {@code null} when none (or no valid ones) are
+	 * configured
+	 */
+	static @Nullable DingTalkCredentials credentials(DingTalkConnectionDetails connectionDetails,
 			DingTalkProperties properties) {
 		try {
-			DingTalkCredentials credentials = connectionDetails.getCredentials();
-			return (credentials != null) ? credentials : CredentialsResolver.of(properties);
+			return CredentialsResolver.of(connectionDetails, properties);
 		}
 		catch (DingTalkCredentialsException ex) {
 			// reported where the access token supplier is made, if it is ours

@@ -20,6 +20,19 @@ final class CredentialsResolver {
 	private CredentialsResolver() {
 	}
 
+	/**
+	 * The credentials of the connection details, or else those of the properties.
+	 * @param connectionDetails the connection details
+	 * @param properties the properties
+	 * @return the credentials
+	 * @throws DingTalkCredentialsException when the details have none and the properties'
+	 * are missing, incomplete or conflicting
+	 */
+	static DingTalkCredentials of(DingTalkConnectionDetails connectionDetails, DingTalkProperties properties) {
+		DingTalkCredentials credentials = connectionDetails.getCredentials();
+		return (credentials != null) ? credentials : of(properties);
+	}
+
 	static DingTalkCredentials of(DingTalkProperties properties) {
 		boolean fixed = isSet(properties.getAccessToken());
 		boolean internal = isSet(properties.getAppKey()) || isSet(properties.getAppSecret());

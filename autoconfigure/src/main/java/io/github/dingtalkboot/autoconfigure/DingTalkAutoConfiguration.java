@@ -137,10 +137,7 @@ public final class DingTalkAutoConfiguration {
 	AccessTokenSupplier dingTalkAccessTokenSupplier(DingTalkProperties properties,
 			DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
 			ObjectProvider<SuiteTicketSupplier> suiteTicket, ObjectProvider<SharedTokenStore> sharedTokens) {
-		DingTalkCredentials credentials = connectionDetails.getCredentials();
-		if (credentials == null) {
-			credentials = CredentialsResolver.of(properties);
-		}
+		DingTalkCredentials credentials = CredentialsResolver.of(connectionDetails, properties);
 		if (credentials instanceof DingTalkCredentials.FixedToken fixed) {
 			return new FixedAccessTokenSupplier(fixed.accessToken());
 		}

@@ -76,9 +76,10 @@ public final class DingTalkClusterAutoConfiguration {
 						"there is no (single) ReactiveRedisConnectionFactory bean.");
 			}
 			String prefix = properties.getCluster().getKeyPrefix();
+			DingTalkCredentials credentials = ClusterIdentity.credentials(connectionDetails, properties);
 			return new ClusterRedis(new ReactiveStringRedisTemplate(factory),
-					new RedisKeys(prefix, ClusterIdentity.of(connectionDetails, properties)),
-					new RedisKeys(prefix, ClusterIdentity.ofSuite(connectionDetails, properties)));
+					new RedisKeys(prefix, ClusterIdentity.of(credentials)),
+					new RedisKeys(prefix, ClusterIdentity.ofSuite(credentials)));
 		}
 
 		@Bean

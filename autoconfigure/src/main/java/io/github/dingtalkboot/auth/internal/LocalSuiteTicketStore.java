@@ -33,22 +33,12 @@ public final class LocalSuiteTicketStore implements SuiteTicketTracker {
 		return Mono.fromSupplier(this::latestNow);
 	}
 
-	/**
-	 * The ticket saved last, else the configured one.
-	 * @return the ticket, or {@code null} when there is none
-	 */
-	public @Nullable String latestNow() {
+	private @Nullable String latestNow() {
 		String ticket = this.saved.get();
 		return (ticket != null) ? ticket : this.configured;
 	}
 
-	/**
-	 * Check a ticket before it is kept.
-	 * @param ticket the ticket
-	 * @return the ticket
-	 * @throws IllegalArgumentException when the ticket is blank
-	 */
-	public static String requireTicket(@Nullable String ticket) {
+	private static String requireTicket(@Nullable String ticket) {
 		if (ticket == null || ticket.isBlank()) {
 			throw new IllegalArgumentException("A suite ticket must not be blank");
 		}

@@ -30,8 +30,6 @@ public final class ClusterState {
 
 	private final AtomicLong nextProbe = new AtomicLong();
 
-	private final AtomicLong outages = new AtomicLong();
-
 	/**
 	 * Create a state.
 	 * @param timeout the bound of one Redis operation
@@ -77,14 +75,6 @@ public final class ClusterState {
 		return this.degraded.get();
 	}
 
-	/**
-	 * How many outages began since start-up.
-	 * @return the count
-	 */
-	public long outages() {
-		return this.outages.get();
-	}
-
 	private boolean probeDue() {
 		long now = this.nanoTime.getAsLong();
 		long next = this.nextProbe.get();
@@ -94,7 +84,6 @@ public final class ClusterState {
 	private void down(Throwable error) {
 		this.nextProbe.set(this.nanoTime.getAsLong() + PROBE_INTERVAL.toNanos());
 		if (this.degraded.compareAndSet(false, true)) {
-			this.outages.incrementAndGet();
 			logger.warn("Redis does not answer (" + describe(error) + "); the DingTalk client goes on with "
 					+ "local state (its own token cache and a local rate limit) and tries Redis again every "
 					+ PROBE_INTERVAL.toSeconds() + "s");

@@ -238,22 +238,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * {@code GET} a DingTalk resource with an access token, with retries.
-	 * @param operation the logical operation, e.g. {@code storage.task.get}
-	 * @param pathTemplate the path, e.g. {@code /v1.0/storage/tasks/{taskId}}; each
-	 * variable is encoded as exactly one path segment
-	 * @param pathVariables the path's variables
-	 * @param query query parameters, each value encoded strictly
-	 * @param accessToken the access token
-	 * @param rateLimiter paces every attempt (retries included), or {@code null} for none
-	 * @return the answer's JSON object
-	 */
-	public Mono<JsonNode> get(String operation, String pathTemplate, Map<String, String> pathVariables,
-			Map<String, String> query, String accessToken, @Nullable DingTalkRateLimiter rateLimiter) {
-		return get(operation, pathTemplate, pathVariables, query, accessToken, rateLimiter, this::parseObject);
-	}
-
-	/**
 	 * {@code GET} a DingTalk resource with an access token, with retries, reading a
 	 * successful answer's body with the given reader (a streaming one, say, that makes no
 	 * JSON tree).

@@ -29,19 +29,9 @@ public final class ObservationContextAccess {
 	 * @return the recorder
 	 */
 	public static Recorder recorder() {
+		// every context handed to the recorder was constructed, so its class, whose
+		// initializer installs the recorder, is initialized
 		Recorder installed = recorder;
-		if (installed == null) {
-			// Every context passed to the recorder was constructed, so its class is
-			// initialized; this covers a call made before any context exists.
-			try {
-				Class.forName(DingTalkClientObservationContext.class.getName(), true,
-						DingTalkClientObservationContext.class.getClassLoader());
-			}
-			catch (ClassNotFoundException ex) {
-				throw new IllegalStateException(ex);
-			}
-			installed = recorder;
-		}
 		if (installed == null) {
 			throw new IllegalStateException("DingTalkClientObservationContext installed no recorder");
 		}

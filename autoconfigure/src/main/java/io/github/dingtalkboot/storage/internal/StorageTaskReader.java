@@ -48,20 +48,15 @@ public final class StorageTaskReader {
 				throw BodyReader.notAnObject(status, body);
 			}
 			StorageTask task = null;
-			boolean hasTask = false;
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String name = parser.currentName();
 				JsonToken value = parser.nextToken();
 				if ("task".equals(name)) {
-					hasTask = value == JsonToken.START_OBJECT;
-					task = hasTask ? readTask(parser) : null;
-					if (!hasTask) {
-						parser.skipChildren();
-					}
+					// the last "task" counts, as in a JSON tree
+					task = (value == JsonToken.START_OBJECT) ? readTask(parser) : null;
 				}
-				else {
-					parser.skipChildren();
-				}
+				// a no-op after readTask, which stops on the task's END_OBJECT
+				parser.skipChildren();
 			}
 			if (parser.nextToken() != null) {
 				throw BodyReader.notJson(status, body, new IllegalStateException("content after the JSON object"));
