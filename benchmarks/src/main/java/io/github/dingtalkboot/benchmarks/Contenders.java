@@ -135,13 +135,23 @@ final class Contenders {
 			.run();
 		RawWebClient client = new RawWebClient("observed-webclient", context.getBean(WebClient.Builder.class), baseUrl,
 				context);
-		// like with like: this contender only counts if its calls are observed
-		client.callAsync().block(Duration.ofSeconds(30));
-		if (context.getBean(MeterRegistry.class).find("http.client.requests").timer() == null) {
-			client.close();
-			throw new IllegalStateException("The observed WebClient recorded no http.client.requests");
-		}
+		requireRecorded(client, context, "http.client.requests");
 		return client;
+	}
+
+	/**
+	 * Like with like: a contender in an application with actuator only counts if its
+	 * calls are recorded as the given meters. Makes one call to find out.
+	 */
+	private static void requireRecorded(Contender contender, ConfigurableApplicationContext context, String... meters) {
+		contender.callAsync().block(Duration.ofSeconds(30));
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		for (String meter : meters) {
+			if (registry.find(meter).timer() == null) {
+				contender.close();
+				throw new IllegalStateException(contender.name() + " recorded no " + meter);
+			}
+		}
 	}
 
 	/**
@@ -216,14 +226,7 @@ final class Contenders {
 				.run();
 			this.operations = this.context.getBean(StorageTaskOperations.class);
 			if ("starter".equals(name())) {
-				// like with like: both the starter's observation and Boot's are recorded
-				callAsync().block(Duration.ofSeconds(30));
-				MeterRegistry meters = this.context.getBean(MeterRegistry.class);
-				for (String meter : new String[] { "dingtalk.client.requests", "http.client.requests" }) {
-					if (meters.find(meter).timer() == null) {
-						throw new IllegalStateException("The starter recorded no " + meter);
-					}
-				}
+				requireRecorded(this, this.context, "dingtalk.client.requests", "http.client.requests");
 			}
 		}
 

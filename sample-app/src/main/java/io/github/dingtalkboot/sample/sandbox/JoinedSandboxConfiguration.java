@@ -1,7 +1,6 @@
 package io.github.dingtalkboot.sample.sandbox;
 
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
-import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,19 +21,7 @@ class JoinedSandboxConfiguration {
 
 	@Bean
 	DingTalkConnectionDetails joinedSandboxConnectionDetails(@Value("${" + JOIN + "}") String baseUrl) {
-		return new DingTalkConnectionDetails() {
-
-			@Override
-			public String getBaseUrl() {
-				return baseUrl;
-			}
-
-			@Override
-			public DingTalkCredentials getCredentials() {
-				return DingTalkCredentials.internalApp(SandboxDingTalk.APP_KEY, SandboxDingTalk.APP_SECRET);
-			}
-
-		};
+		return SandboxConfiguration.connectionDetails(baseUrl);
 	}
 
 }

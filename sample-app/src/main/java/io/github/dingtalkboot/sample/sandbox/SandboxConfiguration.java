@@ -38,11 +38,20 @@ class SandboxConfiguration {
 
 	@Bean
 	DingTalkConnectionDetails sandboxDingTalkConnectionDetails(SandboxDingTalk sandbox) {
+		return connectionDetails(sandbox.baseUrl());
+	}
+
+	/**
+	 * The connection details of a sandbox: its URL and its app's credentials.
+	 * @param baseUrl the sandbox's URL
+	 * @return the connection details
+	 */
+	static DingTalkConnectionDetails connectionDetails(String baseUrl) {
 		return new DingTalkConnectionDetails() {
 
 			@Override
 			public String getBaseUrl() {
-				return sandbox.baseUrl();
+				return baseUrl;
 			}
 
 			@Override

@@ -8,14 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the embedded DingTalk sandbox behaves.
  *
- * @param enabled whether the sandbox starts when no DingTalk credentials are configured
  * @param failureRate share of sandbox answers that are 503 {@code operationTimeout}, so
  * retries show
  * @param taskDuration how long a demo task runs (each one between half and one and a half
  * times this)
  */
 @ConfigurationProperties("sample.sandbox")
-record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.05") double failureRate,
-		@DefaultValue("10s") Duration taskDuration) {
+record SandboxProperties(@DefaultValue("0.05") double failureRate, @DefaultValue("10s") Duration taskDuration) {
 
 }
