@@ -604,7 +604,8 @@ public class DingTalkProperties implements InitializingBean {
 
 		/**
 		 * Bound of one Redis operation; one that takes longer counts as Redis not
-		 * answering.
+		 * answering. Until Redis has answered once, operations (the first also connects)
+		 * may take up to 5s.
 		 */
 		private Duration timeout = Duration.ofMillis(500);
 

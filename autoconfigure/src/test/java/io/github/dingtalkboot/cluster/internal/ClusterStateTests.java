@@ -1,0 +1,64 @@
+package io.github.dingtalkboot.cluster.internal;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link ClusterState}: how long an operation may take, in virtual time.
+ */
+class ClusterStateTests {
+
+	private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+	@Test
+	void beforeRedisFirstAnsweredAnOperationMayTakeTheFirstContactBound() {
+		ClusterState state = new ClusterState(TIMEOUT);
+		StepVerifier.withVirtualTime(() -> state.guard(Mono.delay(Duration.ofSeconds(3))))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(3))
+			.expectNext(0L)
+			.verifyComplete();
+		assertThat(state.isDegraded()).isFalse();
+	}
+
+	@Test
+	void beforeRedisFirstAnsweredAnOperationStillEndsAtTheFirstContactBound() {
+		ClusterState state = new ClusterState(TIMEOUT);
+		StepVerifier.withVirtualTime(() -> state.guard(Mono.never()))
+			.expectSubscription()
+			.expectNoEvent(ClusterState.FIRST_CONTACT.minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.expectError(ClusterUnavailableException.class)
+			.verify();
+		assertThat(state.isDegraded()).isTrue();
+	}
+
+	@Test
+	void onceRedisAnsweredAnOperationGetsTheTimeout() {
+		ClusterState state = new ClusterState(TIMEOUT);
+		StepVerifier.create(state.guard(Mono.just("first"))).expectNext("first").verifyComplete();
+		StepVerifier.withVirtualTime(() -> state.guard(Mono.never()))
+			.expectSubscription()
+			.expectNoEvent(TIMEOUT.minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.expectError(ClusterUnavailableException.class)
+			.verify();
+		assertThat(state.isDegraded()).isTrue();
+	}
+
+	@Test
+	void aTimeoutLongerThanTheFirstContactBoundAppliesFromTheStart() {
+		ClusterState state = new ClusterState(Duration.ofSeconds(8));
+		StepVerifier.withVirtualTime(() -> state.guard(Mono.delay(Duration.ofSeconds(7))))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(7))
+			.expectNext(0L)
+			.verifyComplete();
+	}
+
+}
