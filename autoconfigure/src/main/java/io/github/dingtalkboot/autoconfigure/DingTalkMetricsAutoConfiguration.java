@@ -13,6 +13,9 @@ import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.storage.internal.TaskTracker;
+import io.github.dingtalkboot.storage.internal.TrackerMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,8 +25,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the DingTalk meters that are not observations: the retry counter,
- * the token-expiry gauge and the rate-limit gauge. Only when Micrometer's core is on the
- * classpath and the DingTalk client is configured.
+ * the token-expiry gauge, the rate-limit gauge and the tracker's meters. Only when
+ * Micrometer's core is on the classpath and the DingTalk client is configured.
  *
  * @since 0.1.0
  */
@@ -39,6 +42,12 @@ public final class DingTalkMetricsAutoConfiguration {
 	static final String RATE_LIMIT = "dingtalk.client.rate-limit";
 
 	static final String CLUSTER_DEGRADED = "dingtalk.cluster.degraded";
+
+	static final String TRACKER_TASKS = "dingtalk.tracker.tasks";
+
+	static final String TRACKER_POLLS = "dingtalk.tracker.polls";
+
+	static final String TRACKER_EVENTS = "dingtalk.tracker.events";
 
 	// not @ConditionalOnMissingBean: every RetryListener is called, and the user's own
 	// ones must not remove the counter
@@ -84,6 +93,42 @@ public final class DingTalkMetricsAutoConfiguration {
 		return (registry) -> Gauge.builder(CLUSTER_DEGRADED, clusterState, (state) -> state.isDegraded() ? 1 : 0)
 			.description("1 while Redis does not answer and the client runs on local state, else 0")
 			.register(registry);
+	}
+
+	@Bean
+	TrackerMetrics dingTalkTrackerMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new TrackerMetrics() {
+
+			@Override
+			public void polled() {
+				meterRegistry.ifAvailable((registry) -> Counter.builder(TRACKER_POLLS)
+					.description("Polls of tracked storage tasks")
+					.register(registry)
+					.increment());
+			}
+
+			@Override
+			public void event(String type, String outcome) {
+				meterRegistry.ifAvailable((registry) -> Counter.builder(TRACKER_EVENTS)
+					.description("Events of tracked storage tasks, by how their delivery went")
+					.tag("type", type)
+					.tag("outcome", outcome)
+					.register(registry)
+					.increment());
+			}
+
+		};
+	}
+
+	@Bean
+	MeterBinder dingTalkTrackerTaskMetrics(ObjectProvider<StorageTaskTracker> tracker) {
+		return (registry) -> {
+			if (tracker.getIfUnique() instanceof TaskTracker ours) {
+				Gauge.builder(TRACKER_TASKS, ours, TaskTracker::heldTasks)
+					.description("Storage tasks this instance tracks now")
+					.register(registry);
+			}
+		};
 	}
 
 }

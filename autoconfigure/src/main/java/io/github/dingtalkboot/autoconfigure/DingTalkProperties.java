@@ -86,6 +86,8 @@ public class DingTalkProperties implements InitializingBean {
 
 	private final Cluster cluster = new Cluster();
 
+	private final Tracker tracker = new Tracker();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -186,6 +188,10 @@ public class DingTalkProperties implements InitializingBean {
 		return this.cluster;
 	}
 
+	public Tracker getTracker() {
+		return this.tracker;
+	}
+
 	/**
 	 * Check the values once bound, so that a wrong one stops start-up with a message that
 	 * names the property, its value and where it came from.
@@ -235,6 +241,15 @@ public class DingTalkProperties implements InitializingBean {
 		check("dingtalk.cluster.fallback-requests-per-second", this.cluster.getFallbackRequestsPerSecond(),
 				this.cluster.getFallbackRequestsPerSecond() > 0, "must be positive");
 		positive("dingtalk.cluster.timeout", this.cluster.getTimeout());
+		positive("dingtalk.tracker.max-age", this.tracker.getMaxAge());
+		positive("dingtalk.tracker.lease", this.tracker.getLease());
+		Tracker.Delivery delivery = this.tracker.getDelivery();
+		check("dingtalk.tracker.delivery.max-attempts", delivery.getMaxAttempts(), delivery.getMaxAttempts() >= 1,
+				"must be at least 1 (the first delivery counts)");
+		positive("dingtalk.tracker.delivery.backoff", delivery.getBackoff());
+		check("dingtalk.tracker.delivery.max-backoff", delivery.getMaxBackoff(),
+				delivery.getMaxBackoff().compareTo(delivery.getBackoff()) >= 0,
+				"must not be shorter than dingtalk.tracker.delivery.backoff");
 	}
 
 	private static void positive(String name, @Nullable Duration value) {
@@ -258,7 +273,7 @@ public class DingTalkProperties implements InitializingBean {
 				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId=" + this.authCorpId
 				+ ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http=" + this.http
 				+ ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit
-				+ ", shutdown=" + this.shutdown + ", cluster=" + this.cluster + "]";
+				+ ", shutdown=" + this.shutdown + ", cluster=" + this.cluster + ", tracker=" + this.tracker + "]";
 	}
 
 	private static @Nullable String mask(@Nullable String secret) {
@@ -645,6 +660,120 @@ public class DingTalkProperties implements InitializingBean {
 		public String toString() {
 			return "Cluster[enabled=" + this.enabled + ", keyPrefix=" + this.keyPrefix + ", fallbackRequestsPerSecond="
 					+ this.fallbackRequestsPerSecond + ", timeout=" + this.timeout + "]";
+		}
+
+	}
+
+	/**
+	 * Tracking of storage tasks in the background, with an application event when each
+	 * one ends.
+	 */
+	public static class Tracker {
+
+		/**
+		 * Whether to provide the StorageTaskTracker.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a task is tracked before tracking fails with a
+		 * StorageTaskTrackingFailedEvent.
+		 */
+		private Duration maxAge = Duration.ofHours(24);
+
+		/**
+		 * With dingtalk.cluster.enabled, how long an instance holds a tracked task
+		 * without renewing its lease: after that another instance takes the task over.
+		 */
+		private Duration lease = Duration.ofSeconds(30);
+
+		private final Delivery delivery = new Delivery();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public Delivery getDelivery() {
+			return this.delivery;
+		}
+
+		@Override
+		public String toString() {
+			return "Tracker[enabled=" + this.enabled + ", maxAge=" + this.maxAge + ", lease=" + this.lease
+					+ ", delivery=" + this.delivery + "]";
+		}
+
+		/**
+		 * Delivery of the tracker's events to the application's listeners.
+		 */
+		public static class Delivery {
+
+			/**
+			 * How often an event is offered to the listeners (a listener that throws gets
+			 * it again) before it is dropped with an ERROR log.
+			 */
+			private int maxAttempts = 10;
+
+			/**
+			 * Delay before an event is offered again, doubling after each failed offer.
+			 */
+			private Duration backoff = Duration.ofSeconds(1);
+
+			/**
+			 * Longest delay between two offers of an event.
+			 */
+			private Duration maxBackoff = Duration.ofMinutes(1);
+
+			public int getMaxAttempts() {
+				return this.maxAttempts;
+			}
+
+			public void setMaxAttempts(int maxAttempts) {
+				this.maxAttempts = maxAttempts;
+			}
+
+			public Duration getBackoff() {
+				return this.backoff;
+			}
+
+			public void setBackoff(Duration backoff) {
+				this.backoff = backoff;
+			}
+
+			public Duration getMaxBackoff() {
+				return this.maxBackoff;
+			}
+
+			public void setMaxBackoff(Duration maxBackoff) {
+				this.maxBackoff = maxBackoff;
+			}
+
+			@Override
+			public String toString() {
+				return "Delivery[maxAttempts=" + this.maxAttempts + ", backoff=" + this.backoff + ", maxBackoff="
+						+ this.maxBackoff + "]";
+			}
+
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.dingtalkboot.autoconfigure;
 
 import io.github.dingtalkboot.core.internal.RetrySettings;
 import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
+import io.github.dingtalkboot.storage.internal.TrackerSettings;
 
 /**
  * The client's settings from {@link DingTalkProperties}, the one place their defaults
@@ -30,6 +31,12 @@ final class DingTalkSettings {
 			.poll(poll.getInitialInterval(), poll.getMaxInterval(), poll.getMultiplier())
 			.awaitTimeout(storage.getAwaitTimeout())
 			.build();
+	}
+
+	static TrackerSettings tracker(DingTalkProperties.Tracker tracker) {
+		DingTalkProperties.Tracker.Delivery delivery = tracker.getDelivery();
+		return new TrackerSettings(tracker.getMaxAge(), tracker.getLease(), delivery.getMaxAttempts(),
+				delivery.getBackoff(), delivery.getMaxBackoff());
 	}
 
 }

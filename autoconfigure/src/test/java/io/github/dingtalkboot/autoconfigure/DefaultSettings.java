@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.dingtalkboot.core.internal.HttpSettings;
 import io.github.dingtalkboot.core.internal.RetrySettings;
 import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
+import io.github.dingtalkboot.storage.internal.TrackerSettings;
 
 /**
  * The client's default settings for tests, made the way the auto-configuration makes them
@@ -34,6 +35,10 @@ public final class DefaultSettings {
 
 	public static StorageTaskSettings storage() {
 		return DingTalkSettings.storage(new DingTalkProperties().getStorage());
+	}
+
+	public static TrackerSettings tracker() {
+		return DingTalkSettings.tracker(new DingTalkProperties().getTracker());
 	}
 
 }

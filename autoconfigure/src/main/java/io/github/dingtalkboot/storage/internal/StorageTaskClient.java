@@ -137,13 +137,28 @@ public final class StorageTaskClient implements StorageTaskOperations {
 		return TaskPoller.poll(poll, this.settings);
 	}
 
+	/**
+	 * Poll a task for the tracker, observed as a {@code getTask}.
+	 * @param taskId the task id
+	 * @param unionId the operator
+	 * @param limiter paces the requests, or {@code null} for none
+	 * @return the task
+	 */
+	public Mono<StorageTask> pollTracked(String taskId, String unionId, @Nullable DingTalkRateLimiter limiter) {
+		return this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId, limiter));
+	}
+
 	private Mono<StorageTask> fetch(String taskId, String unionId) {
+		return fetch(taskId, unionId, this.rateLimiter);
+	}
+
+	private Mono<StorageTask> fetch(String taskId, String unionId, @Nullable DingTalkRateLimiter limiter) {
 		Map<String, String> path = Map.of("taskId", taskId);
 		Map<String, String> query = Map.of("unionId", unionId);
 		Mono<StorageTask> once = this.tokens.getAccessToken()
 			.onErrorMap((ex) -> !(ex instanceof DingTalkException), StorageTaskClient::tokenFailure)
 			.flatMap((token) -> this.http
-				.get(OPERATION_GET, TASK_PATH, path, query, token, this.rateLimiter, StorageTaskReader::read)
+				.get(OPERATION_GET, TASK_PATH, path, query, token, limiter, StorageTaskReader::read)
 				.onErrorMap(DingTalkAuthenticationException.class, (ex) -> {
 					this.tokens.invalidate(token);
 					return new RejectedToken(ex);

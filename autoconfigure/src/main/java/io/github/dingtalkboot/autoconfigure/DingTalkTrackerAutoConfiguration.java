@@ -1,0 +1,76 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.storage.internal.InMemoryTrackedTaskStore;
+import io.github.dingtalkboot.storage.internal.StorageTaskClient;
+import io.github.dingtalkboot.storage.internal.TaskSource;
+import io.github.dingtalkboot.storage.internal.TaskTracker;
+import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
+import io.github.dingtalkboot.storage.internal.TrackerMetrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the {@link StorageTaskTracker}: tasks kept in memory, or in Redis
+ * when {@code dingtalk.cluster.enabled=true}; polling starts with the application context
+ * and stops, before the client closes, with it. {@code dingtalk.tracker.enabled=false}
+ * turns it off.
+ *
+ * @since 0.2.0
+ */
+@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkClusterAutoConfiguration.class })
+@ConditionalOnBean(StorageTaskOperations.class)
+@ConditionalOnBooleanProperty(name = "dingtalk.tracker.enabled", matchIfMissing = true)
+public final class DingTalkTrackerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrackedTaskStore dingTalkTrackedTaskStore() {
+		return new InMemoryTrackedTaskStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StorageTaskTracker dingTalkStorageTaskTracker(StorageTaskOperations operations, TrackedTaskStore store,
+			ObjectProvider<DingTalkRateLimiter> rateLimiter, DingTalkProperties properties,
+			ApplicationEventPublisher eventPublisher, ObjectProvider<TrackerMetrics> metrics) {
+		// a user's own operations pace their calls themselves
+		TaskSource source = (operations instanceof StorageTaskClient client) ? client::pollTracked
+				: (taskId, unionId, limiter) -> operations.getTask(taskId, unionId);
+		DingTalkRateLimiter limiter = (operations instanceof StorageTaskClient) ? rateLimiter.getIfAvailable() : null;
+		return new TaskTracker(source, store, limiter, DingTalkSettings.storage(properties.getStorage()),
+				DingTalkSettings.tracker(properties.getTracker()), eventPublisher::publishEvent,
+				metrics.getIfAvailable(() -> TrackerMetrics.NONE));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(
+			name = "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint(DingTalkTasksEndpoint.class)
+		DingTalkTasksEndpoint dingTalkTasksEndpoint(StorageTaskTracker tracker) {
+			return new DingTalkTasksEndpoint(tracker);
+		}
+
+	}
+
+	@Bean
+	DingTalkTrackerLifecycle dingTalkTrackerLifecycle(StorageTaskTracker tracker, DingTalkProperties properties) {
+		return new DingTalkTrackerLifecycle(tracker, properties.getShutdown().getGracePeriod());
+	}
+
+}

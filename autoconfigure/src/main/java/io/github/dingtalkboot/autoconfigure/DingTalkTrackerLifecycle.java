@@ -1,0 +1,67 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.storage.internal.TaskTracker;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the tracker's polling once the application context has refreshed (its listeners
+ * exist then) and stops it before the client closes: polls end at once, deliveries under
+ * way may finish within {@code dingtalk.shutdown.grace-period}, then the tasks' leases
+ * are given up so that other instances take them over at once.
+ */
+final class DingTalkTrackerLifecycle implements SmartLifecycle {
+
+	/** Stops before the client ({@link DingTalkClientLifecycle#PHASE}) closes. */
+	static final int PHASE = DingTalkClientLifecycle.PHASE + 1;
+
+	private final StorageTaskTracker tracker;
+
+	private final Duration gracePeriod;
+
+	private volatile boolean running;
+
+	DingTalkTrackerLifecycle(StorageTaskTracker tracker, Duration gracePeriod) {
+		this.tracker = tracker;
+		this.gracePeriod = gracePeriod;
+	}
+
+	@Override
+	public void start() {
+		if (this.tracker instanceof TaskTracker ours) {
+			ours.start();
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		stop(() -> {
+		});
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		this.running = false;
+		if (this.tracker instanceof TaskTracker ours) {
+			ours.stop(this.gracePeriod).doFinally((signal) -> callback.run()).subscribe();
+		}
+		else {
+			callback.run();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+}

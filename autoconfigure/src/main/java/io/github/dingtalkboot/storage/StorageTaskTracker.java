@@ -1,0 +1,60 @@
+package io.github.dingtalkboot.storage;
+
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Follows storage tasks in the background and announces how each one ends as an
+ * application event: {@link StorageTaskCompletedEvent} when DingTalk reports SUCCESS or
+ * FAIL, {@link StorageTaskTrackingFailedEvent} when the task cannot be followed. Listen
+ * with ordinary {@code @EventListener} methods.
+ * <p>
+ * All tracked tasks are polled on one schedule under the client-side rate limit, each
+ * around the time its progress predicts it ends; calls the application makes itself go
+ * first. Delivery is at least once: a listener that throws gets the event again, with
+ * back-off, so listeners should be idempotent (the task id is the natural key). With
+ * {@code dingtalk.cluster.enabled=true} tracked tasks are kept in Redis: they survive
+ * restarts and each is polled, and its event delivered, by one instance at a time.
+ * Otherwise they are kept in memory and lost on restart.
+ *
+ * @since 0.2.0
+ */
+public interface StorageTaskTracker {
+
+	/**
+	 * Track a task until it ends. Tracking a task that is already tracked does nothing
+	 * (the first attributes stay).
+	 * @param taskId the task id DingTalk returned when the bulk operation started
+	 * @param unionId the operator to poll the task as
+	 * @param attributes correlation data handed back with the event
+	 * @return a Mono that completes once the task is tracked; fails with
+	 * {@link IllegalArgumentException} when an argument is null or blank
+	 */
+	Mono<Void> track(String taskId, String unionId, Map<String, String> attributes);
+
+	/**
+	 * Track a task as the operator set in {@code dingtalk.storage.union-id}, without
+	 * attributes.
+	 * @param taskId the task id
+	 * @return a Mono that completes once the task is tracked; fails with
+	 * {@link IllegalStateException} when no default operator is configured
+	 * @see #track(String, String, Map)
+	 */
+	Mono<Void> track(String taskId);
+
+	/**
+	 * Stop tracking a task; no event is published for it.
+	 * @param taskId the task id
+	 * @return whether the task was tracked
+	 */
+	Mono<Boolean> untrack(String taskId);
+
+	/**
+	 * The tasks tracked now, with the state each was last seen in.
+	 * @return the tracked tasks
+	 */
+	Flux<TrackedTask> trackedTasks();
+
+}

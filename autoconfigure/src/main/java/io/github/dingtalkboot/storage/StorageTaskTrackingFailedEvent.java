@@ -1,0 +1,78 @@
+package io.github.dingtalkboot.storage;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tracked task could not be followed to its end. Published by the
+ * {@link StorageTaskTracker} at least once per task; the task is no longer tracked.
+ *
+ * @since 0.2.0
+ */
+public final class StorageTaskTrackingFailedEvent {
+
+	private final TrackedTask trackedTask;
+
+	private final Reason reason;
+
+	private final @Nullable Throwable lastException;
+
+	/**
+	 * Create an event.
+	 * @param trackedTask the tracked task, with its last state
+	 * @param reason why tracking ended
+	 * @param lastException the exception of the last failed poll, or {@code null}
+	 */
+	public StorageTaskTrackingFailedEvent(TrackedTask trackedTask, Reason reason, @Nullable Throwable lastException) {
+		this.trackedTask = trackedTask;
+		this.reason = reason;
+		this.lastException = lastException;
+	}
+
+	/**
+	 * The tracked task, with its attributes and the last state seen.
+	 * @return the tracked task
+	 */
+	public TrackedTask getTrackedTask() {
+		return this.trackedTask;
+	}
+
+	/**
+	 * Why the task could not be followed.
+	 * @return the reason
+	 */
+	public Reason getReason() {
+		return this.reason;
+	}
+
+	/**
+	 * The exception of the last poll that failed, if the last poll failed.
+	 * @return the exception ({@link StorageTaskNotFoundException} for
+	 * {@link Reason#TASK_NOT_FOUND}), or {@code null}
+	 */
+	public @Nullable Throwable getLastException() {
+		return this.lastException;
+	}
+
+	@Override
+	public String toString() {
+		return "StorageTaskTrackingFailedEvent[taskId=" + this.trackedTask.taskId() + ", reason=" + this.reason + "]";
+	}
+
+	/**
+	 * Why a task could not be followed.
+	 */
+	public enum Reason {
+
+		/**
+		 * DingTalk no longer knows the task ({@code taskNotExist}).
+		 */
+		TASK_NOT_FOUND,
+
+		/**
+		 * The task was tracked longer than {@code dingtalk.tracker.max-age}.
+		 */
+		MAX_AGE_EXCEEDED
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.dingtalkboot.core.internal;
+
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The in-process rate limiter on a scheduler of a test's choosing (a virtual-time one),
+ * for tests outside this package.
+ */
+public final class VirtualRateLimiters {
+
+	private VirtualRateLimiters() {
+	}
+
+	public static AdaptiveRateLimiter on(double requestsPerSecond, Scheduler scheduler) {
+		return new AdaptiveRateLimiter(requestsPerSecond, scheduler);
+	}
+
+}

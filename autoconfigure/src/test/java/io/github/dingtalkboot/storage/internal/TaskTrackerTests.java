@@ -1,0 +1,373 @@
+package io.github.dingtalkboot.storage.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
+import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
+import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
+import io.github.dingtalkboot.storage.StorageTaskTrackingFailedEvent;
+import io.github.dingtalkboot.storage.TrackedTask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tracker's one poll schedule and its event delivery, in virtual time, against
+ * {@link FakeTasks} and the in-process rate limiter at DingTalk's 20 requests per second.
+ */
+class TaskTrackerTests {
+
+	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+	private final FakeTasks dingtalk = new FakeTasks(this.time);
+
+	private final DingTalkRateLimiter limiter = VirtualRateLimiters.on(20, this.time);
+
+	private final InMemoryTrackedTaskStore store = new InMemoryTrackedTaskStore();
+
+	private final List<Object> events = new CopyOnWriteArrayList<>();
+
+	private final Map<String, AtomicInteger> counted = new ConcurrentHashMap<>();
+
+	private final TrackerMetrics metrics = new TrackerMetrics() {
+
+		@Override
+		public void polled() {
+			count("polls");
+		}
+
+		@Override
+		public void event(String type, String outcome) {
+			count(type + "/" + outcome);
+		}
+
+	};
+
+	private TaskTracker tracker = tracker(DefaultSettings.tracker(), this.events::add);
+
+	@AfterEach
+	void stop() {
+		this.tracker.stop(Duration.ZERO.plusMillis(1)).subscribe();
+		this.time.advanceTimeBy(Duration.ofSeconds(5));
+		this.time.dispose();
+	}
+
+	@Test
+	void aTaskThatReportsProgressIsPolledAroundItsPredictedEnd() {
+		this.dingtalk.running("t1", Duration.ofSeconds(20), 1000);
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(30));
+
+		assertThat(this.events).singleElement()
+			.isInstanceOfSatisfying(StorageTaskCompletedEvent.class,
+					(event) -> assertThat(event.getTask().status()).isEqualTo(StorageTaskStatus.SUCCESS));
+		List<FakeTasks.Poll> polls = this.dingtalk.polls("t1");
+		long seenAt = polls.get(polls.size() - 1).at();
+		assertThat(seenAt - this.dingtalk.endOf("t1")).isBetween(0L, SECOND);
+		// a watch polls a task whose counts move every 0.5 s: about 40 times in 20 s
+		assertThat(polls).hasSizeLessThanOrEqualTo(6);
+	}
+
+	@Test
+	void aTaskStartedBeforeItWasTrackedIsPredictedFromItsBeginTime() {
+		this.dingtalk.running("t1", Duration.ofSeconds(40), 1000);
+		this.time.advanceTimeBy(Duration.ofSeconds(20));
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+
+		List<FakeTasks.Poll> polls = this.dingtalk.polls("t1");
+		assertThat(polls).hasSize(1);
+		this.time.advanceTimeBy(Duration.ofSeconds(30));
+		assertThat(this.dingtalk.polls("t1").get(1).at() - polls.get(0).at())
+			.isEqualTo((long) (20 * SECOND * PollPlanner.LEAD));
+	}
+
+	@Test
+	void aTaskWithoutCountsIsPolledWithTheWatchBackOff() {
+		this.dingtalk.silent("t1", Duration.ofMinutes(2));
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(60));
+
+		List<Long> gaps = gaps(this.dingtalk.polls("t1"));
+		StorageTaskSettings poll = DefaultSettings.storage();
+		assertThat(gaps.get(0)).isEqualTo(poll.initialPollInterval().toNanos());
+		assertThat(gaps.get(1)).isEqualTo((long) (poll.initialPollInterval().toNanos() * poll.pollMultiplier()));
+		assertThat(gaps).isSorted();
+		assertThat(gaps.get(gaps.size() - 1)).isEqualTo(poll.maxPollInterval().toNanos());
+	}
+
+	@Test
+	void aCompletedTaskIsAnnouncedOnceWithItsAttributesAndLeavesTheStore() {
+		this.dingtalk.running("t1", Duration.ofSeconds(5), 10);
+		this.tracker.start();
+		StepVerifier.create(this.tracker.track("t1", "union", Map.of("job", "42"))).verifyComplete();
+
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(this.events).singleElement().isInstanceOfSatisfying(StorageTaskCompletedEvent.class, (event) -> {
+			assertThat(event.getTrackedTask().attributes()).containsEntry("job", "42");
+			assertThat(event.getTrackedTask().lastState()).isEqualTo(event.getTask());
+		});
+		assertThat(this.store.list().collectList().block()).isEmpty();
+		assertThat(this.tracker.heldTasks()).isZero();
+		assertThat(this.counted).containsKey("completed/delivered");
+	}
+
+	@Test
+	void aTaskDingTalkDoesNotKnowEndsTrackingAsNotFound() {
+		this.dingtalk.unknown("gone");
+		track("gone");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+
+		assertThat(this.events).singleElement()
+			.isInstanceOfSatisfying(StorageTaskTrackingFailedEvent.class, (event) -> {
+				assertThat(event.getReason()).isEqualTo(StorageTaskTrackingFailedEvent.Reason.TASK_NOT_FOUND);
+				assertThat(event.getLastException()).isInstanceOf(StorageTaskNotFoundException.class);
+			});
+		assertThat(this.dingtalk.polls("gone")).hasSize(1);
+		assertThat(this.counted).containsKey("tracking-failed/delivered");
+	}
+
+	@Test
+	void aTaskTrackedLongerThanTheMaxAgeEndsTrackingAsTooOld() {
+		this.tracker = tracker(new TrackerSettings(Duration.ofMinutes(1), Duration.ofSeconds(30), 10,
+				Duration.ofSeconds(1), Duration.ofMinutes(1)), this.events::add);
+		this.dingtalk.silent("t1", Duration.ofHours(1));
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(59));
+		assertThat(this.events).isEmpty();
+		this.time.advanceTimeBy(Duration.ofSeconds(10));
+
+		assertThat(this.events).singleElement()
+			.isInstanceOfSatisfying(StorageTaskTrackingFailedEvent.class, (event) -> assertThat(event.getReason())
+				.isEqualTo(StorageTaskTrackingFailedEvent.Reason.MAX_AGE_EXCEEDED));
+		int polls = this.dingtalk.polls("t1").size();
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+		assertThat(this.dingtalk.polls("t1")).hasSize(polls);
+	}
+
+	@Test
+	void aListenerThatThrowsTwiceGetsTheEventAThirdTime() {
+		List<Object> offered = new ArrayList<>();
+		this.tracker = tracker(DefaultSettings.tracker(), (event) -> {
+			offered.add(event);
+			if (offered.size() <= 2) {
+				throw new IllegalStateException("listener down");
+			}
+		});
+		this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(offered).hasSize(3).allSatisfy((event) -> assertThat(event).isSameAs(offered.get(0)));
+		assertThat(this.counted).containsOnlyKeys("polls", "completed/redelivered");
+		assertThat(this.store.list().collectList().block()).isEmpty();
+	}
+
+	@Test
+	void aTaskStaysTrackedUntilItsEventIsDelivered() {
+		AtomicInteger offers = new AtomicInteger();
+		this.tracker = tracker(DefaultSettings.tracker(), (event) -> {
+			if (offers.incrementAndGet() <= 2) {
+				throw new IllegalStateException("listener down");
+			}
+		});
+		this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(4));
+
+		assertThat(offers.get()).as("offered, but not yet taken").isBetween(1, 2);
+		assertThat(this.store.list().map(TrackedTask::taskId).collectList().block()).containsExactly("t1");
+		int polls = this.dingtalk.polls("t1").size();
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+		assertThat(this.dingtalk.polls("t1")).as("a task whose event is pending is not polled again").hasSize(polls);
+	}
+
+	@Test
+	void anEventNoListenerTakesIsDroppedAfterTheLastAttempt() {
+		AtomicInteger offers = new AtomicInteger();
+		this.tracker = tracker(DefaultSettings.tracker(), (event) -> {
+			offers.incrementAndGet();
+			throw new IllegalStateException("listener down");
+		});
+		this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofMinutes(30));
+
+		assertThat(offers).hasValue(DefaultSettings.tracker().deliveryMaxAttempts());
+		assertThat(this.counted).containsKey("completed/dropped");
+		assertThat(this.store.list().collectList().block()).isEmpty();
+	}
+
+	@Test
+	void untrackingStopsPollingWithoutAnEvent() {
+		this.dingtalk.silent("t1", Duration.ofMinutes(5));
+		track("t1");
+		this.time.advanceTimeBy(Duration.ofSeconds(10));
+		int polls = this.dingtalk.polls("t1").size();
+
+		StepVerifier.create(this.tracker.untrack("t1")).expectNext(true).verifyComplete();
+		this.time.advanceTimeBy(Duration.ofMinutes(10));
+
+		assertThat(this.dingtalk.polls("t1")).hasSize(polls);
+		assertThat(this.events).isEmpty();
+		StepVerifier.create(this.tracker.untrack("t1")).expectNext(false).verifyComplete();
+	}
+
+	@Test
+	void trackingATrackedTaskAgainKeepsTheFirstAttributesAndPollsOnce() {
+		this.dingtalk.silent("t1", Duration.ofMinutes(5));
+		this.tracker.start();
+		this.tracker.track("t1", "union", Map.of("job", "first")).block();
+		this.tracker.track("t1", "union", Map.of("job", "second")).block();
+
+		this.time.advanceTimeBy(Duration.ofMillis(100));
+
+		assertThat(this.tracker.trackedTasks().collectList().block()).singleElement()
+			.satisfies((task) -> assertThat(task.attributes()).containsEntry("job", "first"));
+		assertThat(this.dingtalk.polls("t1")).hasSize(1);
+	}
+
+	@Test
+	void trackedTasksShowTheLastStateSeen() {
+		this.dingtalk.running("t1", Duration.ofSeconds(100), 100);
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+
+		assertThat(this.tracker.trackedTasks().collectList().block()).singleElement()
+			.satisfies((task) -> assertThat(task.lastState()).isNotNull()
+				.satisfies((state) -> assertThat(state.status()).isEqualTo(StorageTaskStatus.IN_PROGRESS)));
+	}
+
+	@Test
+	void trackingNeedsATaskIdAndAnOperator() {
+		StepVerifier.create(this.tracker.track(" ", "union", Map.of()))
+			.verifyErrorMessage("taskId must not be null or blank");
+		StepVerifier.create(this.tracker.track("t1", "", Map.of()))
+			.verifyErrorMessage("unionId must not be null or blank");
+		TaskTracker noDefault = new TaskTracker(this.dingtalk, this.store, this.limiter, DefaultSettings.storage(),
+				DefaultSettings.tracker(), this.events::add, this.metrics, this.time, Schedulers.immediate());
+		StepVerifier.create(noDefault.track("t1")).verifyError(IllegalStateException.class);
+	}
+
+	@Test
+	void anInteractiveCallWaitsAboutOneSlotWhileAThousandTrackedTasksAreDue() {
+		for (int i = 0; i < 1000; i++) {
+			this.dingtalk.silent("t" + i, Duration.ofHours(1));
+			track("t" + i);
+		}
+		this.time.advanceTimeBy(Duration.ofSeconds(10));
+
+		long asked = this.time.now(TimeUnit.NANOSECONDS);
+		long[] granted = new long[1];
+		this.limiter.acquire().subscribe(null, null, () -> granted[0] = this.time.now(TimeUnit.NANOSECONDS));
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+
+		// one slot is 50 ms at 20 requests per second; 1,000 watches would queue 50 s
+		assertThat(granted[0] - asked).isBetween(0L, TimeUnit.MILLISECONDS.toNanos(100));
+	}
+
+	@Test
+	void noTrackedTaskStarvesWhenMoreAreDueThanTheRateAllows() {
+		for (int i = 0; i < 200; i++) {
+			this.dingtalk.silent("t" + i, Duration.ofHours(1));
+			track("t" + i);
+		}
+
+		this.time.advanceTimeBy(Duration.ofMinutes(2));
+
+		Map<String, Long> perTask = this.dingtalk.polls()
+			.stream()
+			.collect(Collectors.groupingBy(FakeTasks.Poll::taskId, Collectors.counting()));
+		assertThat(perTask).hasSize(200);
+		double mean = perTask.values().stream().mapToLong(Long::longValue).average().orElseThrow();
+		assertThat(perTask.values()).allSatisfy((count) -> assertThat(count).isGreaterThanOrEqualTo((long) (mean / 2)));
+	}
+
+	@Test
+	void pollsNeverExceedTheRatePlusOneInAnySlidingSecond() {
+		for (int i = 0; i < 200; i++) {
+			this.dingtalk.silent("t" + i, Duration.ofHours(1));
+			track("t" + i);
+		}
+
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		List<Long> at = this.dingtalk.polls().stream().map(FakeTasks.Poll::at).sorted().toList();
+		assertThat(at).hasSizeGreaterThan(1000);
+		int start = 0;
+		int most = 0;
+		for (int end = 0; end < at.size(); end++) {
+			while (at.get(end) - at.get(start) >= SECOND) {
+				start++;
+			}
+			most = Math.max(most, end - start + 1);
+		}
+		assertThat(most).isLessThanOrEqualTo(21);
+	}
+
+	@Test
+	void stoppingEndsPolling() {
+		this.dingtalk.silent("t1", Duration.ofHours(1));
+		track("t1");
+		this.time.advanceTimeBy(Duration.ofSeconds(5));
+
+		this.tracker.stop(Duration.ofSeconds(1)).subscribe();
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		int polls = this.dingtalk.polls("t1").size();
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(this.dingtalk.polls("t1")).hasSize(polls);
+	}
+
+	private void track(String taskId) {
+		this.tracker.start();
+		this.tracker.track(taskId).block();
+	}
+
+	private TaskTracker tracker(TrackerSettings settings, Consumer<Object> publisher) {
+		return new TaskTracker(this.dingtalk, this.store, this.limiter, DefaultSettings.storage().withUnionId("union"),
+				settings, publisher, this.metrics, this.time, Schedulers.immediate());
+	}
+
+	private void count(String name) {
+		this.counted.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
+	}
+
+	private static List<Long> gaps(List<FakeTasks.Poll> polls) {
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < polls.size(); i++) {
+			gaps.add(polls.get(i).at() - polls.get(i - 1).at());
+		}
+		return gaps;
+	}
+
+}
