@@ -11,8 +11,10 @@ import io.github.dingtalkboot.cluster.internal.RedisKeys;
 import io.github.dingtalkboot.cluster.internal.RedisRateLimiter;
 import io.github.dingtalkboot.cluster.internal.RedisSharedTokenStore;
 import io.github.dingtalkboot.cluster.internal.RedisSuiteTicketStore;
+import io.github.dingtalkboot.cluster.internal.RedisTrackedTaskStore;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,9 +32,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the state several instances of an application share through Redis
  * when {@code dingtalk.cluster.enabled=true}: the access token (behind each instance's
- * own cache), the suite ticket and the storage rate limit. It runs before
- * {@link DingTalkAutoConfiguration}, whose in-process beans then step aside. Without the
- * property nothing here is loaded, Redis classes included.
+ * own cache), the suite ticket, the storage rate limit and the tracked storage tasks. It
+ * runs before {@link DingTalkAutoConfiguration}, whose in-process beans then step aside.
+ * Without the property nothing here is loaded, Redis classes included.
  *
  * @since 0.1.0
  */
@@ -96,6 +98,15 @@ public final class DingTalkClusterAutoConfiguration {
 			return new RedisRateLimiter(redis.template(), redis.credentialKeys(),
 					properties.getRateLimit().getRequestsPerSecond(), state,
 					new AdaptiveRateLimiter(properties.getCluster().getFallbackRequestsPerSecond()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "dingtalk.tracker.enabled", matchIfMissing = true)
+		TrackedTaskStore dingTalkTrackedTaskStore(ClusterRedis redis, ClusterState state,
+				DingTalkProperties properties) {
+			return new RedisTrackedTaskStore(redis.template(), redis.credentialKeys(), state,
+					properties.getTracker().getLease());
 		}
 
 		@Bean

@@ -1,0 +1,261 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
+import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.storage.StorageTaskTrackingFailedEvent;
+import io.github.dingtalkboot.storage.TrackedTask;
+import io.github.dingtalkboot.storage.internal.TaskTracker;
+import io.github.dingtalkboot.testsupport.ProgressingDingTalk;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The auto-configured {@link StorageTaskTracker} in an application context, against a
+ * fake DingTalk over HTTP whose tasks run for known times.
+ */
+class DingTalkTrackerTests {
+
+	private static final Duration BLOCK = Duration.ofSeconds(30);
+
+	private final ProgressingDingTalk dingtalk = new ProgressingDingTalk();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class,
+				DingTalkTrackerAutoConfiguration.class, DingTalkMetricsAutoConfiguration.class))
+		.withUserConfiguration(Listeners.class)
+		.withPropertyValues("dingtalk.base-url=" + this.dingtalk.baseUrl(), "dingtalk.app-key=key",
+				"dingtalk.app-secret=secret", "dingtalk.storage.union-id=union",
+				"dingtalk.tracker.delivery.backoff=10ms");
+
+	DingTalkTrackerTests() throws Exception {
+	}
+
+	@AfterEach
+	void stop() {
+		this.dingtalk.close();
+	}
+
+	@Test
+	void fiftyTrackedTasksAreEachAnnouncedOnce() {
+		this.runner.run((context) -> {
+			StorageTaskTracker tracker = context.getBean(StorageTaskTracker.class);
+			Flux.range(0, 50).concatMap((i) -> {
+				String taskId = "t" + i;
+				this.dingtalk.task(taskId, Duration.ofMillis(500 + 50L * i), 100);
+				return tracker.track(taskId, "union", Map.of("index", String.valueOf(i)));
+			}).blockLast(BLOCK);
+			Listeners listeners = context.getBean(Listeners.class);
+
+			await().atMost(BLOCK).untilAsserted(() -> assertThat(listeners.completed).hasSize(50));
+
+			Map<String, Long> perTask = listeners.completed.stream()
+				.collect(Collectors.groupingBy((event) -> event.getTrackedTask().taskId(), Collectors.counting()));
+			assertThat(perTask).hasSize(50).allSatisfy((taskId, count) -> assertThat(count).isOne());
+			assertThat(listeners.completed).allSatisfy((event) -> {
+				assertThat(event.getTask().status()).isEqualTo(StorageTaskStatus.SUCCESS);
+				assertThat(event.getTrackedTask().attributes().get("index"))
+					.isEqualTo(event.getTrackedTask().taskId().substring(1));
+			});
+			await().atMost(BLOCK)
+				.untilAsserted(() -> assertThat(tracker.trackedTasks().collectList().block(BLOCK)).isEmpty());
+		});
+	}
+
+	@Test
+	void aListenerThatThrowsTwiceGetsTheEventAThirdTime() {
+		this.dingtalk.task("t1", Duration.ofMillis(200), 10);
+		this.runner.withUserConfiguration(FailingTwice.class).run((context) -> {
+			SimpleMeterRegistry meters = meters(context.getBeansOfType(MeterBinder.class).values());
+			context.getBean(StorageTaskTracker.class).track("t1").block(BLOCK);
+			FailingTwice listener = context.getBean(FailingTwice.class);
+
+			await().atMost(BLOCK).untilAsserted(() -> assertThat(listener.offers).hasValue(3));
+
+			await().atMost(BLOCK)
+				.untilAsserted(() -> assertThat(context.getBean(MeterRegistry.class)
+					.get("dingtalk.tracker.events")
+					.tags("type", "completed", "outcome", "redelivered")
+					.counter()
+					.count()).isOne());
+			assertThat(meters.get("dingtalk.tracker.tasks").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void aTaskDingTalkDoesNotKnowIsAnnouncedAsTrackingFailed() {
+		this.runner.run((context) -> {
+			context.getBean(StorageTaskTracker.class).track("never-started").block(BLOCK);
+			Listeners listeners = context.getBean(Listeners.class);
+
+			await().atMost(BLOCK)
+				.untilAsserted(() -> assertThat(listeners.failed).singleElement()
+					.satisfies((event) -> assertThat(event.getReason())
+						.isEqualTo(StorageTaskTrackingFailedEvent.Reason.TASK_NOT_FOUND)));
+		});
+	}
+
+	@Test
+	void untrackingStopsPolling() {
+		this.dingtalk.task("long", Duration.ofHours(1), 0);
+		this.runner.run((context) -> {
+			StorageTaskTracker tracker = context.getBean(StorageTaskTracker.class);
+			tracker.track("long").block(BLOCK);
+			await().atMost(BLOCK).until(() -> this.dingtalk.polls("long") >= 2);
+
+			assertThat(tracker.untrack("long").block(BLOCK)).isTrue();
+			// a poll already on the wire may still arrive
+			Thread.sleep(300);
+			int polls = this.dingtalk.polls("long");
+			Thread.sleep(2000);
+
+			assertThat(this.dingtalk.polls("long")).isEqualTo(polls);
+			assertThat(tracker.trackedTasks().collectList().block(BLOCK)).isEmpty();
+		});
+	}
+
+	@Test
+	void closingTheContextStopsPolling() {
+		this.dingtalk.task("long", Duration.ofHours(1), 0);
+		this.runner.run((context) -> {
+			context.getBean(StorageTaskTracker.class).track("long").block(BLOCK);
+			await().atMost(BLOCK).until(() -> this.dingtalk.polls("long") >= 1);
+			context.close();
+			int polls = this.dingtalk.polls("long");
+			Thread.sleep(2000);
+			assertThat(this.dingtalk.polls("long")).isEqualTo(polls);
+		});
+	}
+
+	@Test
+	void trackerMetersCountPollsAndTrackedTasks() {
+		this.dingtalk.task("long", Duration.ofHours(1), 0);
+		this.runner.run((context) -> {
+			SimpleMeterRegistry meters = meters(context.getBeansOfType(MeterBinder.class).values());
+			context.getBean(StorageTaskTracker.class).track("long").block(BLOCK);
+
+			await().atMost(BLOCK)
+				.untilAsserted(() -> assertThat(
+						context.getBean(MeterRegistry.class).get("dingtalk.tracker.polls").counter().count())
+					.isGreaterThanOrEqualTo(1));
+			assertThat(meters.get("dingtalk.tracker.tasks").gauge().value()).isOne();
+		});
+	}
+
+	@Test
+	void trackerEnabledFalseLeavesTheTrackerOut() {
+		this.runner.withPropertyValues("dingtalk.tracker.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(StorageTaskTracker.class);
+		});
+	}
+
+	@Test
+	void aUserTrackerReplacesOurs() {
+		this.runner.withBean(StorageTaskTracker.class, UserTracker::new).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).getBean(StorageTaskTracker.class).isInstanceOf(UserTracker.class);
+			assertThat(context).doesNotHaveBean(TaskTracker.class);
+		});
+	}
+
+	@Test
+	void invalidTrackerPropertiesStopStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("dingtalk.tracker.delivery.max-attempts=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("dingtalk.tracker.delivery.max-attempts"));
+	}
+
+	private static SimpleMeterRegistry meters(Iterable<MeterBinder> binders) {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		binders.forEach((binder) -> binder.bindTo(meters));
+		return meters;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Listeners {
+
+		final List<StorageTaskCompletedEvent> completed = new CopyOnWriteArrayList<>();
+
+		final List<StorageTaskTrackingFailedEvent> failed = new CopyOnWriteArrayList<>();
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@EventListener
+		void completed(StorageTaskCompletedEvent event) {
+			this.completed.add(event);
+		}
+
+		@EventListener
+		void failed(StorageTaskTrackingFailedEvent event) {
+			this.failed.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingTwice {
+
+		final AtomicInteger offers = new AtomicInteger();
+
+		@EventListener
+		void completed(StorageTaskCompletedEvent event) {
+			if (this.offers.incrementAndGet() <= 2) {
+				throw new IllegalStateException("listener down");
+			}
+		}
+
+	}
+
+	static final class UserTracker implements StorageTaskTracker {
+
+		@Override
+		public Mono<Void> track(String taskId, String unionId, Map<String, String> attributes) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Void> track(String taskId) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Boolean> untrack(String taskId) {
+			return Mono.just(false);
+		}
+
+		@Override
+		public Flux<TrackedTask> trackedTasks() {
+			return Flux.empty();
+		}
+
+	}
+
+}
