@@ -1,11 +1,12 @@
 package io.github.dingtalkboot.autoconfigure;
 
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import reactor.core.scheduler.Schedulers;
+
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.storage.internal.InMemoryTrackedTaskStore;
 import io.github.dingtalkboot.storage.internal.StorageTaskClient;
-import io.github.dingtalkboot.storage.internal.TaskSource;
+import io.github.dingtalkboot.storage.internal.PollSchedule;
 import io.github.dingtalkboot.storage.internal.TaskTracker;
 import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 import io.github.dingtalkboot.storage.internal.TrackerMetrics;
@@ -43,15 +44,15 @@ public final class DingTalkTrackerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StorageTaskTracker dingTalkStorageTaskTracker(StorageTaskOperations operations, TrackedTaskStore store,
-			ObjectProvider<DingTalkRateLimiter> rateLimiter, DingTalkProperties properties,
-			ApplicationEventPublisher eventPublisher, ObjectProvider<TrackerMetrics> metrics) {
-		// a user's own operations pace their calls themselves
-		TaskSource source = (operations instanceof StorageTaskClient client) ? client::pollTracked
-				: (taskId, unionId, limiter) -> operations.getTask(taskId, unionId);
-		DingTalkRateLimiter limiter = (operations instanceof StorageTaskClient) ? rateLimiter.getIfAvailable() : null;
-		return new TaskTracker(source, store, limiter, DingTalkSettings.storage(properties.getStorage()),
-				DingTalkSettings.tracker(properties.getTracker()), eventPublisher::publishEvent,
-				metrics.getIfAvailable(() -> TrackerMetrics.NONE));
+			DingTalkProperties properties, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<TrackerMetrics> metrics) {
+		// a user's own operations pace their calls themselves, on a schedule of the
+		// tracker's
+		PollSchedule schedule = (operations instanceof StorageTaskClient client) ? client.schedule()
+				: new PollSchedule((taskId, unionId, limiter) -> operations.getTask(taskId, unionId), null,
+						DingTalkSettings.storage(properties.getStorage()), Schedulers.parallel());
+		return new TaskTracker(schedule, store, DingTalkSettings.tracker(properties.getTracker()),
+				eventPublisher::publishEvent, metrics.getIfAvailable(() -> TrackerMetrics.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTaskStatus;
 import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.storage.StorageTaskTrackingFailedEvent;
@@ -134,6 +136,25 @@ class DingTalkTrackerTests {
 
 			assertThat(this.dingtalk.polls("long")).isEqualTo(polls);
 			assertThat(tracker.trackedTasks().collectList().block(BLOCK)).isEmpty();
+		});
+	}
+
+	@Test
+	void watchingATrackedTaskTwiceCostsNoExtraPolls() throws Exception {
+		this.dingtalk.task("long", Duration.ofHours(1), 0);
+		this.runner.run((context) -> {
+			context.getBean(StorageTaskTracker.class).track("long").block(BLOCK);
+			StorageTaskOperations operations = context.getBean(StorageTaskOperations.class);
+			Disposable first = operations.watchTask("long").subscribe();
+			Disposable second = operations.watchTask("long").subscribe();
+
+			Thread.sleep(3000);
+			first.dispose();
+			second.dispose();
+
+			// one schedule without progress polls at 0, 0.5, 1.25 and 2.375 s: four polls
+			// in 3 s; each watch polling on its own would add eight more
+			assertThat(this.dingtalk.polls("long")).isBetween(1, 5);
 		});
 	}
 

@@ -22,6 +22,13 @@ final class PollPlanner {
 	/** The longest wait a prediction may ask for: a prediction is only a guess. */
 	static final Duration HORIZON = Duration.ofMinutes(1);
 
+	/**
+	 * A begin time further back than this is not believed: no storage task runs that
+	 * long, and a clock or a record that says so would stretch the first prediction to
+	 * the horizon.
+	 */
+	static final Duration PLAUSIBLE_AGE = Duration.ofDays(1);
+
 	private final StorageTaskSettings settings;
 
 	private long baseNanos = Long.MIN_VALUE;
@@ -75,7 +82,8 @@ final class PollPlanner {
 	// the prediction; from the second answer on, both ends are our own observations
 	private @Nullable Duration predictFromBegin(StorageTask task, long done, Instant now) {
 		Instant begin = task.beginTime();
-		if (begin == null || task.totalCount() <= 0 || done <= 0 || !now.isAfter(begin)) {
+		if (begin == null || task.totalCount() <= 0 || done <= 0 || !now.isAfter(begin)
+				|| begin.isBefore(now.minus(PLAUSIBLE_AGE))) {
 			return null;
 		}
 		double perNano = done / (double) Duration.between(begin, now).toNanos();

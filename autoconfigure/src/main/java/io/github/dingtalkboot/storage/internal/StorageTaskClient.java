@@ -57,6 +57,8 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	private final Scheduler timer;
 
+	private final PollSchedule schedule;
+
 	/**
 	 * Create a client.
 	 * @param http the client to call DingTalk with
@@ -77,6 +79,17 @@ public final class StorageTaskClient implements StorageTaskOperations {
 		this.settings = settings;
 		this.rateLimiter = rateLimiter;
 		this.timer = timer;
+		this.schedule = new PollSchedule(
+				(taskId, unionId, limiter) -> this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId, limiter)),
+				rateLimiter, settings, timer);
+	}
+
+	/**
+	 * The schedule every watch of this client polls on, for the tracker to share.
+	 * @return the schedule
+	 */
+	public PollSchedule schedule() {
+		return this.schedule;
 	}
 
 	@Override
@@ -132,20 +145,9 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	}
 
 	private Flux<StorageTask> poll(String taskId, String unionId, DingTalkClientObservationContext observation) {
-		Mono<StorageTask> poll = this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId))
-			.doOnNext((task) -> ObservationContextAccess.recorder().pollAnswered(observation));
-		return TaskPoller.poll(poll, this.settings);
-	}
-
-	/**
-	 * Poll a task for the tracker, observed as a {@code getTask}.
-	 * @param taskId the task id
-	 * @param unionId the operator
-	 * @param limiter paces the requests, or {@code null} for none
-	 * @return the task
-	 */
-	public Mono<StorageTask> pollTracked(String taskId, String unionId, @Nullable DingTalkRateLimiter limiter) {
-		return this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId, limiter));
+		return this.schedule.watch(taskId, unionId)
+			.doOnNext((task) -> ObservationContextAccess.recorder().pollAnswered(observation))
+			.distinctUntilChanged(PollSchedule.Progress::of);
 	}
 
 	private Mono<StorageTask> fetch(String taskId, String unionId) {

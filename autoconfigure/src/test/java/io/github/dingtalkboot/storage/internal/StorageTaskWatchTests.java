@@ -162,13 +162,17 @@ class StorageTaskWatchTests {
 			}
 		});
 		// the timeout runs in virtual time, so it fires exactly when the test says,
-		// however slow the machine
+		// however slow the machine; so do the polls
 		VirtualTimeScheduler timeout = VirtualTimeScheduler.create();
 		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"), FAST, null,
 				timeout);
 		CompletableFuture<StorageTask> waiting = client.awaitTask("t1", "op", Duration.ofMinutes(1)).toFuture();
-		// a second request is only sent after the first answer was seen
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.server.getRequestCount() >= 2);
+		// polls and the timeout run in virtual time; a second request is only sent after
+		// the first answer was seen
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			timeout.advanceTimeBy(Duration.ofMillis(10));
+			return this.server.getRequestCount() >= 2;
+		});
 		timeout.advanceTimeBy(Duration.ofMinutes(1));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
 			.havingCause()

@@ -42,6 +42,9 @@ class TaskTrackerTests {
 
 	private final DingTalkRateLimiter limiter = VirtualRateLimiters.on(20, this.time);
 
+	private final PollSchedule schedule = new PollSchedule(this.dingtalk, this.limiter,
+			DefaultSettings.storage().withUnionId("union"), this.time);
+
 	private final InMemoryTrackedTaskStore store = new InMemoryTrackedTaskStore();
 
 	private final List<Object> events = new CopyOnWriteArrayList<>();
@@ -273,8 +276,9 @@ class TaskTrackerTests {
 			.verifyErrorMessage("taskId must not be null or blank");
 		StepVerifier.create(this.tracker.track("t1", "", Map.of()))
 			.verifyErrorMessage("unionId must not be null or blank");
-		TaskTracker noDefault = new TaskTracker(this.dingtalk, this.store, this.limiter, DefaultSettings.storage(),
-				DefaultSettings.tracker(), this.events::add, this.metrics, this.time, Schedulers.immediate());
+		TaskTracker noDefault = new TaskTracker(
+				new PollSchedule(this.dingtalk, this.limiter, DefaultSettings.storage(), this.time), this.store,
+				DefaultSettings.tracker(), this.events::add, this.metrics, Schedulers.immediate());
 		StepVerifier.create(noDefault.track("t1")).verifyError(IllegalStateException.class);
 	}
 
@@ -354,8 +358,7 @@ class TaskTrackerTests {
 	}
 
 	private TaskTracker tracker(TrackerSettings settings, Consumer<Object> publisher) {
-		return new TaskTracker(this.dingtalk, this.store, this.limiter, DefaultSettings.storage().withUnionId("union"),
-				settings, publisher, this.metrics, this.time, Schedulers.immediate());
+		return new TaskTracker(this.schedule, this.store, settings, publisher, this.metrics, Schedulers.immediate());
 	}
 
 	private void count(String name) {

@@ -1,0 +1,397 @@
+package io.github.dingtalkboot.storage.internal;
+
+import io.github.dingtalkboot.core.DingTalkClientClosedException;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The one poll schedule of the application's storage tasks: every watch and every tracked
+ * task is an entry, polled once for all who follow it (two watches of one task, or a
+ * watch of a tracked task, cost no extra polls), each around the time its progress
+ * predicts it ends ({@link PollPlanner}).
+ * <p>
+ * All state lives on one worker (a single thread at a time, no locks). The schedule holds
+ * at most one rate-limiter reservation at a time and picks the entry to poll when the
+ * slot is granted (the most overdue one): a call the application makes itself waits
+ * behind at most one background poll, however many tasks are followed, no entry starves,
+ * and after a stall overdue polls go out one slot apart instead of in a burst.
+ */
+public final class PollSchedule {
+
+	private static final Log logger = LogFactory.getLog(PollSchedule.class);
+
+	private static final long LIMITER_RETRY = TimeUnit.SECONDS.toNanos(1);
+
+	private final TaskSource source;
+
+	private final @Nullable DingTalkRateLimiter limiter;
+
+	private final StorageTaskSettings settings;
+
+	private final Scheduler timer;
+
+	private final Scheduler.Worker loop;
+
+	// read and written on the loop only
+
+	private final Map<String, Entry> entries = new HashMap<>();
+
+	private boolean acquiring;
+
+	private @Nullable Disposable reservation;
+
+	private @Nullable Disposable wake;
+
+	private long wakeAt;
+
+	/**
+	 * Create a schedule.
+	 * @param source polls one task
+	 * @param limiter paces the polls, or {@code null} for none
+	 * @param settings the default operator and the back-off of a task without progress
+	 * @param timer the scheduler of the loop and its timers
+	 */
+	public PollSchedule(TaskSource source, @Nullable DingTalkRateLimiter limiter, StorageTaskSettings settings,
+			Scheduler timer) {
+		this.source = source;
+		this.limiter = limiter;
+		this.settings = settings;
+		this.timer = timer;
+		this.loop = timer.createWorker();
+	}
+
+	StorageTaskSettings settings() {
+		return this.settings;
+	}
+
+	Scheduler timer() {
+		return this.timer;
+	}
+
+	/**
+	 * Every answer of the polls of a task, from the latest one already known (if the task
+	 * is followed already), completing after a terminal state and failing with the
+	 * exception of a failed poll.
+	 * @param taskId the task id
+	 * @param unionId the operator, if the task is not followed yet
+	 * @return the answers; cancelling stops polling unless others follow the task
+	 */
+	Flux<StorageTask> watch(String taskId, String unionId) {
+		return Flux.create((sink) -> {
+			if (!execute(() -> attach(taskId, unionId, sink))) {
+				sink.error(new DingTalkClientClosedException("The DingTalk client is closed"));
+				return;
+			}
+			sink.onDispose(() -> execute(() -> detach(taskId, sink)));
+		});
+	}
+
+	/**
+	 * Follow a task until {@link #unfollow(String)}, whatever its polls answer. Call on
+	 * the loop.
+	 * @param taskId the task id
+	 * @param unionId the operator
+	 * @param follower told of every poll's answer or failure, on the loop
+	 */
+	void follow(String taskId, String unionId, Follower follower) {
+		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
+		entry.follower = follower;
+		pump();
+	}
+
+	/**
+	 * Stop following a task; its watches go on. Call on the loop.
+	 * @param taskId the task id
+	 */
+	void unfollow(String taskId) {
+		Entry entry = this.entries.get(taskId);
+		if (entry != null) {
+			entry.follower = null;
+			removeIfUnused(entry);
+		}
+	}
+
+	/**
+	 * Run an action on the loop.
+	 * @param action the action
+	 * @return {@code false} when the loop is gone
+	 */
+	boolean execute(Runnable action) {
+		try {
+			this.loop.schedule(action);
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The loop's clock.
+	 * @return nanoseconds
+	 */
+	long now() {
+		return this.timer.now(TimeUnit.NANOSECONDS);
+	}
+
+	private void attach(String taskId, String unionId, FluxSink<StorageTask> sink) {
+		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
+		entry.watchers.add(sink);
+		if (entry.last != null) {
+			sink.next(entry.last);
+		}
+		pump();
+	}
+
+	private void detach(String taskId, FluxSink<StorageTask> sink) {
+		Entry entry = this.entries.get(taskId);
+		if (entry != null && entry.watchers.remove(sink)) {
+			removeIfUnused(entry);
+		}
+	}
+
+	private void removeIfUnused(Entry entry) {
+		if (entry.watchers.isEmpty() && entry.follower == null && this.entries.remove(entry.taskId, entry)) {
+			dispose(entry.poll);
+		}
+	}
+
+	private void pump() {
+		if (this.acquiring) {
+			return;
+		}
+		Entry next = nextDue();
+		if (next == null) {
+			return;
+		}
+		long wait = next.dueAt - now();
+		if (wait > 0) {
+			wakeAt(next.dueAt, wait);
+			return;
+		}
+		DingTalkRateLimiter limiter = this.limiter;
+		if (limiter == null) {
+			send(next, null);
+			pump();
+			return;
+		}
+		this.acquiring = true;
+		this.reservation = limiter.acquire().subscribe(null, (ex) -> execute(() -> {
+			logger.debug("The rate limiter failed: " + ex);
+			this.acquiring = false;
+			this.reservation = null;
+			wakeAt(now() + LIMITER_RETRY, LIMITER_RETRY);
+		}), () -> execute(() -> slotGranted(limiter)));
+	}
+
+	private void slotGranted(DingTalkRateLimiter limiter) {
+		this.acquiring = false;
+		this.reservation = null;
+		Entry next = nextDue();
+		if (next != null && next.dueAt <= now()) {
+			send(next, limiter);
+		}
+		pump();
+	}
+
+	private @Nullable Entry nextDue() {
+		Entry next = null;
+		for (Entry entry : this.entries.values()) {
+			if (entry.poll == null && (next == null || entry.dueAt < next.dueAt)) {
+				next = entry;
+			}
+		}
+		return next;
+	}
+
+	private void wakeAt(long at, long wait) {
+		Disposable current = this.wake;
+		if (current != null && !current.isDisposed() && this.wakeAt <= at) {
+			return;
+		}
+		dispose(current);
+		this.wakeAt = at;
+		this.wake = this.loop.schedule(() -> {
+			this.wake = null;
+			pump();
+		}, wait, TimeUnit.NANOSECONDS);
+	}
+
+	private void send(Entry entry, @Nullable DingTalkRateLimiter limiter) {
+		DingTalkRateLimiter paced = (limiter != null) ? new PrepaidSlot(limiter) : null;
+		Mono<StorageTask> poll = this.source.poll(entry.taskId, entry.unionId, paced);
+		if (!entry.watchers.isEmpty()) {
+			// the poll is observed as a child of the (first) watch's observation
+			poll = poll.contextWrite(entry.watchers.get(0).contextView());
+		}
+		// an answer is handled on the loop, so after subscribe has returned
+		entry.poll = poll.subscribe((answer) -> execute(() -> answered(entry, answer)),
+				(ex) -> execute(() -> failed(entry, ex)));
+	}
+
+	private void answered(Entry entry, StorageTask answer) {
+		if (this.entries.get(entry.taskId) != entry) {
+			return;
+		}
+		entry.poll = null;
+		entry.last = answer;
+		for (FluxSink<StorageTask> watcher : entry.watchers) {
+			watcher.next(answer);
+		}
+		if (answer.isTerminal()) {
+			List<FluxSink<StorageTask>> watchers = new ArrayList<>(entry.watchers);
+			entry.watchers.clear();
+			watchers.forEach(FluxSink::complete);
+			this.entries.remove(entry.taskId);
+		}
+		else {
+			entry.dueAt = now() + entry.planner.next(answer, now(), wallClock()).toNanos();
+		}
+		Follower follower = entry.follower;
+		if (follower != null) {
+			follower.answered(answer);
+		}
+		pump();
+	}
+
+	private void failed(Entry entry, Throwable ex) {
+		if (this.entries.get(entry.taskId) != entry) {
+			return;
+		}
+		entry.poll = null;
+		List<FluxSink<StorageTask>> watchers = new ArrayList<>(entry.watchers);
+		entry.watchers.clear();
+		watchers.forEach((watcher) -> watcher.error(ex));
+		Follower follower = entry.follower;
+		if (follower == null || ex instanceof DingTalkClientClosedException) {
+			// nothing polls a task for a closed client: it would fail again and again
+			this.entries.remove(entry.taskId);
+		}
+		else {
+			entry.dueAt = now() + entry.planner.afterFailure().toNanos();
+		}
+		if (follower != null) {
+			follower.failed(ex);
+		}
+		pump();
+	}
+
+	private Instant wallClock() {
+		return Instant.ofEpochMilli(this.timer.now(TimeUnit.MILLISECONDS));
+	}
+
+	private static void dispose(@Nullable Disposable disposable) {
+		if (disposable != null) {
+			disposable.dispose();
+		}
+	}
+
+	/**
+	 * Told of each poll of a followed task, on the loop.
+	 */
+	interface Follower {
+
+		void answered(StorageTask task);
+
+		void failed(Throwable ex);
+
+	}
+
+	/**
+	 * What a change of a task is: its status or any of its counts.
+	 */
+	record Progress(StorageTaskStatus status, @Nullable String rawStatus, long total, long success, long fail) {
+
+		static Progress of(StorageTask task) {
+			return new Progress(task.status(), task.rawStatus(), task.totalCount(), task.successCount(),
+					task.failCount());
+		}
+
+	}
+
+	/**
+	 * One followed task and where its polling stands.
+	 */
+	private final class Entry {
+
+		private final String taskId;
+
+		private final String unionId;
+
+		private final PollPlanner planner;
+
+		private final List<FluxSink<StorageTask>> watchers = new ArrayList<>(1);
+
+		private @Nullable Follower follower;
+
+		private long dueAt;
+
+		private @Nullable Disposable poll;
+
+		private @Nullable StorageTask last;
+
+		Entry(String taskId, String unionId, long dueAt) {
+			this.taskId = taskId;
+			this.unionId = unionId;
+			this.planner = new PollPlanner(PollSchedule.this.settings);
+			this.dueAt = dueAt;
+		}
+
+	}
+
+	/**
+	 * The slot the loop reserved for a poll: the poll's first request uses it, a retry
+	 * waits for a slot of its own.
+	 */
+	private static final class PrepaidSlot implements DingTalkRateLimiter {
+
+		private final DingTalkRateLimiter limiter;
+
+		private final AtomicBoolean used = new AtomicBoolean();
+
+		PrepaidSlot(DingTalkRateLimiter limiter) {
+			this.limiter = limiter;
+		}
+
+		@Override
+		public Mono<Void> acquire() {
+			return Mono.defer(() -> this.used.compareAndSet(false, true) ? Mono.empty() : this.limiter.acquire());
+		}
+
+		@Override
+		public void onSuccess() {
+			this.limiter.onSuccess();
+		}
+
+		@Override
+		public void onThrottled() {
+			this.limiter.onThrottled();
+		}
+
+		@Override
+		public double currentRate() {
+			return this.limiter.currentRate();
+		}
+
+	}
+
+}

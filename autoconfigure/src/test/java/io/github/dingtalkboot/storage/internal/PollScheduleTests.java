@@ -1,0 +1,190 @@
+package io.github.dingtalkboot.storage.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkError;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one poll schedule behind {@code watchTask}, {@code awaitTask} and the tracker, in
+ * virtual time.
+ */
+class PollScheduleTests {
+
+	private static final StorageTaskSettings SETTINGS = StorageTaskSettings.builder()
+		.defaultUnionId(null)
+		.poll(Duration.ofMillis(500), Duration.ofSeconds(5), 1.5)
+		.awaitTimeout(Duration.ofMinutes(10))
+		.build();
+
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+	private final List<Long> pollTimes = new ArrayList<>();
+
+	private StorageTask[] answers = {};
+
+	private final PollSchedule schedule = new PollSchedule(
+			(taskId, unionId, limiter) -> Mono.fromSupplier(this::answer), null, SETTINGS, this.time);
+
+	@AfterEach
+	void stop() {
+		this.time.dispose();
+	}
+
+	@Test
+	void withoutCountsTheDelayGrowsWhileNothingChangesUpToTheCap() {
+		StorageTask running = task(StorageTaskStatus.IN_PROGRESS, 0, 0);
+		StorageTask[] script = new StorageTask[10];
+		Arrays.fill(script, running);
+		script[9] = task(StorageTaskStatus.SUCCESS, 0, 0);
+		this.answers = script;
+
+		StepVerifier.create(this.schedule.watch("t", "u").distinctUntilChanged(PollSchedule.Progress::of))
+			.expectNext(running)
+			.then(() -> this.time.advanceTimeBy(Duration.ofMinutes(1)))
+			.expectNext(script[9])
+			.verifyComplete();
+
+		assertThat(gaps()).containsExactly(500L, 750L, 1125L, 1687L, 2531L, 3797L, 5000L, 5000L, 5000L);
+	}
+
+	@Test
+	void aChangeOfStatusSetsTheDelayBackToTheInitialInterval() {
+		StorageTask init = task(StorageTaskStatus.INIT, 0, 0);
+		StorageTask running = task(StorageTaskStatus.IN_PROGRESS, 0, 0);
+		this.answers = new StorageTask[] { init, init, init, running, running, task(StorageTaskStatus.SUCCESS, 0, 0) };
+
+		this.schedule.watch("t", "u").subscribe();
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(gaps()).containsExactly(500L, 750L, 1125L, 500L, 750L);
+	}
+
+	@Test
+	void aTaskWhoseCountsMoveIsPolledShortlyBeforeItsPredictedEnd() {
+		this.answers = new StorageTask[] { task(StorageTaskStatus.IN_PROGRESS, 100, 0),
+				task(StorageTaskStatus.IN_PROGRESS, 100, 1), task(StorageTaskStatus.SUCCESS, 100, 100) };
+
+		this.schedule.watch("t", "u").subscribe();
+		this.time.advanceTimeBy(Duration.ofMinutes(5));
+
+		// one subtask in 0.5 s: 99 left, about 49.5 s; the next poll after 90% of that
+		assertThat(gaps()).containsExactly(500L, (long) (49_500 * PollPlanner.LEAD));
+	}
+
+	@Test
+	void emitsEveryAnswerAndCompletesAfterATerminalState() {
+		StorageTask init = task(StorageTaskStatus.INIT, 0, 0);
+		StorageTask failed = task(StorageTaskStatus.FAIL, 0, 0);
+		this.answers = new StorageTask[] { init, init, failed };
+
+		StepVerifier.create(this.schedule.watch("t", "u"))
+			.expectNext(init)
+			.then(() -> this.time.advanceTimeBy(Duration.ofMinutes(1)))
+			.expectNext(init, failed)
+			.verifyComplete();
+	}
+
+	@Test
+	void aTaskAlreadyFinishedIsPolledOnce() {
+		StorageTask done = task(StorageTaskStatus.SUCCESS, 10, 10);
+		this.answers = new StorageTask[] { done };
+
+		StepVerifier.create(this.schedule.watch("t", "u")).expectNext(done).verifyComplete();
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(this.pollTimes).hasSize(1);
+	}
+
+	@Test
+	void cancellingTheOnlyWatchStopsPolling() {
+		this.answers = new StorageTask[] { task(StorageTaskStatus.IN_PROGRESS, 0, 0) };
+		Disposable watch = this.schedule.watch("t", "u").subscribe();
+		this.time.advanceTimeBy(Duration.ofMillis(500));
+
+		watch.dispose();
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(this.pollTimes).hasSize(2);
+	}
+
+	@Test
+	void twoWatchesOfOneTaskShareItsPolls() {
+		this.answers = new StorageTask[] { task(StorageTaskStatus.IN_PROGRESS, 0, 0) };
+		List<StorageTask> first = new ArrayList<>();
+		List<StorageTask> second = new ArrayList<>();
+		this.schedule.watch("t", "u").subscribe(first::add);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		this.schedule.watch("t", "u").subscribe(second::add);
+
+		this.time.advanceTimeBy(Duration.ofSeconds(10));
+
+		List<Long> alone = new ArrayList<>(this.pollTimes);
+		assertThat(alone).hasSize(7);
+		assertThat(first).hasSize(7);
+		assertThat(second).as("the state known when it joined, then every poll after").hasSize(1 + 7 - 2);
+	}
+
+	@Test
+	void cancellingOneOfTwoWatchesKeepsTheOtherPolled() {
+		this.answers = new StorageTask[] { task(StorageTaskStatus.IN_PROGRESS, 0, 0) };
+		Disposable first = this.schedule.watch("t", "u").subscribe();
+		List<StorageTask> second = new ArrayList<>();
+		this.schedule.watch("t", "u").subscribe(second::add);
+
+		first.dispose();
+		this.time.advanceTimeBy(Duration.ofSeconds(10));
+
+		assertThat(second).hasSize(this.pollTimes.size()).hasSizeGreaterThan(5);
+	}
+
+	@Test
+	void aFailedPollFailsEveryWatchAndEndsPolling() {
+		DingTalkApiException gone = new DingTalkApiException(
+				new DingTalkError(400, "taskNotExist", "task not exist", null, null));
+		PollSchedule failing = new PollSchedule((taskId, unionId, limiter) -> Mono.fromCallable(() -> {
+			this.pollTimes.add(this.time.now(TimeUnit.MILLISECONDS));
+			throw gone;
+		}), null, SETTINGS, this.time);
+
+		StepVerifier.create(failing.watch("t", "u"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(gone))
+			.verify();
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(this.pollTimes).hasSize(1);
+	}
+
+	private StorageTask answer() {
+		this.pollTimes.add(this.time.now(TimeUnit.MILLISECONDS));
+		return this.answers[Math.min(this.pollTimes.size() - 1, this.answers.length - 1)];
+	}
+
+	private List<Long> gaps() {
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < this.pollTimes.size(); i++) {
+			gaps.add(this.pollTimes.get(i) - this.pollTimes.get(i - 1));
+		}
+		return gaps;
+	}
+
+	private static StorageTask task(StorageTaskStatus status, long total, long done) {
+		return new StorageTask("t", status, total, done, 0, null, null, null);
+	}
+
+}
