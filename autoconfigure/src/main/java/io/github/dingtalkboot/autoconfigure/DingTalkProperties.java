@@ -495,20 +495,25 @@ public class DingTalkProperties implements InitializingBean {
 		}
 
 		/**
-		 * Polling of watchTask and awaitTask: the first poll is immediate, the next one
-		 * follows after initial-interval, and the delay grows by multiplier while the
-		 * task does not change, up to max-interval; a change sets it back to
+		 * Polling of watched, awaited and tracked tasks, on one schedule: the first poll
+		 * is immediate. A task that reports its counts is then polled around the end its
+		 * progress predicts, never sooner than initial-interval. Without counts the next
+		 * poll follows after initial-interval, and the delay grows by multiplier while
+		 * the task does not change, up to max-interval; a change sets it back to
 		 * initial-interval.
 		 */
 		public static class Poll {
 
 			/**
-			 * Delay before the second poll, and after every change.
+			 * Delay before the second poll, and after every change; the shortest delay
+			 * between two polls of a task.
 			 */
 			private Duration initialInterval = Duration.ofMillis(500);
 
 			/**
-			 * Longest delay between two polls.
+			 * Longest delay between two polls of a task without counts (a task with
+			 * counts is polled when its progress predicts its end, at most a minute
+			 * ahead).
 			 */
 			private Duration maxInterval = Duration.ofSeconds(5);
 

@@ -41,9 +41,13 @@ public interface StorageTaskOperations {
 	/**
 	 * Follow a task: poll it, emit its first state and then each change (of status or of
 	 * any count) exactly once, and complete right after a terminal state (SUCCESS or
-	 * FAIL). The delay between polls starts at
-	 * {@code dingtalk.storage.poll.initial-interval}, grows while nothing changes, and
-	 * goes back to the start after a change. Cancelling stops polling at once.
+	 * FAIL). All watches and tracked tasks share one poll schedule: a task followed
+	 * already (watched, or tracked by the {@link StorageTaskTracker}) costs no extra
+	 * polls, and the watch starts with the state last seen. A task that reports its
+	 * counts is polled around the end its progress predicts; one without counts is polled
+	 * after {@code dingtalk.storage.poll.initial-interval}, then less often while nothing
+	 * changes, and again after the initial interval after a change. Cancelling the last
+	 * watch of a task stops polling it at once.
 	 * @param taskId the task id
 	 * @param unionId the unionId of the operator
 	 * @return the states; fails with the typed exception of a failed poll (after retries)

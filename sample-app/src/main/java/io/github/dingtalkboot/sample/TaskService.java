@@ -5,19 +5,42 @@ import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.storage.StorageTaskTracker;
 
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The application's own service: it only knows {@link StorageTaskOperations}.
+ * The application's own service: it only knows {@link StorageTaskOperations} and
+ * {@link StorageTaskTracker}.
  */
 @Service
 public class TaskService {
 
 	private final StorageTaskOperations storageTasks;
 
-	public TaskService(StorageTaskOperations storageTasks) {
+	private final StorageTaskTracker tracker;
+
+	private final String operator;
+
+	public TaskService(StorageTaskOperations storageTasks, StorageTaskTracker tracker,
+			@Value("${dingtalk.storage.union-id}") String operator) {
 		this.storageTasks = storageTasks;
+		this.tracker = tracker;
+		this.operator = operator;
+	}
+
+	/**
+	 * Have a notice posted when a task ends ({@link CompletionNotices} listens for the
+	 * tracker's events), even if this instance restarts meanwhile (with Redis).
+	 * @param taskId the task id
+	 * @param startedBy who started it, handed back with the event
+	 * @return a Mono that completes once the task is tracked
+	 */
+	public Mono<Void> noticeWhenDone(String taskId, String startedBy) {
+		return this.tracker.track(taskId, this.operator, Map.of("startedBy", startedBy));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sample application on its embedded sandbox, over real HTTP, as a user would reach
@@ -86,6 +87,22 @@ class SampleApplicationTests {
 		assertThat(statuses.get(statuses.size() - 1)).isIn("SUCCESS", "FAIL");
 		assertThat(statuses.subList(0, statuses.size() - 1)).doesNotContain("SUCCESS", "FAIL");
 		assertThat(events).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void aDemoTaskEndsWithANoticeFromTheTrackersEvent() {
+		String taskId = startDemoTask();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.web.get()
+			.uri("/api/notices")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.taskId == '" + taskId + "')].outcome")
+			.value((List<String> outcome) -> assertThat(outcome).singleElement().isIn("SUCCESS", "FAIL"))
+			.jsonPath("$[?(@.taskId == '" + taskId + "')].startedBy")
+			.isEqualTo("the demo page"));
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the sample sharing one Redis and one sandbox, started the way the
@@ -35,6 +36,8 @@ class SampleClusterTests {
 
 	private static ConfigurableApplicationContext second;
 
+	private static String[] clusterArgs;
+
 	@BeforeAll
 	static void startTwoInstances() {
 		boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
@@ -45,13 +48,13 @@ class SampleClusterTests {
 		}
 		redis = new GenericContainer<>(DockerImageName.parse("redis:7.0.15")).withExposedPorts(6379);
 		redis.start();
-		String[] cluster = { "--server.port=0", "--dingtalk.cluster.enabled=true",
+		clusterArgs = new String[] { "--server.port=0", "--dingtalk.cluster.enabled=true",
 				"--spring.data.redis.host=" + redis.getHost(), "--spring.data.redis.port=" + redis.getMappedPort(6379),
 				"--sample.sandbox.failure-rate=0" };
-		first = new SpringApplicationBuilder(SampleApplication.class).run(cluster);
+		first = new SpringApplicationBuilder(SampleApplication.class).run(clusterArgs);
 		String sandbox = first.getBean(SandboxDingTalk.class).baseUrl();
 		second = new SpringApplicationBuilder(SampleApplication.class)
-			.run(append(cluster, "--sample.sandbox.join=" + sandbox));
+			.run(append(clusterArgs, "--sample.sandbox.join=" + sandbox));
 	}
 
 	@AfterAll
@@ -74,6 +77,10 @@ class SampleClusterTests {
 		return all;
 	}
 
+	private static String notices(ConfigurableApplicationContext instance) {
+		return http(instance).get().uri("/api/notices").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
+	}
+
 	private static WebClient http(ConfigurableApplicationContext instance) {
 		return WebClient.create("http://localhost:" + instance.getEnvironment().getProperty("local.server.port"));
 	}
@@ -93,6 +100,22 @@ class SampleClusterTests {
 			})
 			.block(Duration.ofSeconds(30));
 		assertThat(task).containsEntry("id", started.get("taskId"));
+	}
+
+	@Test
+	void aTaskTrackedOnAnInstanceThatStopsIsNoticedOnAnother() {
+		String taskId = first.getBean(SandboxDingTalk.class).startDemoTask();
+		ConfigurableApplicationContext third = new SpringApplicationBuilder(SampleApplication.class)
+			.run(append(clusterArgs, "--sample.sandbox.join=" + first.getBean(SandboxDingTalk.class).baseUrl()));
+		try {
+			third.getBean(TaskService.class).noticeWhenDone(taskId, "the third instance").block(Duration.ofSeconds(30));
+		}
+		finally {
+			third.close();
+		}
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(notices(first) + notices(second)).contains(taskId));
 	}
 
 	@Test

@@ -89,10 +89,20 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 				return Mono.empty();
 			}
 			long reserved = slot;
-			// a caller that gives up waiting (cancelled, timed out) leaves its slot to
-			// the next one
-			return Mono.delay(Duration.ofNanos(wait), this.scheduler).then().doOnCancel(() -> giveBack(reserved));
+			// a timer that fires late (the JVM stalled, the machine is loaded) takes a
+			// new
+			// slot instead of sending now: overdue requests then go out one slot apart,
+			// never all at once. A caller that gives up waiting (cancelled, timed out)
+			// leaves its slot to the next one
+			return Mono.delay(Duration.ofNanos(wait), this.scheduler)
+				.then(Mono.defer(() -> (now() - reserved > lateness()) ? acquire() : Mono.<Void>empty()))
+				.doOnCancel(() -> giveBack(reserved));
 		});
+	}
+
+	/** A quarter of a slot: more than timer jitter, less than a slot. */
+	private long lateness() {
+		return (long) (SECOND / this.rate) / 4;
 	}
 
 	private long takeReturnedSlot(long now) {

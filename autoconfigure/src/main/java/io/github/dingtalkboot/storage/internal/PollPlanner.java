@@ -8,11 +8,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When to poll a tracked task next. A task that reports progress (its subtask counts) is
- * expected to go on at the rate seen so far: the next poll goes out when {@link #LEAD} of
- * the predicted remaining time has passed, so that the prediction is checked before the
- * end and polls close in on it. Without progress it backs off as a watch does: from the
- * initial interval, growing while nothing changes. One planner per task; not thread-safe.
+ * When to poll a followed task next. A task that reports progress (its subtask counts) is
+ * expected to go on at the rate seen so far: the next poll goes out at the predicted end
+ * when the prediction is precise, else when {@link #LEAD} of the time to the earliest
+ * possible end has passed, to predict again from there; never further ahead than
+ * {@link #HORIZON}, never sooner than the initial interval. Without progress it backs off
+ * as a watch always did: from the initial interval, growing while nothing changes. One
+ * planner per task; not thread-safe.
  */
 final class PollPlanner {
 
@@ -20,7 +22,7 @@ final class PollPlanner {
 	static final double LEAD = 0.9;
 
 	/** The longest wait a prediction may ask for: a prediction is only a guess. */
-	static final Duration HORIZON = Duration.ofMinutes(1);
+	static final Duration HORIZON = Duration.ofMinutes(2);
 
 	/**
 	 * A begin time further back than this is not believed: no storage task runs that
@@ -64,8 +66,7 @@ final class PollPlanner {
 			}
 		}
 		else if (task.totalCount() > 0 && done > this.baseDone && nowNanos > this.baseNanos) {
-			double perNano = (done - this.baseDone) / (double) (nowNanos - this.baseNanos);
-			return lead((long) ((task.totalCount() - done) / perNano));
+			return predict(task.totalCount(), done, done - this.baseDone, nowNanos - this.baseNanos);
 		}
 		return backOff(previous == null || changed(previous, task));
 	}
@@ -86,14 +87,22 @@ final class PollPlanner {
 				|| begin.isBefore(now.minus(PLAUSIBLE_AGE))) {
 			return null;
 		}
-		double perNano = done / (double) Duration.between(begin, now).toNanos();
-		return lead((long) ((task.totalCount() - done) / perNano));
+		return predict(task.totalCount(), done, done, Duration.between(begin, now).toNanos());
 	}
 
-	private Duration lead(long remainingNanos) {
+	// DingTalk's counts are whole subtasks: the true progress lies between the count and
+	// the next one, so the end lies between an earliest and a latest prediction. When
+	// they are closer together than the shortest poll interval, the next poll goes out
+	// at the latest end, where the task has most likely ended: one poll, not an approach.
+	// Otherwise (few subtasks seen yet, so the predictions are far apart) it goes out
+	// when LEAD of the time to the earliest end has passed, to predict again from there
+	private Duration predict(long total, long done, long moved, long elapsedNanos) {
+		long earliest = (long) (Math.max(0, total - done - 1) * elapsedNanos / (double) (moved + 1));
+		long latest = (long) ((total - done) * elapsedNanos / (double) moved);
+		long shortest = this.settings.initialPollInterval().toNanos();
 		this.interval = this.settings.initialPollInterval();
-		long wait = Math.min((long) (remainingNanos * LEAD), HORIZON.toNanos());
-		return Duration.ofNanos(Math.max(wait, this.settings.initialPollInterval().toNanos()));
+		long wait = (latest - earliest <= shortest) ? latest : (long) (earliest * LEAD);
+		return Duration.ofNanos(Math.max(Math.min(wait, HORIZON.toNanos()), shortest));
 	}
 
 	private Duration backOff(boolean changed) {

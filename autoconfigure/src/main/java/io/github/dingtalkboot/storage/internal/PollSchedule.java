@@ -41,6 +41,15 @@ public final class PollSchedule {
 
 	private static final long LIMITER_RETRY = TimeUnit.SECONDS.toNanos(1);
 
+	/**
+	 * While both are due, how many first polls (of tasks never seen) go out per poll of a
+	 * task seen before. A first poll may find a task that already ended, a later one
+	 * mostly confirms a predicted end: measured with 1,000 tasks tracked at once
+	 * (TrackingBenchmark), three to one kept both the median and the tail of the
+	 * detection delays low, and neither kind can starve the other.
+	 */
+	static final int UNSEEN_PER_KNOWN = 3;
+
 	private final TaskSource source;
 
 	private final @Nullable DingTalkRateLimiter limiter;
@@ -56,6 +65,10 @@ public final class PollSchedule {
 	private final Map<String, Entry> entries = new HashMap<>();
 
 	private boolean acquiring;
+
+	private boolean preferUnseen;
+
+	private int unseenStreak;
 
 	private @Nullable Disposable reservation;
 
@@ -214,13 +227,29 @@ public final class PollSchedule {
 	}
 
 	private @Nullable Entry nextDue() {
-		Entry next = null;
+		Entry known = null;
+		Entry unseen = null;
 		for (Entry entry : this.entries.values()) {
-			if (entry.poll == null && (next == null || entry.dueAt < next.dueAt)) {
-				next = entry;
+			if (entry.poll != null) {
+				continue;
+			}
+			if (entry.last != null) {
+				if (known == null || entry.dueAt < known.dueAt) {
+					known = entry;
+				}
+			}
+			else if (unseen == null || entry.dueAt < unseen.dueAt) {
+				unseen = entry;
 			}
 		}
-		return next;
+		if (known == null || unseen == null) {
+			return (known != null) ? known : unseen;
+		}
+		long now = now();
+		if (known.dueAt <= now && unseen.dueAt <= now) {
+			return this.preferUnseen ? unseen : known;
+		}
+		return (known.dueAt <= unseen.dueAt) ? known : unseen;
 	}
 
 	private void wakeAt(long at, long wait) {
@@ -237,6 +266,13 @@ public final class PollSchedule {
 	}
 
 	private void send(Entry entry, @Nullable DingTalkRateLimiter limiter) {
+		if (entry.last != null) {
+			this.preferUnseen = true;
+			this.unseenStreak = 0;
+		}
+		else if (++this.unseenStreak >= UNSEEN_PER_KNOWN) {
+			this.preferUnseen = false;
+		}
 		DingTalkRateLimiter paced = (limiter != null) ? new PrepaidSlot(limiter) : null;
 		Mono<StorageTask> poll = this.source.poll(entry.taskId, entry.unionId, paced);
 		if (!entry.watchers.isEmpty()) {

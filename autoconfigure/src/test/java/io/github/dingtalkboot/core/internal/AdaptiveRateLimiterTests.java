@@ -2,11 +2,15 @@ package io.github.dingtalkboot.core.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -36,6 +40,28 @@ class AdaptiveRateLimiterTests {
 			assertThat(granted.get(i) - granted.get(i - 1)).isEqualTo(50);
 		}
 		assertThat(maxInAnySecond(granted)).isEqualTo(20);
+	}
+
+	@Test
+	void afterAStallOverdueRequestsGoOutOneSlotApartNotAtOnce() {
+		ManualTimer timer = new ManualTimer();
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, timer);
+		List<Long> granted = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			limiter.acquire().subscribe(null, null, () -> granted.add(timer.now(TimeUnit.MILLISECONDS)));
+		}
+		assertThat(granted).containsExactly(0L);
+
+		// the JVM stalls for two seconds: then every waiting timer fires at the same
+		// moment
+		timer.stallUntil(Duration.ofMillis(2450));
+		assertThat(granted).as("one request at the end of the stall, not nine").containsExactly(0L, 2450L);
+
+		timer.runFor(Duration.ofSeconds(1));
+		assertThat(granted).hasSize(10);
+		for (int i = 2; i < granted.size(); i++) {
+			assertThat(granted.get(i) - granted.get(i - 1)).isEqualTo(50);
+		}
 	}
 
 	@Test
@@ -137,6 +163,66 @@ class AdaptiveRateLimiterTests {
 			max = Math.max(max, count);
 		}
 		return max;
+	}
+
+	/**
+	 * A clock and timers moved by hand. {@link #stallUntil(Duration)} moves the clock
+	 * first and fires the overdue timers after, all at that moment, as a stalled JVM
+	 * does.
+	 */
+	private static final class ManualTimer implements Scheduler {
+
+		private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
+
+		private long now;
+
+		void stallUntil(Duration at) {
+			this.now = at.toNanos();
+			fireDue();
+		}
+
+		void runFor(Duration duration) {
+			long end = this.now + duration.toNanos();
+			while (!this.timers.isEmpty() && this.timers.peek().due() <= end) {
+				this.now = Math.max(this.now, this.timers.peek().due());
+				fireDue();
+			}
+			this.now = end;
+		}
+
+		private void fireDue() {
+			List<Timer> due = new ArrayList<>();
+			while (!this.timers.isEmpty() && this.timers.peek().due() <= this.now) {
+				due.add(this.timers.poll());
+			}
+			due.forEach((timer) -> timer.task().run());
+		}
+
+		@Override
+		public long now(TimeUnit unit) {
+			return unit.convert(this.now, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public Disposable schedule(Runnable task) {
+			return schedule(task, 0, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+			Timer timer = new Timer(this.now + unit.toNanos(delay), task);
+			this.timers.add(timer);
+			return () -> this.timers.remove(timer);
+		}
+
+		@Override
+		public Worker createWorker() {
+			throw new UnsupportedOperationException("the limiter schedules on the scheduler itself");
+		}
+
+		private record Timer(long due, Runnable task) {
+		}
+
 	}
 
 }

@@ -92,18 +92,32 @@ class TaskTrackerTests {
 	}
 
 	@Test
-	void aTaskStartedBeforeItWasTrackedIsPredictedFromItsBeginTime() {
+	void aTaskStartedBeforeItWasTrackedIsPredictedFromItsBeginTimeAndSeenEndedAtTheSecondPoll() {
 		this.dingtalk.running("t1", Duration.ofSeconds(40), 1000);
 		this.time.advanceTimeBy(Duration.ofSeconds(20));
 		track("t1");
 
-		this.time.advanceTimeBy(Duration.ofSeconds(1));
-
-		List<FakeTasks.Poll> polls = this.dingtalk.polls("t1");
-		assertThat(polls).hasSize(1);
 		this.time.advanceTimeBy(Duration.ofSeconds(30));
-		assertThat(this.dingtalk.polls("t1").get(1).at() - polls.get(0).at())
-			.isEqualTo((long) (20 * SECOND * PollPlanner.LEAD));
+
+		// 500 of 1,000 in 20 s: the end is 20 s away, give or take 40 ms, so the second
+		// poll goes out then and finds the task ended
+		List<FakeTasks.Poll> polls = this.dingtalk.polls("t1");
+		assertThat(polls).hasSize(2);
+		assertThat(polls.get(1).at() - polls.get(0).at()).isEqualTo(20 * SECOND);
+		assertThat(this.events).singleElement().isInstanceOf(StorageTaskCompletedEvent.class);
+	}
+
+	@Test
+	void aTaskIsNeverPredictedFurtherAheadThanTheHorizon() {
+		this.dingtalk.running("t1", Duration.ofHours(1), 100_000);
+		this.time.advanceTimeBy(Duration.ofSeconds(10));
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofMinutes(10));
+
+		assertThat(gaps(this.dingtalk.polls("t1")))
+			.allSatisfy((gap) -> assertThat(gap).isLessThanOrEqualTo(PollPlanner.HORIZON.toNanos()))
+			.contains(PollPlanner.HORIZON.toNanos());
 	}
 
 	@Test
