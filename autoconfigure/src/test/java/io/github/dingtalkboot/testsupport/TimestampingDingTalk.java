@@ -100,17 +100,7 @@ public final class TimestampingDingTalk implements AutoCloseable {
 	 * @return the count
 	 */
 	public int maxStorageRequestsInAnySecond() {
-		List<Long> times = new ArrayList<>(this.storageRequests);
-		Collections.sort(times);
-		int max = 0;
-		int first = 0;
-		for (int last = 0; last < times.size(); last++) {
-			while (times.get(last) - times.get(first) >= 1_000_000_000L) {
-				first++;
-			}
-			max = Math.max(max, last - first + 1);
-		}
-		return max;
+		return SlidingSecond.most(this.storageRequests);
 	}
 
 	public List<Long> storageRequestMillis() {

@@ -45,10 +45,10 @@ public final class PollSchedule {
 	 * While both are due, how many first polls (of tasks never seen) go out per poll of a
 	 * task seen before. A first poll may find a task that already ended, a later one
 	 * mostly confirms a predicted end: measured with 1,000 tasks tracked at once
-	 * (TrackingBenchmark), three to one kept both the median and the tail of the
-	 * detection delays low, and neither kind can starve the other.
+	 * (TrackingBenchmark), four to one kept both the median and the tail of the detection
+	 * delays low, and neither kind can starve the other.
 	 */
-	static final int UNSEEN_PER_KNOWN = 3;
+	static final int UNSEEN_PER_KNOWN = 4;
 
 	private final TaskSource source;
 

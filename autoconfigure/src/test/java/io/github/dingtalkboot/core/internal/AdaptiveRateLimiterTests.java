@@ -14,6 +14,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import io.github.dingtalkboot.testsupport.SlidingSecond;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -39,7 +41,7 @@ class AdaptiveRateLimiterTests {
 		for (int i = 1; i < granted.size(); i++) {
 			assertThat(granted.get(i) - granted.get(i - 1)).isEqualTo(50);
 		}
-		assertThat(maxInAnySecond(granted)).isEqualTo(20);
+		assertThat(SlidingSecond.most(granted.stream().map(TimeUnit.MILLISECONDS::toNanos).toList())).isEqualTo(20);
 	}
 
 	@Test
@@ -151,18 +153,6 @@ class AdaptiveRateLimiterTests {
 	void aRateThatIsNotPositiveIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new AdaptiveRateLimiter(0))
 			.withMessageContaining("requestsPerSecond must be positive");
-	}
-
-	static int maxInAnySecond(List<Long> millis) {
-		int max = 0;
-		for (int i = 0; i < millis.size(); i++) {
-			int count = 0;
-			for (int j = i; j < millis.size() && millis.get(j) < millis.get(i) + 1000; j++) {
-				count++;
-			}
-			max = Math.max(max, count);
-		}
-		return max;
 	}
 
 	/**
