@@ -187,6 +187,41 @@ class DingTalkTrackerTests {
 	}
 
 	@Test
+	void listenersRunOffTheEventLoops() {
+		this.dingtalk.task("t1", Duration.ofMillis(200), 10);
+		this.runner.run((context) -> {
+			context.getBean(StorageTaskTracker.class).track("t1").block(BLOCK);
+			Listeners listeners = context.getBean(Listeners.class);
+
+			await().atMost(BLOCK).untilAsserted(() -> assertThat(listeners.threads).hasSize(1));
+
+			assertThat(listeners.threads).allSatisfy((thread) -> assertThat(thread).startsWith("boundedElastic-"));
+		});
+	}
+
+	@Test
+	void theDingtalktasksEndpointListsTrackedTasksWithTheirLastState() {
+		this.dingtalk.task("long", Duration.ofHours(1), 100);
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=dingtalktasks").run((context) -> {
+			context.getBean(StorageTaskTracker.class).track("long", "union", Map.of("job", "7")).block(BLOCK);
+			await().atMost(BLOCK).until(() -> this.dingtalk.polls("long") >= 1);
+			DingTalkTasksEndpoint endpoint = context.getBean(DingTalkTasksEndpoint.class);
+
+			await().atMost(BLOCK)
+				.untilAsserted(() -> assertThat(endpoint.trackedTasks().block(BLOCK).tasks()).singleElement()
+					.satisfies((task) -> {
+						assertThat(task.attributes()).containsEntry("job", "7");
+						assertThat(task.lastState()).isNotNull();
+					}));
+		});
+	}
+
+	@Test
+	void theDingtalktasksEndpointIsAbsentUnlessExposed() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(DingTalkTasksEndpoint.class));
+	}
+
+	@Test
 	void trackerEnabledFalseLeavesTheTrackerOut() {
 		this.runner.withPropertyValues("dingtalk.tracker.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -224,6 +259,8 @@ class DingTalkTrackerTests {
 
 		final List<StorageTaskTrackingFailedEvent> failed = new CopyOnWriteArrayList<>();
 
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
 		@Bean
 		MeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
@@ -231,6 +268,7 @@ class DingTalkTrackerTests {
 
 		@EventListener
 		void completed(StorageTaskCompletedEvent event) {
+			this.threads.add(Thread.currentThread().getName());
 			this.completed.add(event);
 		}
 

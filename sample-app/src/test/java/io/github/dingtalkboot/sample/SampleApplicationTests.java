@@ -93,16 +93,17 @@ class SampleApplicationTests {
 	void aDemoTaskEndsWithANoticeFromTheTrackersEvent() {
 		String taskId = startDemoTask();
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.web.get()
-			.uri("/api/notices")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$[?(@.taskId == '" + taskId + "')].outcome")
-			.value((List<String> outcome) -> assertThat(outcome).singleElement().isIn("SUCCESS", "FAIL"))
-			.jsonPath("$[?(@.taskId == '" + taskId + "')].startedBy")
-			.isEqualTo("the demo page"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> this.web.get()
+				.uri("/api/notices")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$[?(@.taskId == '" + taskId + "')].outcome")
+				.value((List<String> outcome) -> assertThat(outcome).singleElement().isIn("SUCCESS", "FAIL"))
+				.jsonPath("$[?(@.taskId == '" + taskId + "')].startedBy")
+				.isEqualTo("the demo page"));
 	}
 
 	@Test
@@ -190,6 +191,20 @@ class SampleApplicationTests {
 			.isEqualTo(404)
 			.jsonPath("$.dingtalkCode")
 			.isEqualTo("taskNotExist");
+	}
+
+	@Test
+	void theDingtalktasksEndpointListsTheTrackedDemoTasks() {
+		this.web.post().uri("/api/demo/tasks").exchange().expectStatus().isOk();
+
+		this.web.get()
+			.uri("/actuator/dingtalktasks")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tasks")
+			.isArray();
 	}
 
 	@Test

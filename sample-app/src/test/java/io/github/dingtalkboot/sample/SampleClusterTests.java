@@ -17,7 +17,9 @@ import io.github.dingtalkboot.sample.sandbox.SandboxDingTalk;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +80,11 @@ class SampleClusterTests {
 	}
 
 	private static String notices(ConfigurableApplicationContext instance) {
-		return http(instance).get().uri("/api/notices").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
+		return http(instance).get()
+			.uri("/api/notices")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(30));
 	}
 
 	private static WebClient http(ConfigurableApplicationContext instance) {
@@ -105,7 +111,14 @@ class SampleClusterTests {
 	@Test
 	void aTaskTrackedOnAnInstanceThatStopsIsNoticedOnAnother() {
 		String taskId = first.getBean(SandboxDingTalk.class).startDemoTask();
-		ConfigurableApplicationContext third = new SpringApplicationBuilder(SampleApplication.class)
+		// on Reactor Netty resources of its own: closing an instance that uses the global
+		// ones disposes them, and the other two instances in this JVM run on them
+		ConfigurableApplicationContext third = new SpringApplicationBuilder(SampleApplication.class).initializers(
+				(GenericApplicationContext context) -> context.registerBean(ReactorResourceFactory.class, () -> {
+					ReactorResourceFactory resources = new ReactorResourceFactory();
+					resources.setUseGlobalResources(false);
+					return resources;
+				}))
 			.run(append(clusterArgs, "--sample.sandbox.join=" + first.getBean(SandboxDingTalk.class).baseUrl()));
 		try {
 			third.getBean(TaskService.class).noticeWhenDone(taskId, "the third instance").block(Duration.ofSeconds(30));
