@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import io.github.dingtalkboot.autoconfigure.DefaultSettings;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
+import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
 import io.github.dingtalkboot.storage.StorageTaskStatus;
@@ -186,6 +188,22 @@ class TaskTrackerTests {
 		int polls = this.dingtalk.polls("t1").size();
 		this.time.advanceTimeBy(Duration.ofMinutes(1));
 		assertThat(this.dingtalk.polls("t1")).hasSize(polls);
+	}
+
+	@Test
+	void aTaskStoredWithItsEndButNoDeliveryIsAnnouncedWithoutPollingAgain() {
+		// the instance that saw it end died while its listeners ran
+		StorageTask ended = new StorageTask("t1", StorageTaskStatus.SUCCESS, 10, 10, 0, null, null, null);
+		this.store.add(new TrackedTask("t1", "union", Map.of("job", "9"), Instant.EPOCH, ended)).block();
+
+		this.tracker.start();
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+
+		assertThat(this.events).singleElement()
+			.isInstanceOfSatisfying(StorageTaskCompletedEvent.class,
+					(event) -> assertThat(event.getTrackedTask().attributes()).containsEntry("job", "9"));
+		assertThat(this.dingtalk.polls()).isEmpty();
+		assertThat(this.store.list().collectList().block()).isEmpty();
 	}
 
 	@Test
