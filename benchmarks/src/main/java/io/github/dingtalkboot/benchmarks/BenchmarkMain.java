@@ -64,6 +64,16 @@ public final class BenchmarkMain {
 			int port = Integer
 				.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream())).readLine().strip());
 			String baseUrl = "http://127.0.0.1:" + port;
+			if (List.of(args).contains("--watches-and-startup")) {
+				// the two figures without the 10 minutes of the rest, to check a change
+				double[] heap = heapPerWatch(baseUrl, 10_000);
+				double[] startup = startupCost(baseUrl, 10);
+				System.out.printf("%,.0f concurrent watchTask: %.0f bytes of heap per watched task, %+.0f threads%n",
+						heap[2], heap[0], heap[1]);
+				System.out.printf("start-up: %.0f ms with the DingTalk auto-configurations, %.0f ms without%n",
+						startup[0], startup[1]);
+				return;
+			}
 			Map<String, double[]> jmh = perCall(port, quick);
 			// warm every contender's code paths up before any of them is measured, so the
 			// order does not matter

@@ -209,7 +209,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Observe a long-running call that emits many results, e.g. a watch that polls.
+	 * Observe a long-running call that emits many results, e.g. a watch that polls. The
+	 * call must end by itself when the client closes (see {@link #closing()}): one
+	 * registration for all watches of a schedule costs less than one per watch.
 	 * @param <T> the result type
 	 * @param operation the logical operation, e.g. {@code storage.task.watch}
 	 * @param taskId the storage task concerned (a trace-only key), or {@code null}
@@ -220,7 +222,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			Function<DingTalkClientObservationContext, Flux<T>> call) {
 		return Flux.deferContextual((reactorContext) -> {
 			ObservedCall observed = start(operation, taskId, reactorContext);
-			return this.runningCalls.longRunning(call.apply(observed.context()))
+			return call.apply(observed.context())
 				.doOnError(observed::failed)
 				.doOnTerminate(observed::stop)
 				.doOnCancel(observed::cancelled)
@@ -514,6 +516,16 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return this.runningCalls.close(gracePeriod)
 			.then(Mono.defer(() -> Mono.when(this.connectionProvider.disposeLater(),
 					this.loopResources.disposeLater(Duration.ZERO, RELEASE_TIMEOUT))));
+	}
+
+	/**
+	 * A signal for what runs until it is cancelled (a poll schedule and its watches): it
+	 * fails with {@link DingTalkClientClosedException} as soon as closing begins, at once
+	 * if it has.
+	 * @return the signal; it never completes
+	 */
+	public Mono<Void> closing() {
+		return this.runningCalls.longRunning(Flux.<Void>never()).then();
 	}
 
 	/**

@@ -68,7 +68,7 @@ final class PollPlanner {
 		else if (task.totalCount() > 0 && done > this.baseDone && nowNanos > this.baseNanos) {
 			return predict(task.totalCount(), done, done - this.baseDone, nowNanos - this.baseNanos);
 		}
-		return backOff(previous == null || changed(previous, task));
+		return backOff(previous == null || !PollSchedule.sameProgress(previous, task));
 	}
 
 	/**
@@ -108,11 +108,6 @@ final class PollPlanner {
 	private Duration backOff(boolean changed) {
 		this.interval = this.settings.nextPollInterval(this.interval, changed);
 		return this.interval;
-	}
-
-	private static boolean changed(StorageTask previous, StorageTask task) {
-		return previous.status() != task.status() || previous.totalCount() != task.totalCount()
-				|| previous.successCount() != task.successCount() || previous.failCount() != task.failCount();
 	}
 
 }

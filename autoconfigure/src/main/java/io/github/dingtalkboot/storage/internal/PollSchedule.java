@@ -3,13 +3,13 @@ package io.github.dingtalkboot.storage.internal;
 import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.StorageTaskStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,9 +19,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Sinks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.concurrent.Queues;
+import reactor.util.context.ContextView;
 
 /**
  * The one poll schedule of the application's storage tasks: every watch and every tracked
@@ -67,6 +69,9 @@ public final class PollSchedule {
 
 	private boolean acquiring;
 
+	/** Set by the closing signal, read by new watches on any thread. */
+	private volatile boolean closed;
+
 	private boolean preferUnseen;
 
 	private int unseenStreak;
@@ -86,11 +91,29 @@ public final class PollSchedule {
 	 */
 	public PollSchedule(TaskSource source, @Nullable DingTalkRateLimiter limiter, StorageTaskSettings settings,
 			Scheduler timer) {
+		this(source, limiter, settings, timer, Mono.never());
+	}
+
+	/**
+	 * Create a schedule that ends when its client closes.
+	 * @param source polls one task
+	 * @param limiter paces the polls, or {@code null} for none
+	 * @param settings the default operator and the back-off of a task without progress
+	 * @param timer the scheduler of the loop and its timers
+	 * @param closing fails when the client closes: every watch then ends with a
+	 * {@link DingTalkClientClosedException}, and later ones fail at once
+	 */
+	public PollSchedule(TaskSource source, @Nullable DingTalkRateLimiter limiter, StorageTaskSettings settings,
+			Scheduler timer, Mono<Void> closing) {
 		this.source = source;
 		this.limiter = limiter;
 		this.settings = settings;
 		this.timer = timer;
 		this.loop = timer.createWorker();
+		closing.subscribe(null, (ex) -> {
+			this.closed = true;
+			execute(this::close);
+		});
 	}
 
 	StorageTaskSettings settings() {
@@ -110,12 +133,20 @@ public final class PollSchedule {
 	 * @return the answers; cancelling stops polling unless others follow the task
 	 */
 	Flux<StorageTask> watch(String taskId, String unionId) {
-		return Flux.create((sink) -> {
-			if (!execute(() -> attach(taskId, unionId, sink))) {
-				sink.error(new DingTalkClientClosedException("The DingTalk client is closed"));
-				return;
+		return Flux.deferContextual((context) -> {
+			if (this.closed) {
+				return Flux.error(
+						new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0));
 			}
-			sink.onDispose(() -> execute(() -> detach(taskId, sink)));
+			// a small queue: a watch holds one between polls, and a default one is 1 KB
+			// unsafe (not serialized): only the loop emits
+			Watcher watcher = new Watcher(
+					Sinks.unsafe().many().unicast().onBackpressureBuffer(Queues.<StorageTask>unbounded(8).get()),
+					context);
+			if (!execute(() -> attach(taskId, unionId, watcher))) {
+				return Flux.error(new DingTalkClientClosedException("The DingTalk client is closed"));
+			}
+			return watcher.sink().asFlux().doFinally((signal) -> execute(() -> detach(taskId, watcher)));
 		});
 	}
 
@@ -127,6 +158,9 @@ public final class PollSchedule {
 	 * @param follower told of every poll's answer or failure, on the loop
 	 */
 	void follow(String taskId, String unionId, Follower follower) {
+		if (this.closed) {
+			return;
+		}
 		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
 		entry.follower = follower;
 		pump();
@@ -167,20 +201,45 @@ public final class PollSchedule {
 		return this.timer.now(TimeUnit.NANOSECONDS);
 	}
 
-	private void attach(String taskId, String unionId, FluxSink<StorageTask> sink) {
+	private void attach(String taskId, String unionId, Watcher watcher) {
+		if (this.closed) {
+			watcher.sink()
+				.tryEmitError(
+						new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0));
+			return;
+		}
 		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
-		entry.watchers.add(sink);
+		entry.watchers.add(watcher);
 		if (entry.last != null) {
-			sink.next(entry.last);
+			watcher.sink().tryEmitNext(entry.last);
 		}
 		pump();
 	}
 
-	private void detach(String taskId, FluxSink<StorageTask> sink) {
+	private void detach(String taskId, Watcher watcher) {
 		Entry entry = this.entries.get(taskId);
-		if (entry != null && entry.watchers.remove(sink)) {
+		if (entry != null && entry.watchers.remove(watcher)) {
 			removeIfUnused(entry);
 		}
+	}
+
+	private void close() {
+		for (Entry entry : List.copyOf(this.entries.values())) {
+			dispose(entry.poll);
+			for (Watcher watcher : entry.watchers) {
+				watcher.sink()
+					.tryEmitError(new DingTalkClientClosedException(
+							"The DingTalk client was closed while this watch was running"));
+			}
+			entry.watchers.clear();
+			Follower follower = entry.follower;
+			if (follower != null) {
+				follower.failed(new DingTalkClientClosedException("The DingTalk client was closed"));
+			}
+		}
+		this.entries.clear();
+		dispose(this.wake);
+		dispose(this.reservation);
 	}
 
 	private void removeIfUnused(Entry entry) {
@@ -278,7 +337,7 @@ public final class PollSchedule {
 		Mono<StorageTask> poll = this.source.poll(entry.taskId, entry.unionId, paced);
 		if (!entry.watchers.isEmpty()) {
 			// the poll is observed as a child of the (first) watch's observation
-			poll = poll.contextWrite(entry.watchers.get(0).contextView());
+			poll = poll.contextWrite(entry.watchers.get(0).context());
 		}
 		// an answer is handled on the loop, so after subscribe has returned
 		entry.poll = poll.subscribe((answer) -> execute(() -> answered(entry, answer)),
@@ -291,13 +350,13 @@ public final class PollSchedule {
 		}
 		entry.poll = null;
 		entry.last = answer;
-		for (FluxSink<StorageTask> watcher : entry.watchers) {
-			watcher.next(answer);
+		for (Watcher watcher : entry.watchers) {
+			watcher.sink().tryEmitNext(answer);
 		}
 		if (answer.isTerminal()) {
-			List<FluxSink<StorageTask>> watchers = new ArrayList<>(entry.watchers);
+			List<Watcher> watchers = new ArrayList<>(entry.watchers);
 			entry.watchers.clear();
-			watchers.forEach(FluxSink::complete);
+			watchers.forEach((watcher) -> watcher.sink().tryEmitComplete());
 			this.entries.remove(entry.taskId);
 		}
 		else {
@@ -315,9 +374,9 @@ public final class PollSchedule {
 			return;
 		}
 		entry.poll = null;
-		List<FluxSink<StorageTask>> watchers = new ArrayList<>(entry.watchers);
+		List<Watcher> watchers = new ArrayList<>(entry.watchers);
 		entry.watchers.clear();
-		watchers.forEach((watcher) -> watcher.error(ex));
+		watchers.forEach((watcher) -> watcher.sink().tryEmitError(ex));
 		Follower follower = entry.follower;
 		if (follower == null || ex instanceof DingTalkClientClosedException) {
 			// nothing polls a task for a closed client: it would fail again and again
@@ -354,15 +413,21 @@ public final class PollSchedule {
 	}
 
 	/**
-	 * What a change of a task is: its status or any of its counts.
+	 * One subscriber of a task's answers, with the context it subscribed in.
 	 */
-	record Progress(StorageTaskStatus status, @Nullable String rawStatus, long total, long success, long fail) {
+	private record Watcher(Sinks.Many<StorageTask> sink, ContextView context) {
+	}
 
-		static Progress of(StorageTask task) {
-			return new Progress(task.status(), task.rawStatus(), task.totalCount(), task.successCount(),
-					task.failCount());
-		}
-
+	/**
+	 * Whether two states of a task are the same progress: status and counts.
+	 * @param previous the earlier state
+	 * @param next the later state
+	 * @return {@code true} when nothing changed
+	 */
+	static boolean sameProgress(StorageTask previous, StorageTask next) {
+		return previous.status() == next.status() && Objects.equals(previous.rawStatus(), next.rawStatus())
+				&& previous.totalCount() == next.totalCount() && previous.successCount() == next.successCount()
+				&& previous.failCount() == next.failCount();
 	}
 
 	/**
@@ -376,7 +441,7 @@ public final class PollSchedule {
 
 		private final PollPlanner planner;
 
-		private final List<FluxSink<StorageTask>> watchers = new ArrayList<>(1);
+		private final List<Watcher> watchers = new ArrayList<>(1);
 
 		private @Nullable Follower follower;
 

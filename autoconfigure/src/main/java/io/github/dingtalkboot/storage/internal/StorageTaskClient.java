@@ -81,7 +81,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 		this.timer = timer;
 		this.schedule = new PollSchedule(
 				(taskId, unionId, limiter) -> this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId, limiter)),
-				rateLimiter, settings, timer);
+				rateLimiter, settings, timer, http.closing());
 	}
 
 	/**
@@ -147,7 +147,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	private Flux<StorageTask> poll(String taskId, String unionId, DingTalkClientObservationContext observation) {
 		return this.schedule.watch(taskId, unionId)
 			.doOnNext((task) -> ObservationContextAccess.recorder().pollAnswered(observation))
-			.distinctUntilChanged(PollSchedule.Progress::of);
+			.distinctUntilChanged((task) -> task, PollSchedule::sameProgress);
 	}
 
 	private Mono<StorageTask> fetch(String taskId, String unionId) {

@@ -95,8 +95,12 @@ public final class StorageTaskReader {
 				default -> parser.skipChildren();
 			}
 		}
-		return new StorageTask(id, StorageTaskStatus.from(rawStatus), total, success, fail, failMessage,
-				time(beginTime, "beginTime"), time(endTime, "endTime"), rawStatus);
+		StorageTaskStatus parsed = StorageTaskStatus.from(rawStatus);
+		// the usual raw status is exactly the constant's name: share that string, as a
+		// followed task keeps its last state
+		String raw = parsed.name().equals(rawStatus) ? parsed.name() : rawStatus;
+		return new StorageTask(id, parsed, total, success, fail, failMessage, time(beginTime, "beginTime"),
+				time(endTime, "endTime"), raw);
 	}
 
 	private static @Nullable String text(JsonParser parser, JsonToken token, String field) {
