@@ -598,15 +598,16 @@ public class DingTalkProperties implements InitializingBean {
 	}
 
 	/**
-	 * Several instances of the application sharing one access token, one suite ticket and
-	 * one rate limit through Redis.
+	 * Several instances of the application sharing one access token, one suite ticket,
+	 * one rate limit and the tracked tasks through Redis.
 	 */
 	public static class Cluster {
 
 		/**
-		 * Whether to share the access token, the suite ticket and the storage rate limit
-		 * with the other instances through Redis. Needs a ReactiveRedisConnectionFactory
-		 * (spring-boot-starter-data-redis-reactive and spring.data.redis.*).
+		 * Whether to share the access token, the suite ticket, the storage rate limit and
+		 * the tracked storage tasks with the other instances through Redis. Needs a
+		 * ReactiveRedisConnectionFactory (spring-boot-starter-data-redis-reactive and
+		 * spring.data.redis.*).
 		 */
 		private boolean enabled;
 
