@@ -135,8 +135,7 @@ public final class PollSchedule {
 	Flux<StorageTask> watch(String taskId, String unionId) {
 		return Flux.deferContextual((context) -> {
 			if (this.closed) {
-				return Flux.error(
-						new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0));
+				return Flux.error(closedBefore());
 			}
 			// a small queue: a watch holds one between polls, and a default one is 1 KB
 			// unsafe (not serialized): only the loop emits
@@ -144,7 +143,7 @@ public final class PollSchedule {
 					Sinks.unsafe().many().unicast().onBackpressureBuffer(Queues.<StorageTask>unbounded(8).get()),
 					context);
 			if (!execute(() -> attach(taskId, unionId, watcher))) {
-				return Flux.error(new DingTalkClientClosedException("The DingTalk client is closed"));
+				return Flux.error(closedBefore());
 			}
 			return watcher.sink().asFlux().doFinally((signal) -> execute(() -> detach(taskId, watcher)));
 		});
@@ -203,9 +202,7 @@ public final class PollSchedule {
 
 	private void attach(String taskId, String unionId, Watcher watcher) {
 		if (this.closed) {
-			watcher.sink()
-				.tryEmitError(
-						new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0));
+			watcher.sink().tryEmitError(closedBefore());
 			return;
 		}
 		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
@@ -391,11 +388,19 @@ public final class PollSchedule {
 		pump();
 	}
 
-	private Instant wallClock() {
+	/**
+	 * The loop's clock as a wall-clock time, the clock DingTalk's times are on.
+	 * @return the time now
+	 */
+	Instant wallClock() {
 		return Instant.ofEpochMilli(this.timer.now(TimeUnit.MILLISECONDS));
 	}
 
-	private static void dispose(@Nullable Disposable disposable) {
+	private static DingTalkClientClosedException closedBefore() {
+		return new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0);
+	}
+
+	static void dispose(@Nullable Disposable disposable) {
 		if (disposable != null) {
 			disposable.dispose();
 		}

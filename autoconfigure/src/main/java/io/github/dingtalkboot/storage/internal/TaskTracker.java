@@ -9,7 +9,6 @@ import io.github.dingtalkboot.storage.StorageTaskTrackingFailedEvent;
 import io.github.dingtalkboot.storage.TrackedTask;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,7 +125,7 @@ public final class TaskTracker implements StorageTaskTracker {
 			if (this.held.containsKey(taskId)) {
 				return Mono.empty();
 			}
-			TrackedTask task = new TrackedTask(taskId, unionId, attributes, wallClock(), null);
+			TrackedTask task = new TrackedTask(taskId, unionId, attributes, this.schedule.wallClock(), null);
 			return this.store.add(task)
 				.map((added) -> added ? Saved.YES : Saved.ALREADY_TRACKED)
 				.onErrorResume((ex) -> {
@@ -202,7 +201,7 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	private List<Mono<Void>> halt() {
 		this.stopped = true;
-		dispose(this.claims);
+		PollSchedule.dispose(this.claims);
 		List<Mono<Void>> deliveries = new ArrayList<>();
 		for (Tracked tracked : this.entries.values()) {
 			this.schedule.unfollow(tracked.task.taskId());
@@ -354,7 +353,8 @@ public final class TaskTracker implements StorageTaskTracker {
 	}
 
 	private boolean tooOld(Tracked tracked) {
-		return Duration.between(tracked.task.trackedAt(), wallClock()).compareTo(this.settings.maxAge()) > 0;
+		return Duration.between(tracked.task.trackedAt(), this.schedule.wallClock())
+			.compareTo(this.settings.maxAge()) > 0;
 	}
 
 	private void giveUp(Tracked tracked, StorageTaskTrackingFailedEvent.Reason reason, @Nullable Throwable ex) {
@@ -402,16 +402,6 @@ public final class TaskTracker implements StorageTaskTracker {
 				delivered.tryEmitEmpty();
 			})
 			.subscribe();
-	}
-
-	private Instant wallClock() {
-		return Instant.ofEpochMilli(this.timer.now(TimeUnit.MILLISECONDS));
-	}
-
-	private static void dispose(@Nullable Disposable disposable) {
-		if (disposable != null) {
-			disposable.dispose();
-		}
 	}
 
 	private enum Saved {

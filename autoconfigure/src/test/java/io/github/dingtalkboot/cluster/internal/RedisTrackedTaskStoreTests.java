@@ -19,7 +19,6 @@ import io.github.dingtalkboot.storage.TrackedTask;
 import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -52,10 +51,7 @@ class RedisTrackedTaskStoreTests {
 
 	@BeforeAll
 	static void connect() {
-		connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(redis.getHost(), redis.getMappedPort(6379)));
-		connectionFactory.afterPropertiesSet();
-		connectionFactory.start();
+		connectionFactory = RedisContainers.connectionFactory(redis);
 		template = new ReactiveStringRedisTemplate(connectionFactory);
 	}
 
