@@ -37,8 +37,6 @@ final class PollPlanner {
 
 	private long baseDone;
 
-	private @Nullable StorageTask last;
-
 	private Duration interval;
 
 	PollPlanner(StorageTaskSettings settings) {
@@ -48,14 +46,13 @@ final class PollPlanner {
 
 	/**
 	 * Plan after an answer.
+	 * @param previous the answer before, or {@code null} for the first one
 	 * @param task the answer
 	 * @param nowNanos when it arrived, on the tracker's clock
 	 * @param now when it arrived, on the wall clock (DingTalk's begin time is on it)
 	 * @return the delay before the next poll
 	 */
-	Duration next(StorageTask task, long nowNanos, Instant now) {
-		StorageTask previous = this.last;
-		this.last = task;
+	Duration next(@Nullable StorageTask previous, StorageTask task, long nowNanos, Instant now) {
 		long done = task.successCount() + task.failCount();
 		if (this.baseNanos == Long.MIN_VALUE) {
 			this.baseNanos = nowNanos;

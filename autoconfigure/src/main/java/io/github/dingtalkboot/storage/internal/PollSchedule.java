@@ -346,6 +346,7 @@ public final class PollSchedule {
 			return;
 		}
 		entry.poll = null;
+		StorageTask previous = entry.last;
 		entry.last = answer;
 		for (Watcher watcher : entry.watchers) {
 			watcher.sink().tryEmitNext(answer);
@@ -357,7 +358,7 @@ public final class PollSchedule {
 			this.entries.remove(entry.taskId);
 		}
 		else {
-			entry.dueAt = now() + entry.planner.next(answer, now(), wallClock()).toNanos();
+			entry.dueAt = now() + entry.planner.next(previous, answer, now(), wallClock()).toNanos();
 		}
 		Follower follower = entry.follower;
 		if (follower != null) {
