@@ -221,8 +221,11 @@ public final class PollSchedule {
 	}
 
 	private void close() {
-		for (Entry entry : List.copyOf(this.entries.values())) {
-			dispose(entry.poll);
+		List<Entry> ended = List.copyOf(this.entries.values());
+		this.entries.clear();
+		dispose(this.wake);
+		dispose(this.reservation);
+		for (Entry entry : ended) {
 			for (Watcher watcher : entry.watchers) {
 				watcher.sink()
 					.tryEmitError(new DingTalkClientClosedException(
@@ -234,9 +237,8 @@ public final class PollSchedule {
 				follower.failed(new DingTalkClientClosedException("The DingTalk client was closed"));
 			}
 		}
-		this.entries.clear();
-		dispose(this.wake);
-		dispose(this.reservation);
+		// last: the client's own shutdown may have released the connections already
+		ended.forEach((entry) -> dispose(entry.poll));
 	}
 
 	private void removeIfUnused(Entry entry) {
@@ -401,9 +403,21 @@ public final class PollSchedule {
 		return new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0);
 	}
 
+	/**
+	 * Cancel, if there is something to cancel. Cancelling a call whose connection the
+	 * closing client has released already throws in Reactor Netty (its event loop is
+	 * gone); the call is over either way, and the loop must go on.
+	 * @param disposable what to cancel, or {@code null}
+	 */
 	static void dispose(@Nullable Disposable disposable) {
-		if (disposable != null) {
+		if (disposable == null) {
+			return;
+		}
+		try {
 			disposable.dispose();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Cancelling a call that had ended with its connection: " + ex);
 		}
 	}
 

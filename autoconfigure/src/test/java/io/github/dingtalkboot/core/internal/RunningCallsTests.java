@@ -4,8 +4,12 @@ import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import io.github.dingtalkboot.core.DingTalkException;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,6 +76,32 @@ class RunningCallsTests {
 				.hasMessageContaining("PT5S"))
 			.verify(Duration.ofSeconds(10));
 		assertThat(source.wasCancelled()).isTrue();
+	}
+
+	@Test
+	void closingEndsEverySingleCallEvenWhenCancellingOneThrows() {
+		// Reactor Netty throws when a call is cancelled after its event loop has ended
+		Mono<String> terminatedLoop = Mono.from((subscriber) -> subscriber.onSubscribe(new Subscription() {
+
+			@Override
+			public void request(long n) {
+			}
+
+			@Override
+			public void cancel() {
+				throw new RejectedExecutionException("event executor terminated");
+			}
+
+		}));
+		List<Throwable> endings = new CopyOnWriteArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			this.calls.single(terminatedLoop).subscribe(null, endings::add);
+		}
+
+		StepVerifier.create(this.calls.close(Duration.ZERO)).expectComplete().verify(Duration.ofSeconds(10));
+
+		assertThat(endings).hasSize(3)
+			.allSatisfy((ex) -> assertThat(ex).isInstanceOf(DingTalkClientClosedException.class));
 	}
 
 	@Test

@@ -4,16 +4,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import io.github.dingtalkboot.core.DingTalkError;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskStatus;
@@ -172,6 +176,38 @@ class PollScheduleTests {
 		this.time.advanceTimeBy(Duration.ofMinutes(1));
 
 		assertThat(this.pollTimes).hasSize(1);
+	}
+
+	@Test
+	void closingEndsEveryWatchEvenWhenCancellingAPollInFlightThrows() {
+		// Reactor Netty throws when a call is cancelled after its event loop has ended,
+		// which the client's own shutdown may do before the schedule hears of it
+		Sinks.Empty<Void> closing = Sinks.empty();
+		Subscription terminatedLoop = new Subscription() {
+
+			@Override
+			public void request(long n) {
+			}
+
+			@Override
+			public void cancel() {
+				throw new RejectedExecutionException("event executor terminated");
+			}
+
+		};
+		PollSchedule hanging = new PollSchedule(
+				(taskId, unionId, limiter) -> Mono.from((subscriber) -> subscriber.onSubscribe(terminatedLoop)), null,
+				SETTINGS, this.time, closing.asMono());
+		List<Throwable> endings = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			hanging.watch("t" + i, "u").subscribe(null, endings::add);
+		}
+
+		closing.tryEmitError(new DingTalkClientClosedException("closed"));
+		this.time.advanceTime();
+
+		assertThat(endings).hasSize(3)
+			.allSatisfy((ex) -> assertThat(ex).isInstanceOf(DingTalkClientClosedException.class));
 	}
 
 	private StorageTask answer() {
