@@ -35,7 +35,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
-import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -78,9 +77,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * {@code ObservationThreadLocalAccessor.KEY}: WebClient makes its observations
 	 * children of it.
 	 */
-	private static final String OBSERVATION_KEY = "micrometer.observation";
-
-	private static final String CALL_CONTEXT_KEY = DingTalkClientObservationContext.class.getName();
 
 	private static final DefaultDingTalkClientObservationConvention DEFAULT_CONVENTION = new DefaultDingTalkClientObservationConvention();
 
@@ -217,13 +213,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	public <T> Mono<T> observe(String operation, @Nullable String taskId, Mono<T> call) {
 		return Mono.deferContextual((reactorContext) -> {
 			ObservedCall observed = start(operation, taskId, reactorContext);
-			return this.runningCalls.single(call)
-				.doOnError(observed::failed)
-				// stop before the result reaches the caller, so the metric is recorded
-				// when the call returns
-				.doOnTerminate(observed::stop)
-				.doOnCancel(observed::cancelled)
-				.contextWrite(observed::propagate);
+			return observed.observe(this.runningCalls.single(call));
 		});
 	}
 
@@ -241,11 +231,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			Function<DingTalkClientObservationContext, Flux<T>> call) {
 		return Flux.deferContextual((reactorContext) -> {
 			ObservedCall observed = start(operation, taskId, reactorContext);
-			return call.apply(observed.context())
-				.doOnError(observed::failed)
-				.doOnTerminate(observed::stop)
-				.doOnCancel(observed::cancelled)
-				.contextWrite(observed::propagate);
+			return observed.observe(call.apply(observed.context()));
 		});
 	}
 
@@ -253,9 +239,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		DingTalkClientObservationContext context = new DingTalkClientObservationContext(operation, taskId);
 		Observation observation = DingTalkClientObservationDocumentation.DINGTALK_CLIENT_REQUESTS
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
-			.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
+			.parentObservation(reactorContext.getOrDefault(ObservedCall.OBSERVATION_KEY, null))
 			.start();
-		return new ObservedCall(context, observation, reactorContext.getOrDefault(CALL_CONTEXT_KEY, null));
+		return new ObservedCall(context, observation, reactorContext.getOrDefault(ObservedCall.CALL_CONTEXT_KEY, null));
 	}
 
 	/**
@@ -326,7 +312,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	private <T> Mono<T> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request,
 			@Nullable DingTalkRateLimiter rateLimiter, BodyReader<T> reader) {
 		Mono<T> attempt = Mono.deferContextual((reactorContext) -> {
-			DingTalkClientObservationContext call = reactorContext.getOrDefault(CALL_CONTEXT_KEY, null);
+			DingTalkClientObservationContext call = reactorContext.getOrDefault(ObservedCall.CALL_CONTEXT_KEY, null);
 			if (call != null) {
 				ObservationContextAccess.recorder().attemptStarted(call);
 			}
@@ -488,39 +474,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		}
 		String message = root.getMessage();
 		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
-	}
-
-	/**
-	 * One observed call; a poll of a watch also tells the watch how it ended, so a failed
-	 * watch is recorded with the failing poll's status and error code.
-	 */
-	private record ObservedCall(DingTalkClientObservationContext context, Observation observation,
-			@Nullable DingTalkClientObservationContext parent) {
-
-		void failed(Throwable error) {
-			if (this.context.getStatus() == null && error instanceof DingTalkApiException api) {
-				ObservationContextAccess.recorder()
-					.answered(this.context, api.getStatusCode(), api.getErrorCode(), api.getRequestId());
-			}
-			this.observation.error(error);
-		}
-
-		void stop() {
-			if (this.parent != null) {
-				ObservationContextAccess.recorder().answeredAs(this.parent, this.context);
-			}
-			this.observation.stop();
-		}
-
-		void cancelled() {
-			ObservationContextAccess.recorder().cancelled(this.context);
-			this.observation.stop();
-		}
-
-		Context propagate(Context reactorContext) {
-			return reactorContext.put(OBSERVATION_KEY, this.observation).put(CALL_CONTEXT_KEY, this.context);
-		}
-
 	}
 
 	/**

@@ -4,6 +4,7 @@ import io.github.dingtalkboot.autoconfigure.DefaultSettings;
 import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
 
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockResponse;
@@ -104,6 +107,31 @@ class StorageTaskObservationTests {
 				.hasLowCardinalityKeyValue("attempts", "1")
 				.hasHighCardinalityKeyValue("dingtalk.task.id", "task-42")
 				.hasHighCardinalityKeyValue("dingtalk.request.id", "HDR-REQ-1"));
+	}
+
+	@Test
+	void aFailingObservationHandlerDoesNotChangeWhatTheCallerGets() {
+		ObservationRegistry failing = ObservationRegistry.create();
+		failing.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				throw new IllegalStateException("the metrics backend is broken");
+			}
+
+		});
+		StorageTaskClient client = new StorageTaskClient(client(failing), new FixedAccessTokenSupplier("tok"),
+				DefaultSettings.storage(), null);
+		this.server.enqueue(task("SUCCESS", 1, 1));
+		StepVerifier.create(client.getTask("t", "u"))
+			.assertNext((task) -> assertThat(task.status()).isEqualTo(StorageTaskStatus.SUCCESS))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
 	}
 
 	@Test
