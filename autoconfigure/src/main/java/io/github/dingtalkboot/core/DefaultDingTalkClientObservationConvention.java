@@ -1,7 +1,15 @@
 package io.github.dingtalkboot.core;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.common.docs.KeyName;
 
 import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.HighCardinalityKeyNames;
 import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.LowCardinalityKeyNames;
@@ -39,6 +47,29 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 	/** Outcome of a call its caller cancelled. */
 	public static final String OUTCOME_CANCELLED = "CANCELLED";
 
+	// the usual values' key values, made once: a call makes them twice (start and stop)
+	// and a running watch holds them
+
+	private static final Map<String, KeyValue> OUTCOMES = known(LowCardinalityKeyNames.OUTCOME, List.of(OUTCOME_SUCCESS,
+			OUTCOME_CLIENT_ERROR, OUTCOME_SERVER_ERROR, OUTCOME_THROTTLED, OUTCOME_TRANSPORT_ERROR, OUTCOME_CANCELLED));
+
+	private static final Map<String, KeyValue> ERROR_CODES = known(LowCardinalityKeyNames.ERROR_CODE,
+			Stream.concat(Stream.of("none", "OTHER"), DingTalkErrorCodes.DOCUMENTED.stream()).toList());
+
+	/** Learnt as calls are made; bounded, in case an operation name is not a constant. */
+	private static final Map<String, KeyValue> OPERATIONS = new ConcurrentHashMap<>();
+
+	private static final KeyValue NO_STATUS = KeyValue.of(LowCardinalityKeyNames.STATUS, "NONE");
+
+	private static final KeyValue[] STATUSES = IntStream.range(0, 600)
+		.mapToObj((status) -> KeyValue.of(LowCardinalityKeyNames.STATUS, Integer.toString(status)))
+		.toArray(KeyValue[]::new);
+
+	private static final KeyValue[] ATTEMPTS = IntStream.range(0, 17)
+		.mapToObj((attempts) -> KeyValue.of(LowCardinalityKeyNames.ATTEMPTS,
+				(attempts > 0) ? Integer.toString(attempts) : "NONE"))
+		.toArray(KeyValue[]::new);
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -51,13 +82,16 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(DingTalkClientObservationContext context) {
-		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation()),
-				KeyValue.of(LowCardinalityKeyNames.OUTCOME, outcome(context)),
-				KeyValue.of(LowCardinalityKeyNames.STATUS,
-						(context.getStatus() != null) ? context.getStatus().toString() : "NONE"),
-				KeyValue.of(LowCardinalityKeyNames.ERROR_CODE, errorCode(context)),
-				KeyValue.of(LowCardinalityKeyNames.ATTEMPTS,
-						(context.getAttempts() > 0) ? Integer.toString(context.getAttempts()) : "NONE"));
+		Integer status = context.getStatus();
+		int attempts = context.getAttempts();
+		return KeyValues.of(operation(context.getOperation()),
+				keyValue(OUTCOMES, LowCardinalityKeyNames.OUTCOME, outcome(context)),
+				(status == null) ? NO_STATUS
+						: (status >= 0 && status < STATUSES.length) ? STATUSES[status]
+								: KeyValue.of(LowCardinalityKeyNames.STATUS, status.toString()),
+				keyValue(ERROR_CODES, LowCardinalityKeyNames.ERROR_CODE, errorCode(context)),
+				(attempts < ATTEMPTS.length) ? ATTEMPTS[Math.max(attempts, 0)]
+						: KeyValue.of(LowCardinalityKeyNames.ATTEMPTS, Integer.toString(attempts)));
 	}
 
 	@Override
@@ -114,6 +148,28 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 			return "none";
 		}
 		return DingTalkErrorCodes.DOCUMENTED.contains(code) ? code : "OTHER";
+	}
+
+	private static KeyValue operation(String operation) {
+		KeyValue keyValue = OPERATIONS.get(operation);
+		if (keyValue == null) {
+			keyValue = KeyValue.of(LowCardinalityKeyNames.OPERATION, operation);
+			if (OPERATIONS.size() < 64) {
+				OPERATIONS.putIfAbsent(operation, keyValue);
+			}
+		}
+		return keyValue;
+	}
+
+	private static KeyValue keyValue(Map<String, KeyValue> known, KeyName key, String value) {
+		KeyValue keyValue = known.get(value);
+		return (keyValue != null) ? keyValue : KeyValue.of(key, value);
+	}
+
+	private static Map<String, KeyValue> known(KeyName key, List<String> values) {
+		return values.stream()
+			.distinct()
+			.collect(Collectors.toUnmodifiableMap((value) -> value, (value) -> KeyValue.of(key, value)));
 	}
 
 }

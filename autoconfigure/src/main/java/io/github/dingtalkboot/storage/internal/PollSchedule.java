@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -125,27 +127,39 @@ public final class PollSchedule {
 	}
 
 	/**
-	 * Every answer of the polls of a task, from the latest one already known (if the task
-	 * is followed already), completing after a terminal state and failing with the
-	 * exception of a failed poll.
+	 * The states of a task: the latest one already known (if the task is followed
+	 * already) or the first poll's answer, then each change of progress, completing after
+	 * a terminal state and failing with the exception of a failed poll.
 	 * @param taskId the task id
 	 * @param unionId the operator, if the task is not followed yet
-	 * @return the answers; cancelling stops polling unless others follow the task
+	 * @return the states; cancelling stops polling unless others follow the task
 	 */
 	Flux<StorageTask> watch(String taskId, String unionId) {
+		return watch(taskId, unionId, () -> {
+		});
+	}
+
+	/**
+	 * The states of a task, as {@link #watch(String, String)}, told of every answer.
+	 * @param taskId the task id
+	 * @param unionId the operator, if the task is not followed yet
+	 * @param onAnswer run on the loop for every answer the watch gets, changed or not
+	 * @return the states; cancelling stops polling unless others follow the task
+	 */
+	Flux<StorageTask> watch(String taskId, String unionId, Runnable onAnswer) {
 		return Flux.deferContextual((context) -> {
 			if (this.closed) {
 				return Flux.error(closedBefore());
 			}
 			// a small queue: a watch holds one between polls, and a default one is 1 KB
 			// unsafe (not serialized): only the loop emits
-			Watcher watcher = new Watcher(
+			Watcher watcher = new Watcher(taskId,
 					Sinks.unsafe().many().unicast().onBackpressureBuffer(Queues.<StorageTask>unbounded(8).get()),
-					context);
+					context, onAnswer);
 			if (!execute(() -> attach(taskId, unionId, watcher))) {
 				return Flux.error(closedBefore());
 			}
-			return watcher.sink().asFlux().doFinally((signal) -> execute(() -> detach(taskId, watcher)));
+			return watcher.sink().asFlux().doFinally(watcher);
 		});
 	}
 
@@ -208,7 +222,7 @@ public final class PollSchedule {
 		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
 		entry.watchers.add(watcher);
 		if (entry.last != null) {
-			watcher.sink().tryEmitNext(entry.last);
+			watcher.offer(entry.last);
 		}
 		pump();
 	}
@@ -351,7 +365,7 @@ public final class PollSchedule {
 		StorageTask previous = entry.last;
 		entry.last = answer;
 		for (Watcher watcher : entry.watchers) {
-			watcher.sink().tryEmitNext(answer);
+			watcher.offer(answer);
 		}
 		if (answer.isTerminal()) {
 			List<Watcher> watchers = new ArrayList<>(entry.watchers);
@@ -435,7 +449,53 @@ public final class PollSchedule {
 	/**
 	 * One subscriber of a task's answers, with the context it subscribed in.
 	 */
-	private record Watcher(Sinks.Many<StorageTask> sink, ContextView context) {
+	/**
+	 * One watch of a task: its sink, its subscriber's context (for the polls' parent
+	 * observation) and the last state it emitted. Filtering unchanged answers here, and
+	 * detaching itself when it ends, costs a watch less than two operators and a lambda.
+	 */
+	private final class Watcher implements Consumer<SignalType> {
+
+		private final String taskId;
+
+		private final Sinks.Many<StorageTask> sink;
+
+		private final ContextView context;
+
+		private final Runnable onAnswer;
+
+		// read and written on the loop only
+		private @Nullable StorageTask last;
+
+		Watcher(String taskId, Sinks.Many<StorageTask> sink, ContextView context, Runnable onAnswer) {
+			this.taskId = taskId;
+			this.sink = sink;
+			this.context = context;
+			this.onAnswer = onAnswer;
+		}
+
+		Sinks.Many<StorageTask> sink() {
+			return this.sink;
+		}
+
+		ContextView context() {
+			return this.context;
+		}
+
+		void offer(StorageTask answer) {
+			this.onAnswer.run();
+			StorageTask last = this.last;
+			if (last == null || !sameProgress(last, answer)) {
+				this.last = answer;
+				this.sink.tryEmitNext(answer);
+			}
+		}
+
+		@Override
+		public void accept(SignalType signal) {
+			execute(() -> detach(this.taskId, this));
+		}
+
 	}
 
 	/**

@@ -145,9 +145,8 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	}
 
 	private Flux<StorageTask> poll(String taskId, String unionId, DingTalkClientObservationContext observation) {
-		return this.schedule.watch(taskId, unionId)
-			.doOnNext((task) -> ObservationContextAccess.recorder().pollAnswered(observation))
-			.distinctUntilChanged((task) -> task, PollSchedule::sameProgress);
+		return this.schedule.watch(taskId, unionId,
+				() -> ObservationContextAccess.recorder().pollAnswered(observation));
 	}
 
 	private Mono<StorageTask> fetch(String taskId, String unionId) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,7 @@ class PollScheduleTests {
 		script[9] = task(StorageTaskStatus.SUCCESS, 0, 0);
 		this.answers = script;
 
-		StepVerifier
-			.create(this.schedule.watch("t", "u").distinctUntilChanged((task) -> task, PollSchedule::sameProgress))
+		StepVerifier.create(this.schedule.watch("t", "u"))
 			.expectNext(running)
 			.then(() -> this.time.advanceTimeBy(Duration.ofMinutes(1)))
 			.expectNext(script[9])
@@ -96,16 +96,18 @@ class PollScheduleTests {
 	}
 
 	@Test
-	void emitsEveryAnswerAndCompletesAfterATerminalState() {
+	void emitsTheFirstStateAndEachChangeAndCompletesAfterATerminalState() {
 		StorageTask init = task(StorageTaskStatus.INIT, 0, 0);
 		StorageTask failed = task(StorageTaskStatus.FAIL, 0, 0);
 		this.answers = new StorageTask[] { init, init, failed };
+		AtomicInteger answers = new AtomicInteger();
 
-		StepVerifier.create(this.schedule.watch("t", "u"))
+		StepVerifier.create(this.schedule.watch("t", "u", answers::incrementAndGet))
 			.expectNext(init)
 			.then(() -> this.time.advanceTimeBy(Duration.ofMinutes(1)))
-			.expectNext(init, failed)
+			.expectNext(failed)
 			.verifyComplete();
+		assertThat(answers).as("told of every answer").hasValue(3);
 	}
 
 	@Test
@@ -134,31 +136,32 @@ class PollScheduleTests {
 	@Test
 	void twoWatchesOfOneTaskShareItsPolls() {
 		this.answers = new StorageTask[] { task(StorageTaskStatus.IN_PROGRESS, 0, 0) };
-		List<StorageTask> first = new ArrayList<>();
-		List<StorageTask> second = new ArrayList<>();
-		this.schedule.watch("t", "u").subscribe(first::add);
+		AtomicInteger first = new AtomicInteger();
+		AtomicInteger second = new AtomicInteger();
+		this.schedule.watch("t", "u", first::incrementAndGet).subscribe();
 		this.time.advanceTimeBy(Duration.ofSeconds(1));
-		this.schedule.watch("t", "u").subscribe(second::add);
+		this.schedule.watch("t", "u", second::incrementAndGet).subscribe();
 
 		this.time.advanceTimeBy(Duration.ofSeconds(10));
 
 		List<Long> alone = new ArrayList<>(this.pollTimes);
 		assertThat(alone).hasSize(7);
-		assertThat(first).hasSize(7);
-		assertThat(second).as("the state known when it joined, then every poll after").hasSize(1 + 7 - 2);
+		assertThat(first).hasValue(7);
+		assertThat(second).as("the state known when it joined, then every poll after").hasValue(1 + 7 - 2);
 	}
 
 	@Test
 	void cancellingOneOfTwoWatchesKeepsTheOtherPolled() {
 		this.answers = new StorageTask[] { task(StorageTaskStatus.IN_PROGRESS, 0, 0) };
 		Disposable first = this.schedule.watch("t", "u").subscribe();
-		List<StorageTask> second = new ArrayList<>();
-		this.schedule.watch("t", "u").subscribe(second::add);
+		AtomicInteger second = new AtomicInteger();
+		this.schedule.watch("t", "u", second::incrementAndGet).subscribe();
 
 		first.dispose();
 		this.time.advanceTimeBy(Duration.ofSeconds(10));
 
-		assertThat(second).hasSize(this.pollTimes.size()).hasSizeGreaterThan(5);
+		assertThat(this.pollTimes).hasSizeGreaterThan(5);
+		assertThat(second).hasValue(this.pollTimes.size());
 	}
 
 	@Test
