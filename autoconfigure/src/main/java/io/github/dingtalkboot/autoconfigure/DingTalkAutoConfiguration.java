@@ -90,8 +90,7 @@ public final class DingTalkAutoConfiguration {
 		List<DingTalkWebClientCustomizer> customizers = webClientCustomizers.orderedStream().toList();
 		RetryPolicy retryPolicy = retryPolicy(properties.getRetry(), retryListeners.orderedStream().toList());
 		return DingTalkHttpClient
-			.builder(() -> webClientBuilder.getIfAvailable(WebClient::builder), connectionDetails.getBaseUrl(),
-					retryPolicy)
+			.builder(webClientBuilder.getIfAvailable(WebClient::builder), connectionDetails.getBaseUrl(), retryPolicy)
 			.http(connectors.httpSettings())
 			.connector(connectors.connectorFactory())
 			.customizer((builder) -> customizers.forEach((customizer) -> customizer.customize(builder)))

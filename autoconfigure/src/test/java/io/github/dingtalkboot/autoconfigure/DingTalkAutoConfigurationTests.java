@@ -403,21 +403,6 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Test
-	void bootsWebClientBuilderIsMadeOnTheFirstCallNotAtStartUp() {
-		this.server.enqueue(task("INIT", 0, 0));
-		AtomicInteger buildersMade = new AtomicInteger();
-		this.runner.withBean(WebClientCustomizer.class, () -> (builder) -> buildersMade.incrementAndGet())
-			.withPropertyValues("dingtalk.base-url=" + DingTalkTestClients.baseUrl(this.server),
-					"dingtalk.access-token=fixed")
-			.run((context) -> {
-				StorageTaskOperations operations = context.getBean(StorageTaskOperations.class);
-				assertThat(buildersMade).as("at start-up").hasValue(0);
-				operations.getTask("t", "u").block(Duration.ofSeconds(30));
-				assertThat(buildersMade).as("after the first call").hasValue(1);
-			});
-	}
-
-	@Test
 	void noCredentialsFailStartUpNamingTheProperties() {
 		this.runner.run((context) -> assertThat(analysis(context.getStartupFailure())).satisfies((analysis) -> {
 			assertThat(analysis.getDescription()).contains("No DingTalk credentials");

@@ -115,16 +115,13 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			.pendingAcquireMaxCount(http.maxPendingAcquires())
 			.build();
 		this.loopResources = LoopResources.create("dingtalk-http", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
-		Supplier<WebClient.Builder> webClientBuilder = builder.webClientBuilder;
-		String baseUrl = builder.baseUrl;
+		WebClient.Builder webClient = builder.webClientBuilder.clone().baseUrl(builder.baseUrl);
 		ConnectorFactory connectorFactory = Objects.requireNonNull(builder.connectorFactory);
 		Consumer<WebClient.Builder> customizer = builder.customizer;
-		// made on first use: Boot's builder (its codecs, its observation customizer and
-		// the registry behind it) and putting a client on its own event loops (their DNS
-		// resolver) cost start-up time, tens of milliseconds, that an application may
-		// never need
+		// made on first use: putting a client on its own event loops sets up their DNS
+		// resolver, which costs start-up time (tens of milliseconds, more in a cold JVM)
+		// that an application may never need
 		this.webClientFactory = () -> {
-			WebClient.Builder webClient = webClientBuilder.get().clone().baseUrl(baseUrl);
 			HttpClient httpClient = HttpClient.create(this.connectionProvider);
 			// last, so that a proxy set before keeps its own address resolution (runOn
 			// would replace it)
@@ -150,22 +147,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @return a builder
 	 */
 	public static Builder builder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
-		WebClient.Builder copy = webClientBuilder.clone();
-		return new Builder(() -> copy, baseUrl, retryPolicy);
-	}
-
-	/**
-	 * Start building a client whose {@link WebClient.Builder} is asked for on the first
-	 * call, not at start-up.
-	 * @param webClientBuilder supplies the builder to start from (cloned, so Boot's
-	 * codecs, filters and observations apply while the builder itself stays untouched);
-	 * called once
-	 * @param baseUrl DingTalk's base URL, e.g. {@code https://api.dingtalk.io}
-	 * @param retryPolicy the retry policy for every request
-	 * @return a builder
-	 */
-	public static Builder builder(Supplier<WebClient.Builder> webClientBuilder, String baseUrl,
-			RetryPolicy retryPolicy) {
 		return new Builder(webClientBuilder, baseUrl, retryPolicy);
 	}
 
@@ -549,7 +530,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private final Supplier<WebClient.Builder> webClientBuilder;
+		private final WebClient.Builder webClientBuilder;
 
 		private final String baseUrl;
 
@@ -566,7 +547,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 		private @Nullable DingTalkClientObservationConvention observationConvention;
 
-		private Builder(Supplier<WebClient.Builder> webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
+		private Builder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
 			this.webClientBuilder = webClientBuilder;
 			this.baseUrl = baseUrl;
 			this.retryPolicy = retryPolicy;
