@@ -47,6 +47,8 @@ public final class DingTalkMetricsAutoConfiguration {
 
 	static final String TRACKER_POLLS = "dingtalk.tracker.polls";
 
+	private static final String TRACKER_POLLS_DESCRIPTION = "Polls of tracked storage tasks";
+
 	static final String TRACKER_EVENTS = "dingtalk.tracker.events";
 
 	// not @ConditionalOnMissingBean: every RetryListener is called, and the user's own
@@ -102,7 +104,7 @@ public final class DingTalkMetricsAutoConfiguration {
 			@Override
 			public void polled() {
 				meterRegistry.ifAvailable((registry) -> Counter.builder(TRACKER_POLLS)
-					.description("Polls of tracked storage tasks")
+					.description(TRACKER_POLLS_DESCRIPTION)
 					.register(registry)
 					.increment());
 			}
@@ -127,6 +129,9 @@ public final class DingTalkMetricsAutoConfiguration {
 				Gauge.builder(TRACKER_TASKS, ours, TaskTracker::heldTasks)
 					.description("Storage tasks this instance tracks now")
 					.register(registry);
+				// there from the start, so that a rate over it is 0 before the first poll
+				// rather than missing
+				Counter.builder(TRACKER_POLLS).description(TRACKER_POLLS_DESCRIPTION).register(registry);
 			}
 		};
 	}

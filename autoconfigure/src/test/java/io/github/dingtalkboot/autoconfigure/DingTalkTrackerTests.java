@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -178,11 +179,21 @@ class DingTalkTrackerTests {
 			SimpleMeterRegistry meters = meters(context.getBeansOfType(MeterBinder.class).values());
 			context.getBean(StorageTaskTracker.class).track("long").block(BLOCK);
 
-			await().atMost(BLOCK)
-				.untilAsserted(() -> assertThat(
-						context.getBean(MeterRegistry.class).get("dingtalk.tracker.polls").counter().count())
-					.isGreaterThanOrEqualTo(1));
+			await().atMost(BLOCK).untilAsserted(() -> {
+				Counter polls = context.getBean(MeterRegistry.class).find("dingtalk.tracker.polls").counter();
+				assertThat(polls).isNotNull();
+				assertThat(polls.count()).isGreaterThanOrEqualTo(1);
+			});
 			assertThat(meters.get("dingtalk.tracker.tasks").gauge().value()).isOne();
+		});
+	}
+
+	@Test
+	void thePollsCounterIsThereBeforeTheFirstPoll() {
+		this.runner.run((context) -> {
+			SimpleMeterRegistry meters = meters(context.getBeansOfType(MeterBinder.class).values());
+
+			assertThat(meters.get("dingtalk.tracker.polls").counter().count()).isZero();
 		});
 	}
 
