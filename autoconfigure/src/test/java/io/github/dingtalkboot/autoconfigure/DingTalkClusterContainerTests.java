@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -16,6 +17,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketStore;
@@ -24,8 +26,10 @@ import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
+import io.github.dingtalkboot.testsupport.SlidingSecond;
 import io.github.dingtalkboot.testsupport.TimestampingDingTalk;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,6 +67,9 @@ class DingTalkClusterContainerTests {
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
+	/** When every instance's rate limiter let a request go (nanoTime). */
+	private final List<Long> releases = new CopyOnWriteArrayList<>();
+
 	DingTalkClusterContainerTests() throws Exception {
 	}
 
@@ -82,6 +89,7 @@ class DingTalkClusterContainerTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Instance.class)
 			.web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
+			.initializers((starting) -> starting.getBeanFactory().addBeanPostProcessor(recordingReleases()))
 			.run();
 		this.instances.add(context);
 		return context;
@@ -112,10 +120,55 @@ class DingTalkClusterContainerTests {
 			.flatMap((call) -> tasks(three.get(call % 3)).getTask("t" + call), 300)
 			.blockLast(Duration.ofMinutes(2));
 		assertThat(this.dingtalk.storageRequestCount()).isEqualTo(300);
-		int busiestSecond = this.dingtalk.maxStorageRequestsInAnySecond();
-		logger.info("3 instances, 300 calls at a shared 20 requests/s: at most " + busiestSecond
-				+ " requests reached DingTalk in any sliding second " + this.dingtalk.storageRequestMillis());
-		assertThat(busiestSecond).isLessThanOrEqualTo(21);
+		List<Long> arrivals = this.dingtalk.storageRequestMillis();
+		logger.info("3 instances, 300 calls at a shared 20 requests/s: at most "
+				+ this.dingtalk.maxStorageRequestsInAnySecond() + " requests reached DingTalk in any sliding second "
+				+ arrivals + "; at most " + SlidingSecond.most(this.releases) + " were let go in any sliding second");
+		// what the shared limiter decides: a stall of this machine between letting a
+		// request go and the fake DingTalk reading it (in this JVM, GC included) can
+		// still bunch arrivals, so those are only logged
+		assertThat(SlidingSecond.most(this.releases)).isLessThanOrEqualTo(21);
+		// and what DingTalk sees, in a form a loaded machine cannot break: 300 requests
+		// 52.5 ms apart, 21 of them allowed at once, take at least 279 slots
+		assertThat(arrivals.get(arrivals.size() - 1) - arrivals.get(0)).isGreaterThanOrEqualTo(279 * 50);
+	}
+
+	private BeanPostProcessor recordingReleases() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof DingTalkRateLimiter limiter) ? new RecordingLimiter(limiter, releases) : bean;
+			}
+
+		};
+	}
+
+	/**
+	 * Notes when the shared limiter lets each request go.
+	 */
+	private record RecordingLimiter(DingTalkRateLimiter limiter, List<Long> releases) implements DingTalkRateLimiter {
+
+		@Override
+		public Mono<Void> acquire() {
+			return this.limiter.acquire().doOnSuccess((done) -> this.releases.add(System.nanoTime()));
+		}
+
+		@Override
+		public void onSuccess() {
+			this.limiter.onSuccess();
+		}
+
+		@Override
+		public void onThrottled() {
+			this.limiter.onThrottled();
+		}
+
+		@Override
+		public double currentRate() {
+			return this.limiter.currentRate();
+		}
+
 	}
 
 	@Test
