@@ -1,7 +1,5 @@
 package io.github.dingtalkboot.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -59,11 +57,9 @@ public final class BenchmarkMain {
 		System.out.printf("DingTalk starter benchmarks (%s mode) on %d cores, %s %s, %s%n", quick ? "quick" : "full",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
 				System.getProperty("java.version"), System.getProperty("os.name"));
-		Process server = startServer();
-		try {
-			int port = Integer
-				.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream())).readLine().strip());
-			String baseUrl = "http://127.0.0.1:" + port;
+		try (CannedServerProcess server = CannedServerProcess.start()) {
+			int port = server.port();
+			String baseUrl = server.baseUrl();
 			if (List.of(args).contains("--watches-and-startup")) {
 				// the two figures without the 10 minutes of the rest, to check a change
 				double[] heap = heapPerWatch(baseUrl, 10_000);
@@ -92,11 +88,11 @@ public final class BenchmarkMain {
 				for (int round = 0; round < rounds; round++) {
 					for (String name : CONTENDERS) {
 						try (Contender contender = Contenders.create(name, baseUrl, concurrency)) {
-							long cpuBefore = cpuNanos(server);
+							long cpuBefore = server.cpuNanos();
 							long wallBefore = System.nanoTime();
 							runs.computeIfAbsent(name, (key) -> new ArrayList<>())
 								.add(LoadDriver.run(contender, concurrency, warmup, measure));
-							double share = (double) (cpuNanos(server) - cpuBefore) / (System.nanoTime() - wallBefore);
+							double share = (double) (server.cpuNanos() - cpuBefore) / (System.nanoTime() - wallBefore);
 							serverCpu.merge(concurrency, share, Math::max);
 						}
 					}
@@ -114,23 +110,6 @@ public final class BenchmarkMain {
 			double[] startup = startupCost(baseUrl, quick ? 6 : 20);
 			print(jmh, load, serverCpu, stampede, heap, startup, quick);
 		}
-		finally {
-			server.getOutputStream().close();
-			server.waitFor(10, TimeUnit.SECONDS);
-			server.destroy();
-		}
-	}
-
-	private static Process startServer() throws Exception {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-				CannedDingTalkServer.class.getName())
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
-	}
-
-	private static long cpuNanos(Process process) {
-		return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
 	}
 
 	/** JMH: average time per call and bytes allocated per call, one call at a time. */

@@ -1,7 +1,5 @@
 package io.github.dingtalkboot.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,14 +41,8 @@ public final class ObservationCostMain {
 		variants.put("without dingtalk.client.requests",
 				Map.of("management.observations.enable.dingtalk.client.requests", "false"));
 		variants.put("long-task timers off", Map.of("management.observations.long-task-timer.enabled", "false"));
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process server = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-				CannedDingTalkServer.class.getName())
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
-		try {
-			String baseUrl = "http://127.0.0.1:" + Integer
-				.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream())).readLine().strip());
+		try (CannedServerProcess server = CannedServerProcess.start()) {
+			String baseUrl = server.baseUrl();
 			Map<String, List<Double>> results = new LinkedHashMap<>();
 			for (int round = 0; round < ROUNDS; round++) {
 				for (Map.Entry<String, Map<String, Object>> variant : variants.entrySet()) {
@@ -67,10 +59,6 @@ public final class ObservationCostMain {
 				Collections.sort(sorted);
 				System.out.printf("  %-45s %,8.0f  %s%n", name, sorted.get(sorted.size() / 2), values);
 			});
-		}
-		finally {
-			server.getOutputStream().close();
-			server.waitFor();
 		}
 	}
 
