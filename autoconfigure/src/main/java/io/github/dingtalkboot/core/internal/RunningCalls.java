@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -32,8 +30,6 @@ import reactor.util.context.Context;
 final class RunningCalls {
 
 	private final Set<GuardedSubscriber<?>> singleCalls = ConcurrentHashMap.newKeySet();
-
-	private static final Log logger = LogFactory.getLog(RunningCalls.class);
 
 	private final Set<Stop> longRunningCalls = ConcurrentHashMap.newKeySet();
 
@@ -259,15 +255,8 @@ final class RunningCalls {
 			Subscription upstream = this.upstream;
 			if (finish()) {
 				if (upstream != null) {
-					try {
-						upstream.cancel();
-					}
-					catch (RuntimeException ex) {
-						// Reactor Netty throws once the client's event loops are gone;
-						// the
-						// call is over either way, and the other calls must end too
-						logger.debug("Cancelling a call that had ended with its connection: " + ex);
-					}
+					// even when the client's event loops are gone: the caller must hear
+					Cancellations.cancel(upstream);
 				}
 				this.actual.onError(new DingTalkClientClosedException(message));
 			}

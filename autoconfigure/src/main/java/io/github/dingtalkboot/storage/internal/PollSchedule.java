@@ -2,6 +2,7 @@ package io.github.dingtalkboot.storage.internal;
 
 import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.Cancellations;
 import io.github.dingtalkboot.storage.StorageTask;
 
 import java.time.Instant;
@@ -237,8 +238,8 @@ public final class PollSchedule {
 	private void close() {
 		List<Entry> ended = List.copyOf(this.entries.values());
 		this.entries.clear();
-		dispose(this.wake);
-		dispose(this.reservation);
+		Cancellations.dispose(this.wake);
+		Cancellations.dispose(this.reservation);
 		for (Entry entry : ended) {
 			for (Watcher watcher : entry.watchers) {
 				watcher.sink()
@@ -252,12 +253,12 @@ public final class PollSchedule {
 			}
 		}
 		// last: the client's own shutdown may have released the connections already
-		ended.forEach((entry) -> dispose(entry.poll));
+		ended.forEach((entry) -> Cancellations.dispose(entry.poll));
 	}
 
 	private void removeIfUnused(Entry entry) {
 		if (entry.watchers.isEmpty() && entry.follower == null && this.entries.remove(entry.taskId, entry)) {
-			dispose(entry.poll);
+			Cancellations.dispose(entry.poll);
 		}
 	}
 
@@ -330,7 +331,7 @@ public final class PollSchedule {
 		if (current != null && !current.isDisposed() && this.wakeAt <= at) {
 			return;
 		}
-		dispose(current);
+		Cancellations.dispose(current);
 		this.wakeAt = at;
 		this.wake = this.loop.schedule(() -> {
 			this.wake = null;
@@ -415,24 +416,6 @@ public final class PollSchedule {
 
 	private static DingTalkClientClosedException closedBefore() {
 		return new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0);
-	}
-
-	/**
-	 * Cancel, if there is something to cancel. Cancelling a call whose connection the
-	 * closing client has released already throws in Reactor Netty (its event loop is
-	 * gone); the call is over either way, and the loop must go on.
-	 * @param disposable what to cancel, or {@code null}
-	 */
-	static void dispose(@Nullable Disposable disposable) {
-		if (disposable == null) {
-			return;
-		}
-		try {
-			disposable.dispose();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Cancelling a call that had ended with its connection: " + ex);
-		}
 	}
 
 	/**

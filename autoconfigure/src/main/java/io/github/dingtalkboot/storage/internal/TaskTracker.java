@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.storage.internal;
 
+import io.github.dingtalkboot.core.internal.Cancellations;
+
 import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
@@ -201,7 +203,7 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	private List<Mono<Void>> halt() {
 		this.stopped = true;
-		PollSchedule.dispose(this.claims);
+		Cancellations.dispose(this.claims);
 		List<Mono<Void>> deliveries = new ArrayList<>();
 		for (Tracked tracked : this.entries.values()) {
 			this.schedule.unfollow(tracked.task.taskId());

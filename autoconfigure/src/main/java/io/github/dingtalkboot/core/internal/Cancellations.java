@@ -1,0 +1,55 @@
+package io.github.dingtalkboot.core.internal;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
+
+/**
+ * Cancels what may be over already. Cancelling a call whose connection the closing client
+ * has released throws in Reactor Netty (its event loop is gone); the call is over either
+ * way, and whoever cancels (a loop ending many watches, the close ending many calls) must
+ * go on, so such a failure is logged at DEBUG.
+ */
+public final class Cancellations {
+
+	private static final Log logger = LogFactory.getLog(Cancellations.class);
+
+	private Cancellations() {
+	}
+
+	/**
+	 * Dispose, if there is something to dispose.
+	 * @param disposable what to dispose, or {@code null}
+	 */
+	public static void dispose(@Nullable Disposable disposable) {
+		if (disposable == null) {
+			return;
+		}
+		try {
+			disposable.dispose();
+		}
+		catch (RuntimeException ex) {
+			cancelFailed(ex);
+		}
+	}
+
+	/**
+	 * Cancel a subscription.
+	 * @param subscription what to cancel
+	 */
+	static void cancel(Subscription subscription) {
+		try {
+			subscription.cancel();
+		}
+		catch (RuntimeException ex) {
+			cancelFailed(ex);
+		}
+	}
+
+	private static void cancelFailed(RuntimeException ex) {
+		logger.debug("Cancelling a call that had ended with its connection: " + ex);
+	}
+
+}
