@@ -5,6 +5,7 @@ import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.internal.Cancellations;
 import io.github.dingtalkboot.storage.StorageTask;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,14 +32,20 @@ import reactor.util.context.ContextView;
 /**
  * The one poll schedule of the application's storage tasks: every watch and every tracked
  * task is an entry, polled once for all who follow it (two watches of one task, or a
- * watch of a tracked task, cost no extra polls), each around the time its progress
- * predicts it ends ({@link PollPlanner}).
+ * watch of a tracked task, cost no extra polls).
+ * <p>
+ * What it guarantees: while the followed tasks need no more polls than the rate allows,
+ * no task waits longer than its promise ({@link PollPlanner}: the back-off, at most
+ * {@code max-interval}); the application's own calls wait behind at most one background
+ * poll; the rate limit holds. What it only tries: to poll each task when it has most
+ * likely ended. When the rate is short, the likely ends decide which task gets a slot;
+ * when it has room, the spare slots go to the tasks most likely to have ended, each
+ * polled at most once per {@code initial-interval}.
  * <p>
  * All state lives on one worker (a single thread at a time, no locks). The schedule holds
  * at most one rate-limiter reservation at a time and picks the entry to poll when the
- * slot is granted (the most overdue one): a call the application makes itself waits
- * behind at most one background poll, however many tasks are followed, no entry starves,
- * and after a stall overdue polls go out one slot apart instead of in a burst.
+ * slot is granted, so after a stall overdue polls go out one slot apart instead of in a
+ * burst, and no entry starves: every entry's claim grows while it waits.
  */
 public final class PollSchedule {
 
@@ -266,13 +273,13 @@ public final class PollSchedule {
 		if (this.acquiring) {
 			return;
 		}
-		Entry next = nextDue();
+		long now = now();
+		Entry next = pick(now);
 		if (next == null) {
-			return;
-		}
-		long wait = next.dueAt - now();
-		if (wait > 0) {
-			wakeAt(next.dueAt, wait);
+			long at = nextPick();
+			if (at != Long.MAX_VALUE) {
+				wakeAt(at, Math.max(0, at - now));
+			}
 			return;
 		}
 		DingTalkRateLimiter limiter = this.limiter;
@@ -293,37 +300,83 @@ public final class PollSchedule {
 	private void slotGranted(DingTalkRateLimiter limiter) {
 		this.acquiring = false;
 		this.reservation = null;
-		Entry next = nextDue();
-		if (next != null && next.dueAt <= now()) {
+		Entry next = pick(now());
+		if (next != null) {
 			send(next, limiter);
 		}
 		pump();
 	}
 
-	private @Nullable Entry nextDue() {
-		Entry known = null;
+	/**
+	 * The entry to poll now, if any, in this order: first polls of unseen tasks and polls
+	 * of tasks that have most likely ended (alternately, {@link #UNSEEN_PER_KNOWN} to
+	 * one, the most overdue first), then tasks whose promise is due, then, when a limiter
+	 * paces the polls, spare polls; within the last two, the task nearest its likely end
+	 * for the time it has waited.
+	 */
+	private @Nullable Entry pick(long now) {
 		Entry unseen = null;
+		Entry likely = null;
+		Entry backedOff = null;
+		Entry covered = null;
+		Entry spare = null;
 		for (Entry entry : this.entries.values()) {
 			if (entry.poll != null) {
 				continue;
 			}
-			if (entry.last != null) {
-				if (known == null || entry.dueAt < known.dueAt) {
-					known = entry;
+			if (entry.last == null) {
+				if (entry.likelyAt <= now && (unseen == null || entry.likelyAt < unseen.likelyAt)) {
+					unseen = entry;
 				}
 			}
-			else if (unseen == null || entry.dueAt < unseen.dueAt) {
-				unseen = entry;
+			else if (entry.predicted && entry.likelyAt <= now) {
+				if (likely == null || entry.likelyAt < likely.likelyAt) {
+					likely = entry;
+				}
+			}
+			else if (entry.promiseAt <= now && !entry.predicted) {
+				backedOff = earlierPromise(backedOff, entry);
+			}
+			else if (entry.promiseAt <= now) {
+				covered = earlierPromise(covered, entry);
+			}
+			else if (this.limiter != null && entry.spareAt <= now) {
+				spare = nearerItsEnd(spare, entry, now);
 			}
 		}
-		if (known == null || unseen == null) {
-			return (known != null) ? known : unseen;
-		}
-		long now = now();
-		if (known.dueAt <= now && unseen.dueAt <= now) {
+		// a task polled on its back-off shares the slots with first polls, as a predicted
+		// end does; a predicted task polled before its end to keep the promise does not
+		Entry known = (likely != null) ? likely : backedOff;
+		if (unseen != null && known != null) {
 			return this.preferUnseen ? unseen : known;
 		}
-		return (known.dueAt <= unseen.dueAt) ? known : unseen;
+		if (unseen != null || known != null) {
+			return (unseen != null) ? unseen : known;
+		}
+		return (covered != null) ? covered : spare;
+	}
+
+	private static Entry earlierPromise(@Nullable Entry best, Entry entry) {
+		return (best == null || entry.promiseAt < best.promiseAt) ? entry : best;
+	}
+
+	private static Entry nearerItsEnd(@Nullable Entry best, Entry entry, long now) {
+		return (best == null || entry.share(now) > best.share(now)) ? entry : best;
+	}
+
+	/**
+	 * When the next entry can be picked.
+	 * @return the time, or {@link Long#MAX_VALUE} for never
+	 */
+	private long nextPick() {
+		long next = Long.MAX_VALUE;
+		for (Entry entry : this.entries.values()) {
+			if (entry.poll == null) {
+				long at = Math.min(entry.likelyAt, entry.promiseAt);
+				next = Math.min(next, (this.limiter != null && entry.last != null) ? Math.min(at, entry.spareAt) : at);
+			}
+		}
+		return next;
 	}
 
 	private void wakeAt(long at, long wait) {
@@ -375,7 +428,7 @@ public final class PollSchedule {
 			this.entries.remove(entry.taskId);
 		}
 		else {
-			entry.dueAt = now() + entry.planner.next(previous, answer, now(), wallClock()).toNanos();
+			entry.plan(entry.planner.next(previous, answer, now(), wallClock()), now());
 		}
 		Follower follower = entry.follower;
 		if (follower != null) {
@@ -398,7 +451,7 @@ public final class PollSchedule {
 			this.entries.remove(entry.taskId);
 		}
 		else {
-			entry.dueAt = now() + entry.planner.afterFailure().toNanos();
+			entry.plan(entry.planner.afterFailure(), now());
 		}
 		if (follower != null) {
 			follower.failed(ex);
@@ -429,9 +482,6 @@ public final class PollSchedule {
 
 	}
 
-	/**
-	 * One subscriber of a task's answers, with the context it subscribed in.
-	 */
 	/**
 	 * One watch of a task: its sink, its subscriber's context (for the polls' parent
 	 * observation) and the last state it emitted. Filtering unchanged answers here, and
@@ -508,17 +558,52 @@ public final class PollSchedule {
 
 		private @Nullable Follower follower;
 
-		private long dueAt;
+		private long answeredAt;
+
+		/** Whether {@link #likelyAt} is a prediction from progress. */
+		private boolean predicted;
+
+		/**
+		 * When the task has most likely ended: its predicted end, else its promise; for a
+		 * task never seen, when it was added.
+		 */
+		private long likelyAt;
+
+		private long promiseAt;
+
+		private long spareAt;
 
 		private @Nullable Disposable poll;
 
 		private @Nullable StorageTask last;
 
-		Entry(String taskId, String unionId, long dueAt) {
+		Entry(String taskId, String unionId, long addedAt) {
 			this.taskId = taskId;
 			this.unionId = unionId;
 			this.planner = new PollPlanner(PollSchedule.this.settings);
-			this.dueAt = dueAt;
+			this.answeredAt = addedAt;
+			this.likelyAt = addedAt;
+			this.promiseAt = addedAt;
+			this.spareAt = addedAt;
+		}
+
+		void plan(PollPlanner.Plan plan, long now) {
+			Duration likely = plan.likely();
+			this.answeredAt = now;
+			this.predicted = likely != null;
+			this.promiseAt = now + plan.promise().toNanos();
+			this.likelyAt = (likely != null) ? now + likely.toNanos() : this.promiseAt;
+			this.spareAt = plan.spare() ? now + PollSchedule.this.settings.initialPollInterval().toNanos()
+					: Long.MAX_VALUE;
+		}
+
+		/**
+		 * How far the task is on its way from its last answer to its likely end: the
+		 * larger, the more likely it has ended; it grows while the task waits, so no task
+		 * starves.
+		 */
+		double share(long now) {
+			return (now - this.answeredAt) / (double) Math.max(1, this.likelyAt - this.answeredAt);
 		}
 
 	}

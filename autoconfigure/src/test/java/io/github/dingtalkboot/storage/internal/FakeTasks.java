@@ -18,12 +18,13 @@ import io.github.dingtalkboot.core.DingTalkError;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
-import io.github.dingtalkboot.storage.StorageTaskStatus;
+import io.github.dingtalkboot.testsupport.TaskShape;
 
 /**
- * DingTalk's storage tasks on a (virtual) clock: each task runs for a known time and
- * moves its subtasks linearly, or reports no counts at all. A poll takes a slot from the
- * limiter it is given, as the HTTP client does, and is recorded with its time.
+ * DingTalk's storage tasks on a (virtual) clock: each task runs in a known
+ * {@link TaskShape} from when it is added (INIT, then its subtasks, then SUCCESS or
+ * FAIL), or reports no counts at all. A poll takes a slot from the limiter it is given,
+ * as the HTTP client does, and is recorded with its time.
  */
 final class FakeTasks implements TaskSource {
 
@@ -40,8 +41,13 @@ final class FakeTasks implements TaskSource {
 	}
 
 	/** A task that started now, moves {@code total} subtasks evenly and succeeds. */
-	FakeTasks running(String taskId, Duration duration, long total) {
-		this.plans.put(taskId, new Plan(now(), duration.toNanos(), total));
+	FakeTasks running(String taskId, Duration duration, int total) {
+		return task(taskId, TaskShape.linear(Duration.ZERO, duration, total));
+	}
+
+	/** A task created now that runs in the given shape. */
+	FakeTasks task(String taskId, TaskShape shape) {
+		this.plans.put(taskId, new Plan(now(), shape));
 		return this;
 	}
 
@@ -59,7 +65,7 @@ final class FakeTasks implements TaskSource {
 	/** When each task ends, on the clock. */
 	long endOf(String taskId) {
 		Plan plan = this.plans.get(taskId);
-		return plan.start() + plan.duration();
+		return plan.start() + plan.shape().endNanos();
 	}
 
 	List<Poll> polls() {
@@ -80,7 +86,9 @@ final class FakeTasks implements TaskSource {
 				return Mono.error(new StorageTaskNotFoundException(new DingTalkApiException(
 						new DingTalkError(400, "taskNotExist", "task not exist", null, null))));
 			}
-			return Mono.just(this.plans.get(taskId).state(taskId, now));
+			Plan plan = this.plans.get(taskId);
+			Instant created = Instant.ofEpochMilli(TimeUnit.NANOSECONDS.toMillis(plan.start()));
+			return Mono.just(plan.shape().state(taskId, now - plan.start(), created));
 		}));
 	}
 
@@ -91,18 +99,7 @@ final class FakeTasks implements TaskSource {
 	record Poll(String taskId, long at) {
 	}
 
-	private record Plan(long start, long duration, long total) {
-
-		StorageTask state(String taskId, long now) {
-			Instant begin = Instant.ofEpochMilli(TimeUnit.NANOSECONDS.toMillis(this.start));
-			if (now >= this.start + this.duration) {
-				return new StorageTask(taskId, StorageTaskStatus.SUCCESS, this.total, this.total, 0, null, begin,
-						Instant.ofEpochMilli(TimeUnit.NANOSECONDS.toMillis(this.start + this.duration)));
-			}
-			long done = this.total * (now - this.start) / this.duration;
-			return new StorageTask(taskId, StorageTaskStatus.IN_PROGRESS, this.total, done, 0, null, begin, null);
-		}
-
+	private record Plan(long start, TaskShape shape) {
 	}
 
 }
