@@ -496,11 +496,12 @@ public class DingTalkProperties implements InitializingBean {
 
 		/**
 		 * Polling of watched, awaited and tracked tasks, on one schedule: the first poll
-		 * is immediate. A task that reports its counts is then polled around the end its
-		 * progress predicts, never sooner than initial-interval. Without counts the next
-		 * poll follows after initial-interval, and the delay grows by multiplier while
-		 * the task does not change, up to max-interval; a change sets it back to
-		 * initial-interval.
+		 * is immediate. Then each task is polled within its back-off (initial-interval,
+		 * growing by multiplier while the task does not change, up to max-interval; a
+		 * change sets it back to initial-interval), or, once the progress of a task of
+		 * more than 50 subtasks predicts its end, at that end and at least every
+		 * max-interval. Rate-limit slots left over poll the tasks sooner, in turn, each
+		 * at most once per initial-interval.
 		 */
 		public static class Poll {
 
@@ -511,9 +512,9 @@ public class DingTalkProperties implements InitializingBean {
 			private Duration initialInterval = Duration.ofMillis(500);
 
 			/**
-			 * Longest delay between two polls of a task without counts (a task with
-			 * counts is polled when its progress predicts its end, at most a minute
-			 * ahead).
+			 * Longest delay between two polls of a task while the rate limit has room for
+			 * every followed task; when it has not, predicted ends decide which task
+			 * waits longer.
 			 */
 			private Duration maxInterval = Duration.ofSeconds(5);
 

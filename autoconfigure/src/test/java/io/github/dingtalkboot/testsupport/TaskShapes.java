@@ -14,81 +14,42 @@ public enum TaskShapes {
 	 * 1,000 subtasks moving evenly from the start, no INIT phase: the old benchmark's
 	 * tasks.
 	 */
-	LINEAR {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.linear(Duration.ZERO, duration, 1000);
-		}
-	},
+	LINEAR((random, init, duration) -> TaskShape.linear(Duration.ZERO, duration, 1000)),
 
 	/** 0.5–8 s in INIT, then 1,000 subtasks moving evenly. */
-	INIT_LINEAR {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.linear(init, duration, 1000);
-		}
-	},
+	INIT_LINEAR((random, init, duration) -> TaskShape.linear(init, duration, 1000)),
 
 	/**
 	 * Bulk moves as DingTalk runs them: 0.5–8 s in INIT, then 1 to 50 subtasks (the
 	 * limits of batchMove and batchRemove) ending after exponential gaps.
 	 */
-	REAL {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.lumpy(init, duration, 1 + random.nextInt(50), random);
-		}
-	},
+	REAL((random, init, duration) -> TaskShape.lumpy(init, duration, 1 + random.nextInt(50), random)),
 
 	/** One subtask after INIT: nothing to predict from. */
-	ONE_SUBTASK {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.lumpy(init, duration, 1, random);
-		}
-	},
+	ONE_SUBTASK((random, init, duration) -> TaskShape.lumpy(init, duration, 1, random)),
 
 	/** Three subtasks of uneven sizes after INIT. */
-	THREE_SUBTASKS {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.lumpy(init, duration, 3, random);
-		}
-	},
+	THREE_SUBTASKS((random, init, duration) -> TaskShape.lumpy(init, duration, 3, random)),
 
 	/** Thirty subtasks of uneven sizes after INIT. */
-	THIRTY_SUBTASKS {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.lumpy(init, duration, 30, random);
-		}
-	},
+	THIRTY_SUBTASKS((random, init, duration) -> TaskShape.lumpy(init, duration, 30, random)),
 
 	/** INIT, then 1,000 subtasks moving evenly with a 20 s stall halfway. */
-	PAUSED {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.linear(init, duration, 1000).pausingHalfway(Duration.ofSeconds(20));
-		}
-	},
+	PAUSED((random, init, duration) -> TaskShape.linear(init, duration, 1000).pausingHalfway(Duration.ofSeconds(20))),
 
 	/** INIT, then 1,000 subtasks moving evenly until the task fails halfway. */
-	FAILING {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.linear(init, duration, 1000).failingHalfway();
-		}
-	},
+	FAILING((random, init, duration) -> TaskShape.linear(init, duration, 1000).failingHalfway()),
 
 	/**
 	 * INIT, then 1,000 subtasks moving evenly, with DingTalk's begin time an hour early.
 	 */
-	SKEWED {
-		@Override
-		TaskShape shape(Random random, Duration init, Duration duration) {
-			return TaskShape.linear(init, duration, 1000).beginTimeOff(Duration.ofHours(-1));
-		}
-	};
+	SKEWED((random, init, duration) -> TaskShape.linear(init, duration, 1000).beginTimeOff(Duration.ofHours(-1)));
+
+	private final Family family;
+
+	TaskShapes(Family family) {
+		this.family = family;
+	}
 
 	/**
 	 * Draw one task.
@@ -104,9 +65,14 @@ public enum TaskShapes {
 		if (duration.compareTo(init.plusSeconds(1)) < 0) {
 			duration = init.plusSeconds(1);
 		}
-		return shape(random, init, duration);
+		return this.family.shape(random, init, duration);
 	}
 
-	abstract TaskShape shape(Random random, Duration init, Duration duration);
+	@FunctionalInterface
+	private interface Family {
+
+		TaskShape shape(Random random, Duration init, Duration duration);
+
+	}
 
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,121 +21,155 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
+import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
-import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.testsupport.TaskShape;
+import io.github.dingtalkboot.testsupport.TaskShapes;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.EventListener;
 
 /**
- * Following many storage tasks at once: N tasks on a fake DingTalk whose tasks progress
- * linearly over known durations (so the benchmark knows when each one really finished),
- * followed either with one {@code watchTask} per task or with the
- * {@link StorageTaskTracker}, under the default 20 requests/s. Prints per N and way:
- * detection delay (seen − finished) p50 / p99 / max, requests per task, the latency of an
- * interactive {@code getTask} made once a second while they run, and the most requests
+ * Following many storage tasks at once: N tasks of one {@link TaskShapes shape} on a fake
+ * DingTalk that knows when each one really ends, followed either with one
+ * {@code watchTask} per task or with the {@code StorageTaskTracker}, under the default 20
+ * requests/s. Prints per shape, N and way: detection delay (seen − ended) p50 / p99 /
+ * max, the longest time between two polls of one task, requests per task, the latency of
+ * an interactive {@code getTask} made once a second while they run, and the most requests
  * the fake received in any sliding second.
  * <p>
- * {@code java -cp benchmarks/target/benchmarks.jar io.github.dingtalkboot.benchmarks.TrackingBenchmark [--tasks 20,200,1000] [--ways watch,tracker]}
+ * Every cell is one application with its own fake DingTalk (its own 20 requests/s); the
+ * cells of one N run side by side, so a full run takes minutes, not hours. It uses only
+ * API that existed before the shared poll schedule, and the tracker through
+ * {@code TrackerWay} loaded by name, so the same class runs against the version before
+ * (commit 4caec4c, {@code --ways watch}) for the "before" rows.
+ * <p>
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.dingtalkboot.benchmarks.TrackingBenchmark [--tasks 1,5,20,200,1000] [--shapes LINEAR,REAL] [--ways watch,tracker] [--label before]}
  */
 public final class TrackingBenchmark {
 
-	static final Map<String, Long> seen = new ConcurrentHashMap<>();
+	private static final List<TaskShapes> DEFAULT_SHAPES = List.of(TaskShapes.LINEAR, TaskShapes.INIT_LINEAR,
+			TaskShapes.REAL, TaskShapes.PAUSED, TaskShapes.FAILING, TaskShapes.SKEWED);
 
 	private TrackingBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		List<Integer> sizes = List.of(20, 200, 1000);
+		List<Integer> sizes = List.of(1, 5, 20, 200, 1000);
+		List<TaskShapes> shapes = DEFAULT_SHAPES;
 		List<String> ways = List.of("watch", "tracker");
+		String label = "";
 		for (int i = 0; i < args.length - 1; i++) {
-			if ("--tasks".equals(args[i])) {
-				sizes = List.of(args[i + 1].split(",")).stream().map(Integer::parseInt).toList();
-			}
-			if ("--ways".equals(args[i])) {
-				ways = List.of(args[i + 1].split(","));
+			switch (args[i]) {
+				case "--tasks" -> sizes = List.of(args[i + 1].split(",")).stream().map(Integer::parseInt).toList();
+				case "--shapes" -> shapes = List.of(args[i + 1].split(",")).stream().map(TaskShapes::valueOf).toList();
+				case "--ways" -> ways = List.of(args[i + 1].split(","));
+				case "--label" -> label = args[i + 1] + ": ";
+				default -> {
+				}
 			}
 		}
 		System.out.printf("%s, %d CPUs, Java %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"));
-		System.out.println("| tasks (durations) | way | detection delay p50 / p99 / max | requests per task "
-				+ "| interactive getTask p50 / max | most requests in any second |");
-		System.out.println("|---|---|---|---|---|---|");
+		System.out.println("| shape | tasks (durations) | way | detection delay p50 / p99 / max "
+				+ "| longest wait between polls | requests per task | interactive getTask p50 / max "
+				+ "| most requests in any second |");
+		System.out.println("|---|---|---|---|---|---|---|---|");
 		for (int size : sizes) {
-			for (String way : ways) {
-				System.out.println(run(size, way));
+			List<Cell> cells = new ArrayList<>();
+			for (TaskShapes shape : shapes) {
+				for (String way : ways) {
+					cells.add(new Cell(shape, size, label + way));
+				}
 			}
+			ExecutorService pool = Executors.newFixedThreadPool(cells.size());
+			List<Future<String>> rows = new ArrayList<>();
+			for (Cell cell : cells) {
+				rows.add(pool.submit(cell::run));
+			}
+			for (Future<String> row : rows) {
+				System.out.println(row.get());
+			}
+			pool.shutdown();
 		}
 		System.exit(0);
 	}
 
-	private static String run(int size, String way) throws Exception {
-		Duration shortest = (size >= 1000) ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
-		Duration longest = (size >= 1000) ? Duration.ofSeconds(120) : Duration.ofSeconds(60);
-		seen.clear();
-		try (ProgressingServer server = new ProgressingServer()) {
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(TrackingApplication.class)
-				.web(WebApplicationType.NONE)
-				.properties("dingtalk.base-url=" + server.baseUrl(), "dingtalk.app-key=bench-key",
-						"dingtalk.app-secret=bench-secret", "dingtalk.storage.union-id=bench-union",
-						"spring.main.banner-mode=off", "logging.level.root=WARN")
-				.run();
-			try {
-				StorageTaskOperations operations = context.getBean(StorageTaskOperations.class);
-				StorageTaskTracker tracker = context.getBean(StorageTaskTracker.class);
-				operations.getTask("warm-up").onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(30));
-				server.task("probe", Duration.ofHours(1));
-				Random random = new Random(42);
-				List<String> ids = new ArrayList<>();
-				for (int i = 0; i < size; i++) {
-					String taskId = "task-" + i;
-					long span = longest.toMillis() - shortest.toMillis();
-					server.task(taskId, shortest.plusMillis((long) (random.nextDouble() * span)));
-					ids.add(taskId);
-				}
-				server.resetRequests();
-				for (String taskId : ids) {
-					if ("tracker".equals(way)) {
-						tracker.track(taskId).block(Duration.ofSeconds(30));
+	/**
+	 * One application following N tasks of one shape in one way.
+	 */
+	private record Cell(TaskShapes shape, int size, String way) {
+
+		String run() throws Exception {
+			Duration shortest = (this.size >= 1000) ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
+			Duration longest = (this.size >= 1000) ? Duration.ofSeconds(120) : Duration.ofSeconds(60);
+			Map<String, Long> seen = new ConcurrentHashMap<>();
+			boolean tracker = this.way.endsWith("tracker");
+			Way follower = tracker ? (Way) Class.forName(TrackingBenchmark.class.getPackageName() + ".TrackerWay")
+				.getDeclaredConstructor()
+				.newInstance() : new WatchWay();
+			try (ProgressingServer server = new ProgressingServer()) {
+				ConfigurableApplicationContext context = start(server);
+				try {
+					StorageTaskOperations operations = context.getBean(StorageTaskOperations.class);
+					follower.start(context, (taskId) -> seen.putIfAbsent(taskId, System.nanoTime()));
+					operations.getTask("warm-up").onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(30));
+					server.task("probe", TaskShape.linear(Duration.ZERO, Duration.ofHours(1), 1000));
+					Random random = new Random(42);
+					List<String> ids = new ArrayList<>();
+					long lastEnd = 0;
+					for (int i = 0; i < this.size; i++) {
+						String taskId = "task-" + i;
+						TaskShape task = this.shape.draw(random, shortest, longest);
+						lastEnd = Math.max(lastEnd, task.endNanos());
+						server.task(taskId, task);
+						ids.add(taskId);
 					}
-					else {
-						operations.watchTask(taskId)
-							.last()
-							.subscribe((task) -> seen.put(taskId, System.nanoTime()),
-									(ex) -> System.err.println(taskId + ": " + ex));
+					server.resetRequests();
+					for (String taskId : ids) {
+						follower.follow(context, taskId);
 					}
+					List<Long> interactive = new ArrayList<>();
+					long deadline = System.nanoTime() + lastEnd + Duration.ofMinutes(3).toNanos();
+					while (seen.size() < this.size && System.nanoTime() < deadline) {
+						long asked = System.nanoTime();
+						operations.getTask("probe").block(Duration.ofMinutes(3));
+						interactive.add(System.nanoTime() - asked);
+						Thread.sleep(Math.max(0, 1000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)));
+					}
+					List<Long> delays = new ArrayList<>();
+					for (String taskId : ids) {
+						Long at = seen.get(taskId);
+						delays.add((at != null) ? at - server.endOf(taskId) : Long.MAX_VALUE);
+					}
+					Collections.sort(delays);
+					Collections.sort(interactive);
+					return String.format("| %s | %,d (%d–%d s) | %s | %s / %s / %s s | %s s | %.1f | %s / %s s | %d |",
+							this.shape, this.size, shortest.toSeconds(), longest.toSeconds(), this.way,
+							seconds(percentile(delays, 0.5)), seconds(percentile(delays, 0.99)),
+							seconds(delays.get(delays.size() - 1)), seconds(server.longestGapExcept("probe")),
+							(double) server.requestsExcept("probe") / this.size, seconds(percentile(interactive, 0.5)),
+							seconds(interactive.get(interactive.size() - 1)), server.mostInAnySecond());
 				}
-				List<Long> interactive = new ArrayList<>();
-				long deadline = System.nanoTime() + longest.plusMinutes(3).toNanos();
-				while (seen.size() < size && System.nanoTime() < deadline) {
-					long asked = System.nanoTime();
-					operations.getTask("probe").block(Duration.ofMinutes(3));
-					interactive.add(System.nanoTime() - asked);
-					Thread.sleep(Math.max(0, 1000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)));
+				finally {
+					context.close();
 				}
-				List<Long> delays = new ArrayList<>();
-				for (String taskId : ids) {
-					Long at = seen.get(taskId);
-					delays.add((at != null) ? at - server.endOf(taskId) : Long.MAX_VALUE);
-				}
-				Collections.sort(delays);
-				Collections.sort(interactive);
-				int requests = server.requestsExcept("probe");
-				return String.format("| %,d (%d–%d s) | %s | %s / %s / %s s | %.1f | %s / %s s | %d |", size,
-						shortest.toSeconds(), longest.toSeconds(), way, seconds(percentile(delays, 0.5)),
-						seconds(percentile(delays, 0.99)), seconds(delays.get(delays.size() - 1)),
-						(double) requests / size, seconds(percentile(interactive, 0.5)),
-						seconds(interactive.get(interactive.size() - 1)), server.mostInAnySecond());
-			}
-			finally {
-				context.close();
 			}
 		}
+
+	}
+
+	// Boot's logging system is initialised by each application's start and is not safe
+	// for two starts at once: the applications start one at a time, then run side by side
+	private static synchronized ConfigurableApplicationContext start(ProgressingServer server) {
+		return new SpringApplicationBuilder(TrackingApplication.class).web(WebApplicationType.NONE)
+			.properties("dingtalk.base-url=" + server.baseUrl(), "dingtalk.app-key=bench-key",
+					"dingtalk.app-secret=bench-secret", "dingtalk.storage.union-id=bench-union",
+					"spring.main.banner-mode=off", "logging.level.root=WARN")
+			.run();
 	}
 
 	private static long percentile(List<Long> sorted, double share) {
@@ -145,36 +182,72 @@ public final class TrackingBenchmark {
 	}
 
 	/**
-	 * The application under test: the starter with its defaults, and a listener that
-	 * records when each completion was seen.
+	 * How the tasks are followed.
 	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class TrackingApplication {
+	interface Way {
 
-		@EventListener
-		void completed(StorageTaskCompletedEvent event) {
-			seen.putIfAbsent(event.getTrackedTask().taskId(), System.nanoTime());
+		/**
+		 * Prepare the application.
+		 * @param context the application
+		 * @param seen told the id of each task seen ended
+		 */
+		void start(ConfigurableApplicationContext context, java.util.function.Consumer<String> seen);
+
+		/**
+		 * Follow one task.
+		 * @param context the application
+		 * @param taskId the task
+		 */
+		void follow(ConfigurableApplicationContext context, String taskId);
+
+	}
+
+	/**
+	 * One {@code watchTask} per task, until its last state.
+	 */
+	static final class WatchWay implements Way {
+
+		private java.util.function.Consumer<String> seen = (taskId) -> {
+		};
+
+		@Override
+		public void start(ConfigurableApplicationContext context, java.util.function.Consumer<String> seen) {
+			this.seen = seen;
+		}
+
+		@Override
+		public void follow(ConfigurableApplicationContext context, String taskId) {
+			context.getBean(StorageTaskOperations.class)
+				.watchTask(taskId)
+				.last()
+				.subscribe((task) -> this.seen.accept(taskId), (ex) -> System.err.println(taskId + ": " + ex));
 		}
 
 	}
 
 	/**
-	 * A fake DingTalk whose tasks run for known durations from when they are created,
-	 * moving 1,000 subtasks linearly. Time-stamps every storage request.
+	 * The application under test: the starter with its defaults.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TrackingApplication {
+
+	}
+
+	/**
+	 * A fake DingTalk whose tasks run in known shapes from when they are created.
+	 * Time-stamps every storage request.
 	 */
 	static final class ProgressingServer implements AutoCloseable {
 
 		private static final byte[] TOKEN = "{\"accessToken\":\"bench-token\",\"expireIn\":7200}"
 			.getBytes(StandardCharsets.UTF_8);
 
-		private final Map<String, long[]> tasks = new ConcurrentHashMap<>();
-
-		private final Map<String, Instant> begins = new ConcurrentHashMap<>();
+		private final Map<String, Running> tasks = new ConcurrentHashMap<>();
 
 		private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
-		private final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+		private final ConcurrentLinkedQueue<Request> times = new ConcurrentLinkedQueue<>();
 
 		private final DisposableServer server;
 
@@ -190,9 +263,10 @@ public final class TrackingBenchmark {
 									.then()))
 					.get("/v1.0/storage/tasks/{taskId}", (request, response) -> {
 						String taskId = request.param("taskId");
-						this.times.add(System.nanoTime());
+						long now = System.nanoTime();
+						this.times.add(new Request(now, taskId));
 						this.requests.computeIfAbsent(taskId, (id) -> new AtomicInteger()).incrementAndGet();
-						long[] task = this.tasks.get(taskId);
+						Running task = this.tasks.get(taskId);
 						if (task == null) {
 							return response.status(400)
 								.header("Content-Type", "application/json")
@@ -200,7 +274,7 @@ public final class TrackingBenchmark {
 								.then();
 						}
 						return response.header("Content-Type", "application/json")
-							.sendString(Mono.just(body(taskId, task)))
+							.sendString(Mono.just(body(task.shape().state(taskId, now - task.start(), task.created()))))
 							.then();
 					}))
 				.bindNow();
@@ -210,14 +284,13 @@ public final class TrackingBenchmark {
 			return "http://127.0.0.1:" + this.server.port();
 		}
 
-		void task(String taskId, Duration duration) {
-			long start = System.nanoTime();
-			this.tasks.put(taskId, new long[] { start, start + duration.toNanos() });
-			this.begins.put(taskId, Instant.now());
+		void task(String taskId, TaskShape shape) {
+			this.tasks.put(taskId, new Running(System.nanoTime(), Instant.now(), shape));
 		}
 
 		long endOf(String taskId) {
-			return this.tasks.get(taskId)[1];
+			Running task = this.tasks.get(taskId);
+			return task.start() + task.shape().endNanos();
 		}
 
 		void resetRequests() {
@@ -233,8 +306,21 @@ public final class TrackingBenchmark {
 				.sum();
 		}
 
+		long longestGapExcept(String taskId) {
+			Map<String, Long> last = new java.util.HashMap<>();
+			long longest = 0;
+			for (Request request : this.times) {
+				Long before = request.taskId().equals(taskId) ? null : last.put(request.taskId(), request.at());
+				if (before != null) {
+					longest = Math.max(longest, request.at() - before);
+				}
+			}
+			return longest;
+		}
+
 		int mostInAnySecond() {
-			List<Long> sorted = new ArrayList<>(this.times);
+			List<Long> sorted = new ArrayList<>();
+			this.times.forEach((request) -> sorted.add(request.at()));
 			Collections.sort(sorted);
 			int most = 0;
 			int first = 0;
@@ -247,18 +333,27 @@ public final class TrackingBenchmark {
 			return most;
 		}
 
-		private String body(String taskId, long[] task) {
-			long now = System.nanoTime();
-			boolean done = now >= task[1];
-			long success = done ? 1000 : 1000 * (now - task[0]) / (task[1] - task[0]);
-			return "{\"task\":{\"id\":\"" + taskId + "\",\"status\":\"" + (done ? "SUCCESS" : "IN_PROGRESS")
-					+ "\",\"totalCount\":1000,\"successCount\":" + success + ",\"failCount\":0,\"beginTime\":\""
-					+ this.begins.get(taskId) + "\",\"endTime\":null}}";
+		private static String body(StorageTask task) {
+			return "{\"task\":{\"id\":\"" + task.id() + "\",\"status\":\"" + task.status() + "\",\"totalCount\":"
+					+ task.totalCount() + ",\"successCount\":" + task.successCount() + ",\"failCount\":"
+					+ task.failCount() + ",\"failMessage\":"
+					+ ((task.failMessage() != null) ? "\"" + task.failMessage() + "\"" : "null") + ",\"beginTime\":"
+					+ time(task.beginTime()) + ",\"endTime\":" + time(task.endTime()) + "}}";
+		}
+
+		private static String time(Instant instant) {
+			return (instant != null) ? "\"" + instant + "\"" : "null";
 		}
 
 		@Override
 		public void close() {
 			this.server.disposeNow();
+		}
+
+		private record Running(long start, Instant created, TaskShape shape) {
+		}
+
+		private record Request(long at, String taskId) {
 		}
 
 	}

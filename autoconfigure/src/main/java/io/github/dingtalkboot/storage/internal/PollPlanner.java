@@ -9,20 +9,19 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When a followed task is worth polling again, from what its answers show. Two times per
- * answer ({@link Plan}): when the task has most likely ended ({@code likely}: the end its
- * progress predicts, or the back-off without a prediction) and the latest the next poll
- * may go out while the schedule has slots to spare ({@code promise}: the back-off without
- * a prediction, {@code max-interval} with one). The schedule keeps the promise while the
- * rate allows and uses the likely time to choose between tasks when it does not.
+ * When a followed task is worth polling again, from what its answers show ({@link Plan}):
+ * the end its progress predicts, if the evidence supports one ({@code likely}), and the
+ * latest the next poll may go out while the schedule has slots to spare ({@code promise}:
+ * the back-off without a prediction, {@code max-interval} with one). The schedule keeps
+ * the promise while the rate allows and lets predicted ends go first when it does not.
  * <p>
  * Progress is measured from the first answer that shows it: time spent in INIT, while
- * DingTalk queues the task, is not progress time. DingTalk's begin time seeds the first
- * prediction only when it is recent; counts that go backwards or a total that changes
- * start the measurement again; the rate since the previous answer counts as much as the
- * rate since the start, whichever predicts the earlier end, so a task that stalled and
- * resumed, or moves in lumps, is not predicted from its slowest stretch. One planner per
- * task; not thread-safe.
+ * DingTalk queues the task, is not progress time. Tasks of {@link #EVIDENCE} subtasks or
+ * fewer are not predicted. DingTalk's begin time seeds the first prediction only when it
+ * is recent and not in the future; counts that go backwards or a total that changes start
+ * the measurement again; the rate since the previous answer counts as much as the rate
+ * since the start, whichever predicts the earlier end, so a task that stalled and resumed
+ * is not predicted from its slowest stretch. One planner per task; not thread-safe.
  */
 final class PollPlanner {
 
@@ -42,11 +41,11 @@ final class PollPlanner {
 	static final Duration PLAUSIBLE_AGE = Duration.ofMinutes(10);
 
 	/**
-	 * The fewest subtasks moved that a prediction is made from. Bulk moves and deletes
-	 * have at most 50 items whose sizes differ widely: a rate seen over a few of them
-	 * says little of when the rest end (in virtual time, 200 such tasks followed at once
-	 * were seen ended after 24 s at p99 when predicted from any one subtask, 9 s polled
-	 * each on its own back-off). With fewer, the back-off rules.
+	 * The most subtasks of a task that is never predicted. Bulk moves and deletes have at
+	 * most 50 items whose sizes differ widely: a rate seen over a few of them says little
+	 * of when the rest end (in virtual time, 200 such tasks followed at once were seen
+	 * ended after 24 s at p99 when predicted from their first subtasks, 9 s when polled
+	 * on the back-off). For them the back-off rules.
 	 */
 	static final long EVIDENCE = 50;
 
@@ -63,6 +62,11 @@ final class PollPlanner {
 	private long lastNanos = NONE;
 
 	private long lastDone;
+
+	/** The window of the fastest progress seen: subtasks moved and the time it took. */
+	private long fastestMoved;
+
+	private long fastestNanos;
 
 	private Duration interval;
 
@@ -109,31 +113,48 @@ final class PollPlanner {
 			this.baseTotal = total;
 			this.lastNanos = nowNanos;
 			this.lastDone = done;
-			return predictFromBegin(task, total, done, now);
+			this.fastestMoved = 0;
+			long sinceStart = sinceStart(task, now);
+			if (done <= 0 || sinceStart <= 0) {
+				return null;
+			}
+			this.fastestMoved = done;
+			this.fastestNanos = sinceStart;
+			return predicted(estimate(total, done, done, sinceStart));
 		}
-		Duration fromBase = estimate(total, done, done - this.baseDone, nowNanos - this.baseNanos);
-		Duration fromLast = estimate(total, done, done - this.lastDone, nowNanos - this.lastNanos);
+		long moved = done - this.lastDone;
+		long took = nowNanos - this.lastNanos;
+		Duration fromLast = estimate(total, done, moved, took);
+		if (moved > 0
+				&& (this.fastestMoved == 0 || moved * (double) this.fastestNanos > this.fastestMoved * (double) took)) {
+			this.fastestMoved = moved;
+			this.fastestNanos = took;
+		}
 		this.lastNanos = nowNanos;
 		this.lastDone = done;
-		Duration likely = (fromBase == null || (fromLast != null && fromLast.compareTo(fromBase) < 0)) ? fromLast
-				: fromBase;
-		return (likely != null) ? predicted(likely) : null;
+		Duration likely = earlier(estimate(total, done, done - this.baseDone, nowNanos - this.baseNanos), fromLast);
+		likely = earlier(likely, estimate(total, done, this.fastestMoved, this.fastestNanos));
+		return predicted(likely);
 	}
 
-	// DingTalk's clock may differ from ours, and its begin time may include the time the
-	// task was queued, so it only seeds the first prediction, and only when recent; from
-	// the second answer on, both ends are our own observations
-	private @Nullable Plan predictFromBegin(StorageTask task, long total, long done, Instant now) {
+	// DingTalk's clock may differ from ours and its begin time may include the time the
+	// task was queued, so it is believed only when recent and not in the future, and it
+	// only seeds the first prediction: from the second answer on, both ends of every
+	// measurement are our own observations
+	private long sinceStart(StorageTask task, Instant now) {
 		Instant begin = task.beginTime();
-		if (begin == null || done <= 0 || !now.isAfter(begin) || begin.isBefore(now.minus(PLAUSIBLE_AGE))) {
-			return null;
+		if (begin == null || !now.isAfter(begin) || begin.isBefore(now.minus(PLAUSIBLE_AGE))) {
+			return NONE;
 		}
-		Duration likely = estimate(total, done, done, Duration.between(begin, now).toNanos());
-		return (likely != null) ? predicted(likely) : null;
+		return Duration.between(begin, now).toNanos();
 	}
 
-	private Plan predicted(Duration likely) {
-		return new Plan(likely, this.settings.maxPollInterval(), true);
+	private static @Nullable Duration earlier(@Nullable Duration one, @Nullable Duration other) {
+		return (one == null || (other != null && other.compareTo(one) < 0)) ? other : one;
+	}
+
+	private @Nullable Plan predicted(@Nullable Duration likely) {
+		return (likely != null) ? new Plan(likely, this.settings.maxPollInterval(), true) : null;
 	}
 
 	// DingTalk's counts are whole subtasks: the true progress lies between the count and

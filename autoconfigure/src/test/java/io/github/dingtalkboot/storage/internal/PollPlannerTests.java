@@ -99,6 +99,17 @@ class PollPlannerTests {
 	}
 
 	@Test
+	void aTaskThatSlowedDownIsPredictedFromTheFastestRateSeen() {
+		answer(0, StorageTaskStatus.IN_PROGRESS, 1000, 0, null);
+		answer(10, StorageTaskStatus.IN_PROGRESS, 1000, 500, null);
+		PollPlanner.Plan plan = answer(40, StorageTaskStatus.IN_PROGRESS, 1000, 510, null);
+
+		// 500 in 10 s, then 10 in 30 s: at the first rate the rest takes 10 s, on
+		// average 38 s, at the last rate long beyond the horizon
+		assertThat(plan.likely()).isLessThanOrEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void aFailedPollBacksOffAndSpendsNoSpareSlot() {
 		answer(0, StorageTaskStatus.IN_PROGRESS, 1000, 0, NOW);
 

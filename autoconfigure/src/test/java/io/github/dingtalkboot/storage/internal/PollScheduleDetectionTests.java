@@ -86,6 +86,14 @@ class PollScheduleDetectionTests {
 
 	@ParameterizedTest(name = "{1} x {0}")
 	@MethodSource("lightLoads")
+	void noTaskIsPolledMoreOftenThanTheInitialInterval(TaskShapes shape, int tasks) {
+		Run run = follow(shape, tasks, Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+		assertThat(run.shortestGap()).isGreaterThanOrEqualTo(SETTINGS.initialPollInterval().toNanos());
+	}
+
+	@ParameterizedTest(name = "{1} x {0}")
+	@MethodSource("lightLoads")
 	void atLightLoadTasksAreSeenEndedWithinASecondMostlyAndTheMaxIntervalAlways(TaskShapes shape, int tasks) {
 		Run run = follow(shape, tasks, Duration.ofSeconds(5), Duration.ofSeconds(60));
 
@@ -124,8 +132,9 @@ class PollScheduleDetectionTests {
 
 	static List<Arguments> saturatedLoads() {
 		return List.of(Arguments.of(TaskShapes.REAL, 200), Arguments.of(TaskShapes.THIRTY_SUBTASKS, 200),
-				Arguments.of(TaskShapes.INIT_LINEAR, 200), Arguments.of(TaskShapes.SKEWED, 200),
-				Arguments.of(TaskShapes.LINEAR, 1000), Arguments.of(TaskShapes.INIT_LINEAR, 1000));
+				Arguments.of(TaskShapes.INIT_LINEAR, 200), Arguments.of(TaskShapes.PAUSED, 200),
+				Arguments.of(TaskShapes.SKEWED, 200), Arguments.of(TaskShapes.LINEAR, 1000),
+				Arguments.of(TaskShapes.INIT_LINEAR, 1000), Arguments.of(TaskShapes.PAUSED, 1000));
 	}
 
 	@ParameterizedTest(name = "{1} x {0}")
@@ -183,16 +192,18 @@ class PollScheduleDetectionTests {
 		delays.sort(null);
 		Map<String, Long> lastPoll = new HashMap<>();
 		long longestGap = 0;
+		long shortestGap = Long.MAX_VALUE;
 		List<Long> times = new ArrayList<>();
 		for (FakeTasks.Poll poll : this.dingtalk.polls()) {
 			Long before = lastPoll.put(poll.taskId(), poll.at());
 			if (before != null) {
 				longestGap = Math.max(longestGap, poll.at() - before);
+				shortestGap = Math.min(shortestGap, poll.at() - before);
 			}
 			times.add(poll.at());
 		}
 		times.addAll(this.interactiveSent);
-		return new Run(delays, longestGap, SlidingSecond.most(times));
+		return new Run(delays, longestGap, shortestGap, SlidingSecond.most(times));
 	}
 
 	private Flux<StorageTask> oneWatch(String taskId) {
@@ -214,9 +225,10 @@ class PollScheduleDetectionTests {
 	 *
 	 * @param delays detection delays (seen − ended), sorted
 	 * @param longestGap the longest time between two polls of one task
+	 * @param shortestGap the shortest time between two polls of one task
 	 * @param busiestSecond the most polls in any sliding second
 	 */
-	private record Run(List<Long> delays, long longestGap, int busiestSecond) {
+	private record Run(List<Long> delays, long longestGap, long shortestGap, int busiestSecond) {
 
 		long percentile(double share) {
 			return this.delays.get((int) Math.ceil(share * this.delays.size()) - 1);
