@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
@@ -191,7 +193,7 @@ public final class TrackingBenchmark {
 		 * @param context the application
 		 * @param seen told the id of each task seen ended
 		 */
-		void start(ConfigurableApplicationContext context, java.util.function.Consumer<String> seen);
+		void start(ConfigurableApplicationContext context, Consumer<String> seen);
 
 		/**
 		 * Follow one task.
@@ -207,11 +209,11 @@ public final class TrackingBenchmark {
 	 */
 	static final class WatchWay implements Way {
 
-		private java.util.function.Consumer<String> seen = (taskId) -> {
+		private Consumer<String> seen = (taskId) -> {
 		};
 
 		@Override
-		public void start(ConfigurableApplicationContext context, java.util.function.Consumer<String> seen) {
+		public void start(ConfigurableApplicationContext context, Consumer<String> seen) {
 			this.seen = seen;
 		}
 
@@ -307,7 +309,7 @@ public final class TrackingBenchmark {
 		}
 
 		long longestGapExcept(String taskId) {
-			Map<String, Long> last = new java.util.HashMap<>();
+			Map<String, Long> last = new HashMap<>();
 			long longest = 0;
 			for (Request request : this.times) {
 				Long before = request.taskId().equals(taskId) ? null : last.put(request.taskId(), request.at());

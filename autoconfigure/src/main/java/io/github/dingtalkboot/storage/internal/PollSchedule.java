@@ -376,7 +376,7 @@ public final class PollSchedule {
 		for (Entry entry : this.entries.values()) {
 			if (entry.poll == null) {
 				long at = Math.min(entry.likelyAt, entry.promiseAt);
-				next = Math.min(next, (this.limiter != null && entry.last != null) ? Math.min(at, entry.spareAt) : at);
+				next = Math.min(next, (this.limiter != null) ? Math.min(at, entry.spareAt) : at);
 			}
 		}
 		return next;
