@@ -25,6 +25,7 @@ import reactor.netty.http.server.HttpServer;
 
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.testsupport.SlidingSecond;
 import io.github.dingtalkboot.testsupport.TaskShape;
 import io.github.dingtalkboot.testsupport.TaskShapes;
 
@@ -321,18 +322,7 @@ public final class TrackingBenchmark {
 		}
 
 		int mostInAnySecond() {
-			List<Long> sorted = new ArrayList<>();
-			this.times.forEach((request) -> sorted.add(request.at()));
-			Collections.sort(sorted);
-			int most = 0;
-			int first = 0;
-			for (int last = 0; last < sorted.size(); last++) {
-				while (sorted.get(last) - sorted.get(first) >= TimeUnit.SECONDS.toNanos(1)) {
-					first++;
-				}
-				most = Math.max(most, last - first + 1);
-			}
-			return most;
+			return SlidingSecond.most(this.times.stream().map(Request::at).toList());
 		}
 
 		private static String body(StorageTask task) {

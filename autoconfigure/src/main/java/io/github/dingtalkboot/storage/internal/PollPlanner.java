@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * DingTalk queues the task, is not progress time. Tasks of {@link #EVIDENCE} subtasks or
  * fewer are not predicted. DingTalk's begin time seeds the first prediction only when it
  * is recent and not in the future; counts that go backwards or a total that changes start
- * the measurement again; the rate since the previous answer counts as much as the rate
- * since the start, whichever predicts the earlier end, so a task that stalled and resumed
- * is not predicted from its slowest stretch. One planner per task; not thread-safe.
+ * the measurement again; the rate since the start, the rate since the previous answer and
+ * the fastest rate seen so far each predict an end and the earliest counts, so a task
+ * that stalled and resumed is not predicted from its slowest stretch (an early guess
+ * costs one poll, a late one may cost minutes when the rate is short). One planner per
+ * task; not thread-safe.
  */
 final class PollPlanner {
 

@@ -45,7 +45,7 @@ import reactor.util.context.ContextView;
  * All state lives on one worker (a single thread at a time, no locks). The schedule holds
  * at most one rate-limiter reservation at a time and picks the entry to poll when the
  * slot is granted, so after a stall overdue polls go out one slot apart instead of in a
- * burst, and no entry starves: every entry's claim grows while it waits.
+ * burst.
  */
 public final class PollSchedule {
 
@@ -330,7 +330,8 @@ public final class PollSchedule {
 				continue;
 			}
 			if (entry.last == null) {
-				if (entry.likelyAt <= now && (unseen == null || entry.likelyAt < unseen.likelyAt)) {
+				// due from the moment it was added
+				if (unseen == null || entry.likelyAt < unseen.likelyAt) {
 					unseen = entry;
 				}
 			}
