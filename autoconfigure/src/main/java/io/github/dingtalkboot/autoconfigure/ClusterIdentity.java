@@ -1,43 +1,75 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the cluster's Redis keys name a credential by: its public part (app key, or suite
- * key and corp id), never a secret.
+ * key and corp id), never a secret, and the DingTalk it is used against when that is not
+ * one of DingTalk's production hosts (one app key against a test DingTalk and the real
+ * one are two sets of tasks and rate limits).
  */
 final class ClusterIdentity {
+
+	/** DingTalk's production hosts: keys against them carry no host, as before. */
+	private static final Set<String> PRODUCTION_HOSTS = Set.of("api.dingtalk.io", "api.dingtalk.com");
 
 	private ClusterIdentity() {
 	}
 
 	/**
-	 * The identity of the credential the access token and the rate limit belong to.
+	 * The identity of the credential the access token, the rate limit and the tracked
+	 * tasks belong to.
 	 * @param credentials the configured credentials, or {@code null} for none
-	 * @return the identity; {@code default} when no credentials are configured (an
-	 * application with its own access token supplier)
+	 * @param baseUrl the DingTalk API's base URL
+	 * @return the identity, or {@code null} when the credentials name no app (a fixed
+	 * token, or an application with its own access token supplier)
 	 */
-	static String of(@Nullable DingTalkCredentials credentials) {
+	static @Nullable String of(@Nullable DingTalkCredentials credentials, String baseUrl) {
 		if (credentials instanceof DingTalkCredentials.InternalApp app) {
-			return "app:" + app.appKey();
+			return "app:" + app.appKey() + at(baseUrl);
 		}
 		if (credentials instanceof DingTalkCredentials.ThirdPartyApp app) {
-			return suite(app.suiteKey()) + ":corp:" + app.authCorpId();
+			return suite(app.suiteKey()) + ":corp:" + app.authCorpId() + at(baseUrl);
 		}
+		return null;
+	}
+
+	/**
+	 * The identity used when the credentials name no app and the application set
+	 * {@code dingtalk.cluster.key-prefix} itself.
+	 * @param credentials the configured credentials, or {@code null} for none
+	 * @return {@code fixed-token} or {@code default}
+	 */
+	static String anonymous(@Nullable DingTalkCredentials credentials) {
 		return (credentials instanceof DingTalkCredentials.FixedToken) ? "fixed-token" : "default";
 	}
 
 	/**
 	 * The identity of the suite a suite ticket belongs to.
 	 * @param credentials the configured credentials, or {@code null} for none
+	 * @param baseUrl the DingTalk API's base URL
 	 * @return the identity, or {@code default} for other credentials
 	 */
-	static String ofSuite(@Nullable DingTalkCredentials credentials) {
-		return (credentials instanceof DingTalkCredentials.ThirdPartyApp app) ? suite(app.suiteKey()) : "default";
+	static String ofSuite(@Nullable DingTalkCredentials credentials, String baseUrl) {
+		return (credentials instanceof DingTalkCredentials.ThirdPartyApp app) ? suite(app.suiteKey()) + at(baseUrl)
+				: "default";
 	}
 
 	private static String suite(String suiteKey) {
 		return "suite:" + suiteKey;
+	}
+
+	private static String at(String baseUrl) {
+		URI uri = URI.create(baseUrl);
+		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : baseUrl;
+		if (PRODUCTION_HOSTS.contains(host) && uri.getPort() == -1) {
+			return "";
+		}
+		return "@" + host + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
 	}
 
 	/**

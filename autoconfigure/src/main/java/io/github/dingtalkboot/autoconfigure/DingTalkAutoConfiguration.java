@@ -162,7 +162,8 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "dingtalk.rate-limit.enabled", matchIfMissing = true)
 	DingTalkRateLimiter dingTalkStorageRateLimiter(DingTalkProperties properties) {
-		return new AdaptiveRateLimiter(properties.getRateLimit().getRequestsPerSecond());
+		return new AdaptiveRateLimiter(properties.getRateLimit().getRequestsPerSecond(),
+				properties.getRateLimit().getMaxWait());
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import java.time.Duration;
+
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -7,6 +9,7 @@ import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
 import io.github.dingtalkboot.auth.internal.SharedTokenStore;
 import io.github.dingtalkboot.cluster.internal.ClusterState;
+import io.github.dingtalkboot.cluster.internal.RedisCheck;
 import io.github.dingtalkboot.cluster.internal.RedisKeys;
 import io.github.dingtalkboot.cluster.internal.RedisRateLimiter;
 import io.github.dingtalkboot.cluster.internal.RedisSharedTokenStore;
@@ -23,8 +26,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -46,6 +51,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty("dingtalk.cluster.enabled")
 @EnableConfigurationProperties(DingTalkProperties.class)
 public final class DingTalkClusterAutoConfiguration {
+
+	private static final String KEY_PREFIX = "dingtalk.cluster.key-prefix";
 
 	private static final String REDIS_CONNECTION_FACTORY = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory";
 
@@ -71,7 +78,7 @@ public final class DingTalkClusterAutoConfiguration {
 
 		@Bean
 		ClusterRedis dingTalkClusterRedis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-				DingTalkConnectionDetails connectionDetails, DingTalkProperties properties) {
+				DingTalkConnectionDetails connectionDetails, DingTalkProperties properties, Environment environment) {
 			ReactiveRedisConnectionFactory factory = connectionFactory.getIfUnique();
 			if (factory == null) {
 				throw new DingTalkClusterUnavailableException(
@@ -79,9 +86,28 @@ public final class DingTalkClusterAutoConfiguration {
 			}
 			String prefix = properties.getCluster().getKeyPrefix();
 			DingTalkCredentials credentials = ClusterIdentity.credentials(connectionDetails, properties);
-			return new ClusterRedis(new ReactiveStringRedisTemplate(factory),
-					new RedisKeys(prefix, ClusterIdentity.of(credentials)),
-					new RedisKeys(prefix, ClusterIdentity.ofSuite(credentials)));
+			String baseUrl = connectionDetails.getBaseUrl();
+			String identity = ClusterIdentity.of(credentials, baseUrl);
+			if (identity == null) {
+				if (!Binder.get(environment).bind(KEY_PREFIX, String.class).isBound()) {
+					throw new DingTalkClusterIdentityException("the access token is "
+							+ ((credentials instanceof DingTalkCredentials.FixedToken) ? "a fixed one"
+									: "from the application's own AccessTokenSupplier")
+							+ ", so no app key names this application, and " + KEY_PREFIX + " is not set.");
+				}
+				identity = ClusterIdentity.anonymous(credentials);
+			}
+			return new ClusterRedis(new ReactiveStringRedisTemplate(factory), new RedisKeys(prefix, identity),
+					new RedisKeys(prefix, ClusterIdentity.ofSuite(credentials, baseUrl)));
+		}
+
+		@Bean
+		DingTalkClusterCheck dingTalkClusterCheck(ClusterState state, ObjectProvider<RedisCheck> checks,
+				DingTalkProperties properties) {
+			// every check is bounded by the cluster's timeout (5 s until Redis first
+			// answers); they run side by side
+			Duration bound = properties.getCluster().getTimeout().plusSeconds(10);
+			return new DingTalkClusterCheck(state, checks, bound);
 		}
 
 		@Bean
@@ -96,8 +122,9 @@ public final class DingTalkClusterAutoConfiguration {
 		DingTalkRateLimiter dingTalkStorageRateLimiter(ClusterRedis redis, ClusterState state,
 				DingTalkProperties properties) {
 			return new RedisRateLimiter(redis.template(), redis.credentialKeys(),
-					properties.getRateLimit().getRequestsPerSecond(), state,
-					new AdaptiveRateLimiter(properties.getCluster().getFallbackRequestsPerSecond()));
+					properties.getRateLimit().getRequestsPerSecond(), properties.getRateLimit().getMaxWait(), state,
+					new AdaptiveRateLimiter(properties.getCluster().getFallbackRequestsPerSecond(),
+							properties.getRateLimit().getMaxWait()));
 		}
 
 		@Bean
@@ -106,7 +133,7 @@ public final class DingTalkClusterAutoConfiguration {
 		TrackedTaskStore dingTalkTrackedTaskStore(ClusterRedis redis, ClusterState state,
 				DingTalkProperties properties) {
 			return new RedisTrackedTaskStore(redis.template(), redis.credentialKeys(), state,
-					properties.getTracker().getLease());
+					properties.getTracker().getLease(), properties.getTracker().getMaxAge());
 		}
 
 		@Bean

@@ -15,8 +15,10 @@ final class DingTalkClusterFailureAnalyzer extends AbstractFailureAnalyzer<DingT
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DingTalkClusterUnavailableException cause) {
+		String action = cause.getAction();
 		return new FailureAnalysis(
-				"The DingTalk client cannot share its state between instances: " + cause.getMessage(), ACTION, cause);
+				"The DingTalk client cannot share its state between instances: " + cause.getMessage(),
+				(action != null) ? action : ACTION, cause);
 	}
 
 }

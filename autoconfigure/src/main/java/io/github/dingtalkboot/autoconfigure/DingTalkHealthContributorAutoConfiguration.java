@@ -39,7 +39,9 @@ public final class DingTalkHealthContributorAutoConfiguration {
 		ReactiveHealthIndicator dingtalkHealthIndicator(AccessTokenSupplier accessTokenSupplier,
 				ObjectProvider<ClusterState> clusterState) {
 			ClusterState cluster = clusterState.getIfAvailable();
-			return new DingTalkHealthIndicator(accessTokenSupplier, (cluster != null) ? cluster::isDegraded : null);
+			return (cluster != null)
+					? new DingTalkHealthIndicator(accessTokenSupplier, cluster::isDegraded, cluster::refusal)
+					: new DingTalkHealthIndicator(accessTokenSupplier);
 		}
 
 	}

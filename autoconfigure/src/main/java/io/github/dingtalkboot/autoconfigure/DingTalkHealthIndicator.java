@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import java.time.Duration;
 
@@ -28,6 +29,8 @@ public final class DingTalkHealthIndicator implements ReactiveHealthIndicator {
 
 	private final @Nullable BooleanSupplier clusterDown;
 
+	private final @Nullable Supplier<@Nullable String> clusterRefusal;
+
 	/**
 	 * Create an indicator.
 	 * @param accessTokenSupplier the supplier to ask for a token
@@ -45,21 +48,47 @@ public final class DingTalkHealthIndicator implements ReactiveHealthIndicator {
 	 * without a cluster
 	 */
 	public DingTalkHealthIndicator(AccessTokenSupplier accessTokenSupplier, @Nullable BooleanSupplier clusterDown) {
+		this(accessTokenSupplier, clusterDown, null);
+	}
+
+	/**
+	 * Create an indicator that also shows whether the instances' shared state is
+	 * reachable, and is DOWN while Redis refuses commands for a reason an outage does not
+	 * explain (detail {@code cluster}: {@code REFUSED}, and {@code clusterError}: Redis's
+	 * answer, e.g. a missing ACL permission).
+	 * @param accessTokenSupplier the supplier to ask for a token
+	 * @param clusterDown whether the shared state cannot be reached now, or {@code null}
+	 * without a cluster
+	 * @param clusterRefusal what Redis refused, {@code null} when nothing; or
+	 * {@code null} without a cluster
+	 */
+	public DingTalkHealthIndicator(AccessTokenSupplier accessTokenSupplier, @Nullable BooleanSupplier clusterDown,
+			@Nullable Supplier<@Nullable String> clusterRefusal) {
 		this.accessTokenSupplier = accessTokenSupplier;
 		this.clusterDown = clusterDown;
+		this.clusterRefusal = clusterRefusal;
 	}
 
 	@Override
 	public Mono<Health> health() {
 		return this.accessTokenSupplier.getAccessToken()
-			.map((token) -> withCluster(Health.up()).build())
+			.map((token) -> withCluster((refusal() != null) ? Health.down() : Health.up()).build())
 			.timeout(TIMEOUT)
 			.onErrorResume((error) -> Mono.just(down(error)));
 	}
 
 	private Health.Builder withCluster(Health.Builder health) {
+		String refusal = refusal();
+		if (refusal != null) {
+			return health.withDetail("cluster", "REFUSED").withDetail("clusterError", refusal);
+		}
 		BooleanSupplier down = this.clusterDown;
 		return (down != null) ? health.withDetail("cluster", down.getAsBoolean() ? "DOWN" : "UP") : health;
+	}
+
+	private @Nullable String refusal() {
+		Supplier<@Nullable String> refusal = this.clusterRefusal;
+		return (refusal != null) ? refusal.get() : null;
 	}
 
 	private Health down(Throwable error) {

@@ -575,6 +575,14 @@ public class DingTalkProperties implements InitializingBean {
 		 */
 		private double requestsPerSecond = 20;
 
+		/**
+		 * Longest a call waits for its slot; a call whose slot would come later fails at
+		 * once with a DingTalkThrottledException (isRefusedByRateLimiter) instead of
+		 * joining a queue without bound. Also what a step back of Redis's clock can cost
+		 * at most.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -591,9 +599,18 @@ public class DingTalkProperties implements InitializingBean {
 			this.requestsPerSecond = requestsPerSecond;
 		}
 
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
 		@Override
 		public String toString() {
-			return "RateLimit[enabled=" + this.enabled + ", requestsPerSecond=" + this.requestsPerSecond + "]";
+			return "RateLimit[enabled=" + this.enabled + ", requestsPerSecond=" + this.requestsPerSecond + ", maxWait="
+					+ this.maxWait + "]";
 		}
 
 	}
@@ -614,7 +631,10 @@ public class DingTalkProperties implements InitializingBean {
 
 		/**
 		 * What every Redis key of the starter starts with; the rest names the credential
-		 * (app key, or suite key and corp id), never a secret.
+		 * (app key, or suite key and corp id, and the base URL's host unless it is one of
+		 * DingTalk's production hosts), never a secret. Required, and unique per
+		 * application, when the access token is a fixed one or comes from the
+		 * application's own AccessTokenSupplier.
 		 */
 		private String keyPrefix = "dingtalk";
 

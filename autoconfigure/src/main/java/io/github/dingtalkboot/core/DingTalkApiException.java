@@ -37,6 +37,21 @@ public class DingTalkApiException extends DingTalkException {
 	}
 
 	/**
+	 * Create an exception with its own message rather than one that says what DingTalk
+	 * answered: for a refusal of the client itself.
+	 * @param message the message
+	 * @param error the parts of the refusal
+	 */
+	protected DingTalkApiException(String message, DingTalkError error) {
+		super(message);
+		this.statusCode = error.statusCode();
+		this.errorCode = error.code();
+		this.requestId = error.requestId();
+		this.errorMessage = error.message();
+		this.retryAfter = error.retryAfter();
+	}
+
+	/**
 	 * Create an exception that carries the same answer as another: a copy for another
 	 * caller, or the same answer with a more specific type.
 	 * @param source the exception to copy

@@ -25,6 +25,12 @@ public final class DingTalkErrorCodes {
 	/** The organisation's monthly quota (HTTP 403): retrying does not help. */
 	public static final String QUOTA_LIMIT = "Forbidden.AccessDenied.ApiCountLimitForOrg";
 
+	/**
+	 * Not DingTalk's: the client's own rate limiter refused a call whose slot would come
+	 * later than its longest wait (a setting of the limiter); nothing was sent.
+	 */
+	public static final String CLIENT_RATE_LIMIT_WAIT = "Client.RateLimit.MaxWaitExceeded";
+
 	/** The storage task does not exist (HTTP 404). */
 	public static final String TASK_NOT_EXIST = "taskNotExist";
 

@@ -14,7 +14,10 @@ public interface DingTalkRateLimiter {
 	/**
 	 * Wait for the next free slot, on a timer, never blocking a thread. Cancelling the
 	 * returned {@code Mono} before it completes gives the slot back.
-	 * @return a {@code Mono} that completes when the request may be sent
+	 * @return a {@code Mono} that completes when the request may be sent; the starter's
+	 * limiters fail it at once with
+	 * {@link DingTalkThrottledException#refusedByRateLimiter} when the next free slot is
+	 * further away than the longest wait they allow
 	 */
 	Mono<Void> acquire();
 

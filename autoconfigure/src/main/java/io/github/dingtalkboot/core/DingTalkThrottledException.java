@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.core;
 
+import java.time.Duration;
+
 /**
  * DingTalk refused the call because a limit was reached. DingTalk answers throttling with
  * HTTP 403 and a {@code Forbidden.AccessDenied.QpsLimit*} code (a per-second limit:
@@ -17,6 +19,33 @@ public class DingTalkThrottledException extends DingTalkApiException {
 	 */
 	public DingTalkThrottledException(DingTalkError error) {
 		super(error);
+	}
+
+	private DingTalkThrottledException(String message, DingTalkError error) {
+		super(message, error);
+	}
+
+	/**
+	 * The client's own rate limiter refused the call without sending it: its slot would
+	 * come later than the longest wait it allows. Not retried; the rate is not lowered.
+	 * @param wait how far away the slot was
+	 * @param maxWait the longest wait allowed
+	 * @return the exception
+	 */
+	public static DingTalkThrottledException refusedByRateLimiter(Duration wait, Duration maxWait) {
+		String message = "The client's rate limiter has no slot within its longest wait (" + maxWait
+				+ "); the next free one is " + wait.toMillis() + " ms away. Nothing was sent to DingTalk.";
+		return new DingTalkThrottledException(message,
+				new DingTalkError(429, DingTalkErrorCodes.CLIENT_RATE_LIMIT_WAIT, message, null, null));
+	}
+
+	/**
+	 * Whether the client's own rate limiter refused the call (nothing was sent), rather
+	 * than DingTalk.
+	 * @return {@code true} for {@link #refusedByRateLimiter}
+	 */
+	public boolean isRefusedByRateLimiter() {
+		return DingTalkErrorCodes.CLIENT_RATE_LIMIT_WAIT.equals(getErrorCode());
 	}
 
 	/**

@@ -110,6 +110,48 @@ class DingTalkClusterAutoConfigurationTests {
 	}
 
 	@Test
+	void theSameAppAgainstAnotherDingTalkThanProductionIsKeyedApart() {
+		this.runner
+			.withPropertyValues("dingtalk.cluster.enabled=true", "dingtalk.base-url=https://dingtalk-test.example:8443")
+			.run((context) -> assertThat(
+					context.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class).credentialKeys().key("token"))
+				.isEqualTo("dingtalk:{app:key@dingtalk-test.example:8443}:token"));
+	}
+
+	@Test
+	void bothProductionHostsKeepTheKeysOfEarlierVersions() {
+		this.runner.withPropertyValues("dingtalk.cluster.enabled=true", "dingtalk.base-url=https://api.dingtalk.com")
+			.run((context) -> assertThat(
+					context.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class).credentialKeys().key("token"))
+				.isEqualTo("dingtalk:{app:key}:token"));
+	}
+
+	@Test
+	void aFixedTokenWithoutAKeyPrefixFailsStartUpAskingForOne() {
+		this.runner
+			.withPropertyValues("dingtalk.app-key=", "dingtalk.app-secret=", "dingtalk.access-token=tok",
+					"dingtalk.cluster.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new DingTalkClusterIdentityFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("a fixed one").contains("dingtalk.cluster.key-prefix");
+				assertThat(analysis.getAction()).contains("dingtalk.cluster.key-prefix");
+			});
+	}
+
+	@Test
+	void aFixedTokenWithAKeyPrefixIsKeyedByThePrefix() {
+		this.runner
+			.withPropertyValues("dingtalk.app-key=", "dingtalk.app-secret=", "dingtalk.access-token=tok",
+					"dingtalk.cluster.enabled=true", "dingtalk.cluster.keyPrefix=billing")
+			.run((context) -> assertThat(
+					context.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class).credentialKeys().key("token"))
+				.isEqualTo("billing:{fixed-token}:token"));
+	}
+
+	@Test
 	void suiteCredentialsAreKeyedBySuiteAndCorp() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,

@@ -14,8 +14,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +22,6 @@ import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
-import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
 import io.github.dingtalkboot.testsupport.SlidingSecond;
 import io.github.dingtalkboot.testsupport.TimestampingDingTalk;
@@ -48,18 +45,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Three instances of an application (three application contexts in this JVM) sharing one
- * Redis, against one fake DingTalk that time-stamps every request.
+ * Redis, against one fake DingTalk that time-stamps every request: on one Redis
+ * ({@link DingTalkClusterOnRedisContainerTests}) and on a Redis Cluster
+ * ({@link DingTalkClusterOnRedisClusterContainerTests}).
  */
-@RequiresDocker
-@Testcontainers
-class DingTalkClusterContainerTests {
+abstract class DingTalkClusterContainerTests {
 
 	private static final Log logger = LogFactory.getLog(DingTalkClusterContainerTests.class);
 
 	private static final Duration BLOCK = Duration.ofSeconds(60);
-
-	@Container
-	static GenericContainer<?> redis = RedisContainers.redis();
 
 	private final TimestampingDingTalk dingtalk = new TimestampingDingTalk();
 
@@ -79,12 +73,32 @@ class DingTalkClusterContainerTests {
 		this.dingtalk.close();
 	}
 
-	private ConfigurableApplicationContext start(String unionId, String... properties) {
-		List<String> all = new ArrayList<>(List.of("spring.data.redis.host=" + redis.getHost(),
-				"spring.data.redis.port=" + redis.getMappedPort(6379), "dingtalk.cluster.enabled=true",
-				"dingtalk.cluster.key-prefix=" + this.keyPrefix, "dingtalk.base-url=" + this.dingtalk.baseUrl(),
-				"dingtalk.storage.union-id=" + unionId, "dingtalk.retry.initial-backoff=10ms",
-				"dingtalk.retry.throttled-backoff=10ms"));
+	/**
+	 * The properties that point Spring Data Redis at the Redis under test.
+	 * @return the properties
+	 */
+	abstract String[] redisProperties();
+
+	/**
+	 * The container the Redis under test runs in.
+	 * @return the container
+	 */
+	abstract GenericContainer<?> container();
+
+	/** Freeze Redis: connections stay open, nothing answers. */
+	void pauseRedis() {
+		RedisContainers.pause(container());
+	}
+
+	void unpauseRedis() {
+		RedisContainers.unpause(container());
+	}
+
+	ConfigurableApplicationContext start(String unionId, String... properties) {
+		List<String> all = new ArrayList<>(List.of(redisProperties()));
+		all.addAll(List.of("dingtalk.cluster.enabled=true", "dingtalk.cluster.key-prefix=" + this.keyPrefix,
+				"dingtalk.base-url=" + this.dingtalk.baseUrl(), "dingtalk.storage.union-id=" + unionId,
+				"dingtalk.retry.initial-backoff=10ms", "dingtalk.retry.throttled-backoff=10ms"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Instance.class)
 			.web(WebApplicationType.NONE)
@@ -192,7 +206,7 @@ class DingTalkClusterContainerTests {
 	void aRedisOutageIsNotAnOutage() {
 		List<ConfigurableApplicationContext> three = startThreeInternalApps();
 		Flux.fromIterable(three).flatMap((instance) -> tasks(instance).getTask("warm-up")).blockLast(BLOCK);
-		RedisContainers.pause(redis);
+		pauseRedis();
 		try {
 			Flux.range(0, 30).flatMap((call) -> tasks(three.get(call % 3)).getTask("t" + call)).blockLast(BLOCK);
 			assertThat(this.dingtalk.storageRequestCount()).isEqualTo(33);
@@ -204,7 +218,7 @@ class DingTalkClusterContainerTests {
 			}
 		}
 		finally {
-			RedisContainers.unpause(redis);
+			unpauseRedis();
 		}
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			for (ConfigurableApplicationContext instance : three) {
@@ -212,6 +226,27 @@ class DingTalkClusterContainerTests {
 				assertThat(instance.getBean(ClusterState.class).isDegraded()).isFalse();
 			}
 		});
+	}
+
+	@Test
+	void aKeyOfTheWrongTypeIsNotAnOutageButAHealthDown() {
+		ConfigurableApplicationContext instance = startThreeInternalApps().get(0);
+		tasks(instance).getTask("warm-up").block(BLOCK);
+		String rateKey = instance.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class)
+			.credentialKeys()
+			.key("rate");
+		ReactiveStringRedisTemplate redisTemplate = new ReactiveStringRedisTemplate(
+				instance.getBean(ReactiveRedisConnectionFactory.class));
+		// another application wrote a string where the shared rate's hash lives
+		redisTemplate.delete(rateKey).then(redisTemplate.opsForValue().set(rateKey, "not a hash")).block(BLOCK);
+
+		tasks(instance).getTask("t1").block(BLOCK);
+
+		assertThat(instance.getBean(ClusterState.class).isDegraded()).as("not taken for an outage").isFalse();
+		Health health = instance.getBean(ReactiveHealthIndicator.class).health().block(BLOCK);
+		assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+		assertThat(health.getDetails()).containsEntry("cluster", "REFUSED");
+		assertThat(String.valueOf(health.getDetails().get("clusterError"))).contains("WRONGTYPE");
 	}
 
 	@Test

@@ -12,15 +12,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 import reactor.core.publisher.Flux;
 
 import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
 import io.github.dingtalkboot.storage.StorageTaskTracker;
-import io.github.dingtalkboot.testcontainers.RequiresDocker;
-import io.github.dingtalkboot.testsupport.ProgressingDingTalk;
 import io.github.dingtalkboot.testsupport.RedisContainers;
+import io.github.dingtalkboot.testsupport.ProgressingDingTalk;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
@@ -32,17 +29,19 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Tracked tasks kept in Redis by two instances of an application (two application
- * contexts in this JVM), against one fake DingTalk whose tasks run for known times.
+ * contexts in this JVM), against one fake DingTalk whose tasks run for known times: on
+ * one Redis ({@link DingTalkTrackerOnRedisContainerTests}) and on a Redis Cluster
+ * ({@link DingTalkTrackerOnRedisClusterContainerTests}).
  */
-@RequiresDocker
-@Testcontainers
-class DingTalkTrackerClusterContainerTests {
+abstract class DingTalkTrackerClusterContainerTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(60);
 
@@ -51,14 +50,11 @@ class DingTalkTrackerClusterContainerTests {
 	 */
 	static final Map<String, List<String>> deliveries = new ConcurrentHashMap<>();
 
-	@Container
-	static GenericContainer<?> redis = RedisContainers.redis();
-
-	private final ProgressingDingTalk dingtalk = new ProgressingDingTalk();
+	final ProgressingDingTalk dingtalk = new ProgressingDingTalk();
 
 	private final String keyPrefix = "test-" + UUID.randomUUID();
 
-	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+	final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
 	DingTalkTrackerClusterContainerTests() throws Exception {
 		deliveries.clear();
@@ -85,12 +81,96 @@ class DingTalkTrackerClusterContainerTests {
 		a.close();
 
 		await().atMost(BLOCK).untilAsserted(() -> assertThat(deliveredTasks()).hasSize(100));
+		assertEachDeliveredOnce();
+		assertThat(deliveries.get("b")).as("b completed what a left").isNotEmpty();
+	}
+
+	@Test
+	void everyTaskCompletesOnceWhenRedisLosesItsDataMidRun() {
+		ConfigurableApplicationContext a = start("a", "dingtalk.tracker.lease=3s");
+		ConfigurableApplicationContext b = start("b", "dingtalk.tracker.lease=3s");
+		trackTasks(a, b, 60);
+		await().atMost(BLOCK).until(() -> deliveredTasks().size() >= 5);
+
+		flushAll();
+
+		await().atMost(BLOCK).untilAsserted(() -> assertThat(deliveredTasks()).hasSize(60));
+		assertEachDeliveredOnce();
+		await().atMost(BLOCK)
+			.untilAsserted(
+					() -> assertThat(a.getBean(StorageTaskTracker.class).trackedTasks().collectList().block(BLOCK))
+						.isEmpty());
+	}
+
+	@Test
+	void anInstanceThatCannotRenewItsLeasesStopsPollingAndEachTaskIsAnnouncedOnce() throws Exception {
+		ConfigurableApplicationContext a = start("a", "dingtalk.tracker.lease=3s");
+		start("b", "dingtalk.tracker.lease=3s");
+		StorageTaskTracker tracker = a.getBean(StorageTaskTracker.class);
+		Flux.range(0, 20).concatMap((i) -> {
+			this.dingtalk.task("t" + i, Duration.ofSeconds(25), 100);
+			return tracker.track("t" + i);
+		}).blockLast(BLOCK);
+		await().atMost(BLOCK).until(() -> this.dingtalk.polls() >= 20);
+
+		pauseClients(Duration.ofSeconds(13));
+		// by its own clock each lease runs out within 3 s (plus a claim tick of 1 s)
+		Thread.sleep(8000);
+		int polls = this.dingtalk.polls();
+		Thread.sleep(4000);
+
+		assertThat(this.dingtalk.polls()).as("polls while no lease could be renewed").isEqualTo(polls);
+		await().atMost(BLOCK).untilAsserted(() -> assertThat(deliveredTasks()).hasSize(20));
+		Thread.sleep(3000);
+		assertEachDeliveredOnce();
+	}
+
+	@Test
+	void aTaskUntrackedWhileRedisIsDownIsRemovedFromRedisWhenItReturns() {
+		this.dingtalk.task("long", Duration.ofHours(1), 0);
+		ConfigurableApplicationContext a = start("a", "dingtalk.tracker.lease=3s");
+		StorageTaskTracker tracker = a.getBean(StorageTaskTracker.class);
+		tracker.track("long").block(BLOCK);
+		pauseRedis();
+		try {
+			// Redis is known to be down now, so the removal is not even sent
+			tracker.trackedTasks().collectList().block(BLOCK);
+			assertThat(tracker.untrack("long").block(BLOCK)).isTrue();
+		}
+		finally {
+			unpauseRedis();
+		}
+
+		// read Redis itself: trackedTasks() shows this instance's own tasks while Redis
+		// is
+		// taken to be down
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(
+				a.getBean(ReactiveRedisConnectionFactory.class));
+		String tasks = a.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class)
+			.credentialKeys()
+			.key("tracker:tasks");
+		await().atMost(BLOCK).until(() -> !redis.opsForHash().hasKey(tasks, "long").block(BLOCK));
+		ConfigurableApplicationContext b = start("b", "dingtalk.tracker.lease=3s");
+		assertThat(b.getBean(StorageTaskTracker.class).trackedTasks().collectList().block(BLOCK)).isEmpty();
+	}
+
+	void trackTasks(ConfigurableApplicationContext a, ConfigurableApplicationContext b, int count) {
+		StorageTaskTracker trackerOfA = a.getBean(StorageTaskTracker.class);
+		StorageTaskTracker trackerOfB = b.getBean(StorageTaskTracker.class);
+		Flux.range(0, count).concatMap((i) -> {
+			String taskId = "t" + i;
+			// most of them run for longer than several claims (one a second)
+			this.dingtalk.task(taskId, Duration.ofMillis(3000 + 100L * i), 100);
+			return ((i % 2 == 0) ? trackerOfA : trackerOfB).track(taskId);
+		}).blockLast(BLOCK);
+	}
+
+	static void assertEachDeliveredOnce() {
 		Map<String, Long> perTask = deliveries.values()
 			.stream()
 			.flatMap(List::stream)
 			.collect(Collectors.groupingBy((taskId) -> taskId, Collectors.counting()));
 		assertThat(perTask).allSatisfy((taskId, count) -> assertThat(count).as(taskId).isOne());
-		assertThat(deliveries.get("b")).as("b completed what a left").isNotEmpty();
 	}
 
 	@Test
@@ -133,14 +213,14 @@ class DingTalkTrackerClusterContainerTests {
 		ConfigurableApplicationContext a = start("a", "dingtalk.tracker.lease=3s");
 		StorageTaskTracker tracker = a.getBean(StorageTaskTracker.class);
 		tracker.trackedTasks().collectList().block(BLOCK);
-		RedisContainers.pause(redis);
+		pauseRedis();
 		try {
 			tracker.track("long").block(BLOCK);
 			await().atMost(BLOCK).until(() -> this.dingtalk.polls("long") >= 2);
 			assertThat(tracker.trackedTasks().collectList().block(BLOCK)).hasSize(1);
 		}
 		finally {
-			RedisContainers.unpause(redis);
+			unpauseRedis();
 		}
 		ConfigurableApplicationContext b = start("b");
 
@@ -151,18 +231,44 @@ class DingTalkTrackerClusterContainerTests {
 						.satisfies((task) -> assertThat(task.taskId()).isEqualTo("long")));
 	}
 
-	private static List<String> deliveredTasks() {
+	static List<String> deliveredTasks() {
 		return deliveries.values().stream().flatMap(List::stream).distinct().toList();
 	}
 
-	private ConfigurableApplicationContext start(String name, String... properties) {
+	/**
+	 * The properties that point Spring Data Redis at the Redis under test.
+	 * @return the properties
+	 */
+	abstract String[] redisProperties();
+
+	/** Every key gone at once. */
+	abstract void flushAll();
+
+	/** Redis answers no client for a while. */
+	abstract void pauseClients(Duration pause);
+
+	/**
+	 * The container the Redis under test runs in.
+	 * @return the container
+	 */
+	abstract GenericContainer<?> container();
+
+	/** Freeze Redis: connections stay open, nothing answers. */
+	void pauseRedis() {
+		RedisContainers.pause(container());
+	}
+
+	void unpauseRedis() {
+		RedisContainers.unpause(container());
+	}
+
+	ConfigurableApplicationContext start(String name, String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Instance.class)
 			.web(WebApplicationType.NONE)
-			.properties("spring.data.redis.host=" + redis.getHost(),
-					"spring.data.redis.port=" + redis.getMappedPort(6379), "dingtalk.cluster.enabled=true",
-					"dingtalk.cluster.key-prefix=" + this.keyPrefix, "dingtalk.base-url=" + this.dingtalk.baseUrl(),
-					"dingtalk.app-key=key", "dingtalk.app-secret=secret", "dingtalk.storage.union-id=union",
-					"instance.name=" + name)
+			.properties(redisProperties())
+			.properties("dingtalk.cluster.enabled=true", "dingtalk.cluster.key-prefix=" + this.keyPrefix,
+					"dingtalk.base-url=" + this.dingtalk.baseUrl(), "dingtalk.app-key=key",
+					"dingtalk.app-secret=secret", "dingtalk.storage.union-id=union", "instance.name=" + name)
 			.properties(properties)
 			.run();
 		this.instances.add(context);

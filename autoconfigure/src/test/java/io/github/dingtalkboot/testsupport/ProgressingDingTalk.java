@@ -57,6 +57,11 @@ public final class ProgressingDingTalk implements AutoCloseable {
 		return (count != null) ? count.get() : 0;
 	}
 
+	/** How many polls of any task arrived. */
+	public int polls() {
+		return this.polls.values().stream().mapToInt(AtomicInteger::get).sum();
+	}
+
 	public String baseUrl() {
 		return DingTalkTestClients.baseUrl(this.server);
 	}

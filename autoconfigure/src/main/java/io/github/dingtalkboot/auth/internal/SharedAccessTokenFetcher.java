@@ -1,10 +1,13 @@
 package io.github.dingtalkboot.auth.internal;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -16,17 +19,25 @@ import io.github.dingtalkboot.auth.AccessTokenFetcher;
  * Shares one access token between the instances of an application through a
  * {@link SharedTokenStore}, behind each instance's own cache. A usable token in the store
  * is taken as it is; otherwise one instance fetches from DingTalk under the store's lock
- * and keeps the result there, while the others wait briefly for it and fetch themselves
- * if it does not come (DingTalk hands back the same token while it is valid, so that is
- * only wasteful). When the store cannot be reached, every instance fetches for itself.
+ * and keeps the result there, while the others wait for it. The fetching instance renews
+ * the lock for as long as its fetch takes (retries against a slow DingTalk take half a
+ * minute), so the others go on waiting instead of fetching too; the lock expires soon
+ * after its holder dies. A waiter whose lock holder gave up without a token takes the
+ * lock itself, and one that has waited {@link #MAX_WAIT} fetches for itself (DingTalk
+ * hands back the same token while it is valid, so that is only wasteful). When the store
+ * cannot be reached, every instance fetches for itself.
  */
 public final class SharedAccessTokenFetcher implements AccessTokenFetcher {
 
 	private static final Log logger = LogFactory.getLog(SharedAccessTokenFetcher.class);
 
+	/** How long the lock outlives a holder that stopped renewing it (it died). */
 	static final Duration LOCK_TIME_TO_LIVE = Duration.ofSeconds(10);
 
-	static final Duration WAIT_FOR_OTHERS = Duration.ofSeconds(3);
+	static final Duration LOCK_RENEWAL = LOCK_TIME_TO_LIVE.dividedBy(3);
+
+	/** The longest a waiter waits for another instance's token: longer than any fetch. */
+	static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
 	static final Duration WAIT_STEP = Duration.ofMillis(100);
 
@@ -66,19 +77,25 @@ public final class SharedAccessTokenFetcher implements AccessTokenFetcher {
 	}
 
 	private Mono<AccessToken> fetchOnce() {
-		return store(this.store.tryLock(LOCK_TIME_TO_LIVE)).flatMap((locked) -> {
-			if (locked) {
-				return fetchAndShare();
-			}
-			return waitForOthers().switchIfEmpty(Mono.defer(this.delegate::fetch));
-		});
+		return Mono.defer(() -> lockOrWait(this.timer.now(TimeUnit.NANOSECONDS) + MAX_WAIT.toNanos()));
+	}
+
+	private Mono<AccessToken> lockOrWait(long deadline) {
+		return store(this.store.tryLock(LOCK_TIME_TO_LIVE))
+			.flatMap((locked) -> locked ? fetchAndShare() : waitForOthers(deadline));
 	}
 
 	private Mono<AccessToken> fetchAndShare() {
-		return this.delegate.fetch()
-			.flatMap((token) -> share(token).thenReturn(token))
-			.flatMap((token) -> unlock().thenReturn(token))
-			.onErrorResume((error) -> unlock().then(Mono.error(error)));
+		return Mono.defer(() -> {
+			Disposable renewal = Flux.interval(LOCK_RENEWAL, LOCK_RENEWAL, this.timer)
+				.concatMap((tick) -> this.store.renewLock(LOCK_TIME_TO_LIVE).onErrorResume((error) -> Mono.empty()))
+				.subscribe();
+			return this.delegate.fetch()
+				.doFinally((signal) -> renewal.dispose())
+				.flatMap((token) -> share(token).thenReturn(token))
+				.flatMap((token) -> unlock().thenReturn(token))
+				.onErrorResume((error) -> unlock().then(Mono.error(error)));
+		});
 	}
 
 	private Mono<Void> share(AccessToken token) {
@@ -96,13 +113,16 @@ public final class SharedAccessTokenFetcher implements AccessTokenFetcher {
 		return quietly(this.store.unlock());
 	}
 
-	private Mono<AccessToken> waitForOthers() {
-		long steps = WAIT_FOR_OTHERS.toMillis() / WAIT_STEP.toMillis();
-		Mono<AccessToken> poll = readUsable().repeatWhenEmpty(
-				(empty) -> empty.take(steps - 1).concatMap((attempt) -> Mono.delay(WAIT_STEP, this.timer)));
-		return Mono.delay(WAIT_STEP, this.timer)
-			.then(poll)
-			.onErrorResume(StoreUnavailable.class, (unavailable) -> Mono.empty());
+	private Mono<AccessToken> waitForOthers(long deadline) {
+		return Mono.delay(WAIT_STEP, this.timer).then(readUsable()).switchIfEmpty(Mono.defer(() -> {
+			if (this.timer.now(TimeUnit.NANOSECONDS) - deadline >= 0) {
+				logger.debug("No other instance shared a token within " + MAX_WAIT + "; fetching one");
+				return this.delegate.fetch();
+			}
+			// the holder may have given up without a token: then this one fetches
+			return store(this.store.isLocked())
+				.flatMap((locked) -> locked ? waitForOthers(deadline) : lockOrWait(deadline));
+		}));
 	}
 
 	private Mono<AccessToken> readUsable() {

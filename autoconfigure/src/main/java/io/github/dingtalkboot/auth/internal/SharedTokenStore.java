@@ -26,11 +26,24 @@ public interface SharedTokenStore {
 	Mono<Void> write(String token, Duration timeToLive);
 
 	/**
-	 * Take the short lock that makes one instance fetch while the others wait.
+	 * Take the lock that makes one instance fetch while the others wait.
 	 * @param timeToLive how long the lock holds if its holder never releases it
 	 * @return {@code true} when this instance holds the lock now
 	 */
 	Mono<Boolean> tryLock(Duration timeToLive);
+
+	/**
+	 * Extend the lock while this instance fetches, if it still holds it.
+	 * @param timeToLive how long the lock holds from now if its holder never renews it
+	 * @return {@code true} when this instance still holds the lock
+	 */
+	Mono<Boolean> renewLock(Duration timeToLive);
+
+	/**
+	 * Whether any instance holds the lock now.
+	 * @return {@code true} while an instance fetches
+	 */
+	Mono<Boolean> isLocked();
 
 	/**
 	 * Release the lock if this instance still holds it.

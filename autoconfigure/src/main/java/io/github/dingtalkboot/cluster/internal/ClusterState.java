@@ -1,13 +1,17 @@
 package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,6 +44,11 @@ public final class ClusterState {
 	private final AtomicBoolean degraded = new AtomicBoolean();
 
 	private final AtomicLong nextProbe = new AtomicLong();
+
+	private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
+
+	/** What Redis refused that is not an outage, the first time it refused it. */
+	private final AtomicReference<@Nullable String> refusal = new AtomicReference<>();
 
 	/**
 	 * Create a state.
@@ -74,11 +83,37 @@ public final class ClusterState {
 			}
 			Duration bound = this.answered ? this.timeout : this.firstContactTimeout;
 			return operation.timeout(bound).doOnSuccess((result) -> up()).onErrorMap((error) -> {
+				if (error instanceof ClusterUnavailableException) {
+					return error;
+				}
+				String refused = RedisRefusals.refusal(error);
+				if (refused != null) {
+					refused(refused);
+					return new ClusterUnavailableException("Redis refused a command: " + refused, error);
+				}
 				down(error, bound);
-				return (error instanceof ClusterUnavailableException) ? error
-						: new ClusterUnavailableException(describe(error, bound), error);
+				return new ClusterUnavailableException(describe(error, bound), error);
 			});
 		});
+	}
+
+	/**
+	 * Run an action each time Redis answers again after an outage, on the thread of the
+	 * operation that found it answering: the action must not block.
+	 * @param action what to do, e.g. write back what was saved locally meanwhile
+	 */
+	public void whenAnsweringAgain(Runnable action) {
+		this.recoveryActions.add(action);
+	}
+
+	/**
+	 * What Redis refused that an outage does not explain (a missing permission, a key of
+	 * the wrong type, a command the server does not know): a misconfiguration, which the
+	 * health indicator shows as DOWN until the application restarts.
+	 * @return Redis's error, or {@code null} when it refused nothing
+	 */
+	public @Nullable String refusal() {
+		return this.refusal.get();
 	}
 
 	/**
@@ -104,11 +139,27 @@ public final class ClusterState {
 		}
 	}
 
+	private void refused(String refused) {
+		if (this.refusal.compareAndSet(null, refused)) {
+			logger.error("Redis refused a command of the DingTalk client (" + refused + "); this is not an outage "
+					+ "but Redis's configuration (its ACL, a key another application wrote, its version). Each "
+					+ "call goes on with local state until it is fixed");
+		}
+	}
+
 	private void up() {
 		this.answered = true;
 		if (this.degraded.compareAndSet(true, false)) {
 			logger.info("Redis answers again; the DingTalk client shares its token, suite ticket and rate limit "
 					+ "again");
+			for (Runnable action : this.recoveryActions) {
+				try {
+					action.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("An action after Redis answered again failed", ex);
+				}
+			}
 		}
 	}
 

@@ -1,7 +1,9 @@
 package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -10,6 +12,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -27,7 +30,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * stay at most {@code rate + 1} in any one-second window. While Redis does not answer,
  * the fallback limiter paces this instance alone.
  */
-public final class RedisRateLimiter implements DingTalkRateLimiter {
+public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 
 	private static final long MICROS_PER_SECOND = TimeUnit.SECONDS.toMicros(1);
 
@@ -56,6 +59,9 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 			local changed = tonumber(state[2]) or now_us
 			local decreased = tonumber(state[3]) or 0
 			if rate > max then rate = max end
+			-- times ahead of the clock were written before it stepped back
+			if changed > now_us then changed = now_us end
+			if decreased > now_us then decreased = now_us - 1000000 end
 			if rate < max then
 			  local seconds = math.floor((now_us - changed) / 1000000)
 			  if seconds >= 1 then
@@ -67,20 +73,44 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 			end
 			""";
 
+	/**
+	 * Answers {wait, rate, slot} in microseconds; {-1, rate, wait} when the next slot is
+	 * further away than the longest wait (nothing is reserved then). A slot given back is
+	 * taken before a new one; a schedule further ahead than the longest wait can reach
+	 * (Redis's clock stepped back) starts again from the longest wait.
+	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> RESERVE = RedisScript.of(
 			CURRENT_RATE
 					+ """
 							redis.call('HSET', KEYS[2], 'rate', tostring(rate), 'changed', tostring(changed), 'decreased', tostring(decreased))
 							redis.call('PEXPIRE', KEYS[2], 3600000)
+							local max_wait = tonumber(ARGV[4])
+							redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. string.format('%.0f', now_us))
+							local returned = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
+							if returned[1] and tonumber(returned[2]) - now_us <= max_wait then
+							  redis.call('ZREM', KEYS[3], returned[1])
+							  return {string.format('%.0f', tonumber(returned[2]) - now_us), tostring(rate), returned[1]}
+							end
 							local interval = math.floor(1000000 * tonumber(ARGV[3]) / rate)
 							local tat = tonumber(redis.call('GET', KEYS[1])) or 0
+							if tat > now_us + max_wait + interval then tat = now_us + max_wait end
 							local slot = math.max(tat, now_us)
+							if slot - now_us > max_wait then
+							  return {'-1', tostring(rate), string.format('%.0f', slot - now_us)}
+							end
 							local next = slot + interval
 							redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.floor((next - now_us) / 1000) + 1000)
-							return {string.format('%.0f', slot - now_us), tostring(rate)}
+							return {string.format('%.0f', slot - now_us), tostring(rate), string.format('%.0f', slot)}
 							""",
 			List.class);
+
+	/** Keeps a slot its caller gave up for the next reservation, until it passes. */
+	private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
+			redis.call('ZADD', KEYS[3], ARGV[1], ARGV[1])
+			redis.call('PEXPIRE', KEYS[3], ARGV[2])
+			return 1
+			""", Long.class);
 
 	private static final RedisScript<String> THROTTLED = RedisScript.of(
 			CURRENT_RATE
@@ -110,6 +140,8 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 
 	private final DingTalkRateLimiter fallback;
 
+	private final Duration maxWait;
+
 	private final Scheduler timer;
 
 	private final LongSupplier nanoTime;
@@ -123,25 +155,27 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 	 * @param redis the template to reach Redis with
 	 * @param keys the credential's keys
 	 * @param requestsPerSecond the highest rate, shared by all instances
+	 * @param maxWait the longest a caller waits for its slot
 	 * @param state whether Redis answers
 	 * @param fallback paces this instance while Redis does not answer
 	 */
 	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, double requestsPerSecond,
-			ClusterState state, DingTalkRateLimiter fallback) {
-		this(redis, keys, requestsPerSecond, state, fallback, Schedulers.parallel(), System::nanoTime);
+			Duration maxWait, ClusterState state, DingTalkRateLimiter fallback) {
+		this(redis, keys, requestsPerSecond, maxWait, state, fallback, Schedulers.parallel(), System::nanoTime);
 	}
 
-	RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, double requestsPerSecond, ClusterState state,
-			DingTalkRateLimiter fallback, Scheduler timer, LongSupplier nanoTime) {
+	RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, double requestsPerSecond, Duration maxWait,
+			ClusterState state, DingTalkRateLimiter fallback, Scheduler timer, LongSupplier nanoTime) {
 		if (!(requestsPerSecond > 0)) {
 			throw new IllegalArgumentException("requestsPerSecond must be positive");
 		}
 		this.redis = redis;
 		this.state = state;
-		this.keys = List.of(keys.key("rate-schedule"), keys.key("rate"));
+		this.keys = List.of(keys.key("rate-schedule"), keys.key("rate"), keys.key("rate-returned"));
 		// the slowest rate halving reaches: one request every ten seconds
 		this.rates = List.of(String.valueOf(requestsPerSecond), String.valueOf(Math.min(requestsPerSecond, 0.1)),
-				String.valueOf(SPACING));
+				String.valueOf(SPACING), String.valueOf(TimeUnit.NANOSECONDS.toMicros(maxWait.toNanos())));
+		this.maxWait = maxWait;
 		this.maxRate = requestsPerSecond;
 		this.fallback = fallback;
 		this.timer = timer;
@@ -155,8 +189,14 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 	}
 
 	private Mono<Void> reserve(int reservation) {
-		return reserveSlot().flatMap((slot) -> waitFor(slot, reservation))
-			.onErrorResume(ClusterUnavailableException.class, (unavailable) -> this.fallback.acquire());
+		return Mono.defer(() -> {
+			// a caller that gives up while Redis reserves still gets a slot: it is given
+			// back once known, never left empty in the schedule
+			CompletableFuture<Slot> reserving = reserveSlot().toFuture();
+			return Mono.fromFuture(reserving, true)
+				.doOnCancel(() -> reserving.thenAccept(this::giveBack))
+				.flatMap((slot) -> waitFor(slot, reservation));
+		}).onErrorResume(ClusterUnavailableException.class, (unavailable) -> this.fallback.acquire());
 	}
 
 	private Mono<Slot> reserveSlot() {
@@ -187,25 +227,48 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 
 	private Slot slot(List<?> answer, long sent) {
 		long received = this.nanoTime.getAsLong();
-		long waitMicros = Math.max(0, Long.parseLong(String.valueOf(answer.get(0))));
+		long waitMicros = Long.parseLong(String.valueOf(answer.get(0)));
 		double rate = Double.parseDouble(String.valueOf(answer.get(1)));
+		String at = String.valueOf(answer.get(2));
 		rateSeen(rate);
+		if (waitMicros < 0) {
+			return new Slot(-1, rate, 0, at);
+		}
 		// Redis computed the wait about half a round trip before the answer arrived
 		long due = (sent + received) / 2 + TimeUnit.MICROSECONDS.toNanos(waitMicros);
-		return new Slot(waitMicros, rate, due);
+		return new Slot(waitMicros, rate, due, at);
+	}
+
+	private void giveBack(Slot slot) {
+		if (slot.waitMicros() <= 0) {
+			return;
+		}
+		String timeToLive = String.valueOf(TimeUnit.MICROSECONDS.toMillis(slot.waitMicros()) + 1000);
+		this.state.guard(this.redis.execute(GIVE_BACK, this.keys, List.of(slot.at(), timeToLive)).next())
+			.subscribe(null, (unavailable) -> {
+			});
 	}
 
 	private Mono<Void> waitFor(Slot slot, int reservation) {
+		if (slot.waitMicros() < 0) {
+			return Mono.error(DingTalkThrottledException
+				.refusedByRateLimiter(Duration.of(Long.parseLong(slot.at()), ChronoUnit.MICROS), this.maxWait));
+		}
 		long delay = slot.due() - this.nanoTime.getAsLong();
 		if (delay <= 0) {
 			return Mono.empty();
 		}
 		long due = slot.due();
 		long tolerance = TimeUnit.MICROSECONDS.toNanos((long) (MICROS_PER_SECOND / slot.rate() / 4));
-		return Mono.delay(Duration.ofNanos(delay), this.timer).then(Mono.defer(() -> {
+		return Mono.delay(Duration.ofNanos(delay), this.timer).doOnCancel(() -> giveBack(slot)).then(Mono.defer(() -> {
 			boolean late = this.nanoTime.getAsLong() - due > tolerance;
 			return (late && reservation < MAX_RESERVATIONS) ? reserve(reservation + 1) : Mono.<Void>empty();
 		}));
+	}
+
+	@Override
+	public Mono<Void> check() {
+		return this.state.guard(this.redis.execute(RATE, this.keys, this.rates).next()).then();
 	}
 
 	@Override
@@ -245,7 +308,16 @@ public final class RedisRateLimiter implements DingTalkRateLimiter {
 		return "RedisRateLimiter[" + this.keys.get(0) + ", maxRate=" + this.maxRate + "]";
 	}
 
-	private record Slot(long waitMicros, double rate, long due) {
+	/**
+	 * A reserved slot.
+	 *
+	 * @param waitMicros how long until it, or -1 when none was reserved
+	 * @param rate the shared rate
+	 * @param due when it is due on this instance's clock (nanoseconds)
+	 * @param at when it is, on Redis's clock (microseconds), as Redis wrote it; for none,
+	 * how far away the next free one was
+	 */
+	private record Slot(long waitMicros, double rate, long due, String at) {
 	}
 
 }

@@ -13,9 +13,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The shared access token in Redis: one string entry per credential that expires with the
- * token, and a short lock entry holding this instance's id while it fetches.
+ * token, and a lock entry holding this instance's id while it fetches, which expires
+ * unless its holder renews it.
  */
-public final class RedisSharedTokenStore implements SharedTokenStore {
+public final class RedisSharedTokenStore implements SharedTokenStore, RedisCheck {
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> READ = RedisScript.of("""
@@ -26,6 +27,11 @@ public final class RedisSharedTokenStore implements SharedTokenStore {
 
 	private static final RedisScript<Long> DELETE_IF_EQUAL = RedisScript.of("""
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+			return 0
+			""", Long.class);
+
+	private static final RedisScript<Long> EXTEND_IF_EQUAL = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 			return 0
 			""", Long.class);
 
@@ -75,10 +81,29 @@ public final class RedisSharedTokenStore implements SharedTokenStore {
 	}
 
 	@Override
+	public Mono<Boolean> renewLock(Duration timeToLive) {
+		return this.state
+			.guard(this.redis.execute(EXTEND_IF_EQUAL, List.of(this.lockKey),
+					List.of(this.instanceId, String.valueOf(timeToLive.toMillis())))
+				.next())
+			.map((extended) -> extended > 0);
+	}
+
+	@Override
+	public Mono<Boolean> isLocked() {
+		return this.state.guard(this.redis.hasKey(this.lockKey));
+	}
+
+	@Override
 	public Mono<Void> unlock() {
 		return this.state
 			.guard(this.redis.execute(DELETE_IF_EQUAL, List.of(this.lockKey), List.of(this.instanceId)).next())
 			.then();
+	}
+
+	@Override
+	public Mono<Void> check() {
+		return this.state.guard(this.redis.execute(READ, List.of(this.tokenKey)).next()).then();
 	}
 
 	@Override

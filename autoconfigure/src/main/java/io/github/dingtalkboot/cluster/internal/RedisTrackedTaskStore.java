@@ -3,7 +3,9 @@ package io.github.dingtalkboot.cluster.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
@@ -23,17 +25,31 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Tracked tasks in Redis, leased to one instance at a time: a hash of the tasks (JSON), a
- * sorted set of lease expiry times (Redis's clock, milliseconds) and a hash of the
- * holders. An instance renews its leases every third of the lease; the tasks of one that
- * stops renewing (it died) are taken by the next instance that claims. A graceful stop
- * gives the leases up at once.
+ * sorted set of lease expiry times (Redis's clock, milliseconds), a hash of the holders,
+ * a sorted set of the ids removed lately (when), and for entries no instance can read, a
+ * count of failed reads and a hash of the given-up entries. An instance renews its leases
+ * every third of the lease; the tasks of one that stops renewing (it died) are taken by
+ * the next instance that claims. A graceful stop gives the leases up at once.
+ * <p>
+ * Only the holder saves or finishes a task (fencing), so an instance that lost its lease
+ * cannot announce a task another instance announces too. The removed ids tell a task that
+ * ended elsewhere from one Redis lost (restart without persistence, failover, eviction,
+ * flush): the holder writes the latter back. Every key expires after twice the longest a
+ * task is tracked without any instance claiming, so the keys of a retired application go
+ * away.
  */
-public final class RedisTrackedTaskStore implements TrackedTaskStore {
+public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck {
 
 	private static final Log logger = LogFactory.getLog(RedisTrackedTaskStore.class);
 
 	/** The most free tasks one claim takes, to bound the time of one script. */
 	static final int CLAIM_BATCH = 1000;
+
+	/**
+	 * How often an entry may fail to be read before it is set aside: an entry an older
+	 * instance cannot read during a rolling update goes to a newer one meanwhile.
+	 */
+	static final int MAX_UNREADABLE = 10;
 
 	private static final String NOW = """
 			local time = redis.call('TIME')
@@ -44,50 +60,92 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore {
 			if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
 			redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[1])
 			redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
+			redis.call('ZREM', KEYS[4], ARGV[1])
+			redis.call('HDEL', KEYS[5], ARGV[1])
+			for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 			return 1
 			""", Long.class);
 
-	private static final RedisScript<Long> UPDATE = RedisScript.of("""
-			if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+	/** 1 saved, 0 held by another instance, 2 removed, 3 unknown (Redis lost it). */
+	private static final RedisScript<Long> UPDATE = RedisScript.of(NOW + """
+			if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
+			  if redis.call('ZSCORE', KEYS[4], ARGV[1]) then return 2 end
+			  return 3
+			end
+			local holder = redis.call('HGET', KEYS[3], ARGV[1])
+			if holder and holder ~= ARGV[3] then return 0 end
+			if not holder then
+			  redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
+			  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[1])
+			end
 			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 			return 1
 			""", Long.class);
 
-	private static final RedisScript<Long> REMOVE = RedisScript.of("""
+	private static final String FORGET = """
 			redis.call('ZREM', KEYS[2], ARGV[1])
 			redis.call('HDEL', KEYS[3], ARGV[1])
+			redis.call('HDEL', KEYS[5], ARGV[1])
+			redis.call('ZADD', KEYS[4], now, ARGV[1])
 			return redis.call('HDEL', KEYS[1], ARGV[1])
-			""", Long.class);
+			""";
 
+	private static final RedisScript<Long> FINISH = RedisScript.of(NOW + """
+			local holder = redis.call('HGET', KEYS[3], ARGV[1])
+			if holder and holder ~= ARGV[2] then return 0 end
+			""" + FORGET, Long.class);
+
+	private static final RedisScript<Long> REMOVE = RedisScript.of(NOW + FORGET, Long.class);
+
+	/**
+	 * Answers {lost ids, missing ids, {id, task, id, task, ...} taken}. A held id is
+	 * renewed while its task exists and no other instance's lease of it runs; removed ids
+	 * are kept for the maximum age, so any id a live instance may still follow is either
+	 * there or lost by Redis. Lease times further ahead than one lease (Redis's clock
+	 * went back) are brought back to one lease.
+	 */
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> CLAIM = RedisScript.of(NOW + """
-			local expiry = now + tonumber(ARGV[2])
-			local held = {}
-			for i = 4, #ARGV do
-			  local id = ARGV[i]
-			  if redis.call('HGET', KEYS[3], id) == ARGV[1] and redis.call('HEXISTS', KEYS[1], id) == 1 then
-			    redis.call('ZADD', KEYS[2], expiry, id)
-			    table.insert(held, id)
-			  end
-			end
-			local free = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
-			for _, id in ipairs(free) do
-			  if redis.call('HEXISTS', KEYS[1], id) == 1 then
-			    redis.call('ZADD', KEYS[2], expiry, id)
-			    redis.call('HSET', KEYS[3], id, ARGV[1])
-			    table.insert(held, id)
-			  else
-			    redis.call('ZREM', KEYS[2], id)
-			    redis.call('HDEL', KEYS[3], id)
-			  end
-			end
-			local tasks = {}
-			for _, id in ipairs(held) do
-			  local task = redis.call('HGET', KEYS[1], id)
-			  if task then table.insert(tasks, task) end
-			end
-			return tasks
-			""", List.class);
+	private static final RedisScript<List> CLAIM = RedisScript.of(
+			NOW + """
+					local expiry = now + tonumber(ARGV[2])
+					redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[5]))
+					local lost, missing, taken = {}, {}, {}
+					for i = 6, #ARGV do
+					  local id = ARGV[i]
+					  if redis.call('HEXISTS', KEYS[1], id) == 1 then
+					    local holder = redis.call('HGET', KEYS[3], id)
+					    local lease = tonumber(redis.call('ZSCORE', KEYS[2], id) or '0')
+					    if holder == ARGV[1] or not holder or lease <= now then
+					      redis.call('ZADD', KEYS[2], expiry, id)
+					      redis.call('HSET', KEYS[3], id, ARGV[1])
+					    else
+					      table.insert(lost, id)
+					    end
+					  elseif redis.call('ZSCORE', KEYS[4], id) then
+					    table.insert(lost, id)
+					  else
+					    table.insert(missing, id)
+					  end
+					end
+					for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. expiry, '+inf', 'LIMIT', 0, tonumber(ARGV[3]))) do
+					  redis.call('ZADD', KEYS[2], expiry, id)
+					end
+					for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))) do
+					  local task = redis.call('HGET', KEYS[1], id)
+					  if task then
+					    redis.call('ZADD', KEYS[2], expiry, id)
+					    redis.call('HSET', KEYS[3], id, ARGV[1])
+					    table.insert(taken, id)
+					    table.insert(taken, task)
+					  else
+					    redis.call('ZREM', KEYS[2], id)
+					    redis.call('HDEL', KEYS[3], id)
+					  end
+					end
+					for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+					return {lost, missing, taken}
+					""",
+			List.class);
 
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
 			local released = 0
@@ -101,6 +159,23 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore {
 			return released
 			""", Long.class);
 
+	/** Counts a failed read; 1 when the entry was set aside, 0 when it was let go. */
+	private static final RedisScript<Long> UNREADABLE = RedisScript.of("""
+			local task = redis.call('HGET', KEYS[1], ARGV[1])
+			if not task then return 0 end
+			if redis.call('HINCRBY', KEYS[5], ARGV[1], 1) >= tonumber(ARGV[2]) then
+			  redis.call('HSET', KEYS[6], ARGV[1], task)
+			  redis.call('HDEL', KEYS[1], ARGV[1])
+			  redis.call('ZREM', KEYS[2], ARGV[1])
+			  redis.call('HDEL', KEYS[3], ARGV[1])
+			  redis.call('HDEL', KEYS[5], ARGV[1])
+			  return 1
+			end
+			redis.call('ZADD', KEYS[2], 0, ARGV[1])
+			redis.call('HDEL', KEYS[3], ARGV[1])
+			return 0
+			""", Long.class);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final ClusterState state;
@@ -108,6 +183,10 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore {
 	private final List<String> keys;
 
 	private final String leaseMillis;
+
+	private final String keyTimeToLiveMillis;
+
+	private final String removedRetentionMillis;
 
 	private final String instanceId = UUID.randomUUID().toString();
 
@@ -121,51 +200,120 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore {
 	 * @param keys the credential's keys
 	 * @param state whether Redis answers
 	 * @param lease how long an instance holds a task without renewing
+	 * @param maxAge how long a task is tracked at the most
 	 */
-	public RedisTrackedTaskStore(ReactiveStringRedisTemplate redis, RedisKeys keys, ClusterState state,
-			Duration lease) {
+	public RedisTrackedTaskStore(ReactiveStringRedisTemplate redis, RedisKeys keys, ClusterState state, Duration lease,
+			Duration maxAge) {
 		this.redis = redis;
 		this.state = state;
-		this.keys = List.of(keys.key("tracker:tasks"), keys.key("tracker:leases"), keys.key("tracker:holders"));
+		this.keys = List.of(keys.key("tracker:tasks"), keys.key("tracker:leases"), keys.key("tracker:holders"),
+				keys.key("tracker:removed"), keys.key("tracker:unreadable"), keys.key("tracker:dead"));
 		this.leaseMillis = String.valueOf(lease.toMillis());
+		this.removedRetentionMillis = String.valueOf(maxAge.plus(lease).toMillis());
+		this.keyTimeToLiveMillis = String.valueOf(maxAge.multipliedBy(2).plus(lease).toMillis());
 	}
 
 	@Override
 	public Mono<Boolean> add(TrackedTask task) {
-		return Mono.defer(() -> this.state.guard(this.redis
-			.execute(ADD, this.keys, List.of(task.taskId(), write(task), this.instanceId, this.leaseMillis))
-			.next()
-			.map((added) -> added == 1)));
+		return Mono.defer(
+				() -> run(ADD, task.taskId(), write(task), this.instanceId, this.leaseMillis, this.keyTimeToLiveMillis))
+			.map((added) -> added == 1);
 	}
 
 	@Override
-	public Mono<Void> update(TrackedTask task) {
-		return Mono.defer(() -> this.state
-			.guard(this.redis.execute(UPDATE, this.keys, List.of(task.taskId(), write(task))).next())
-			.then());
+	public Mono<Update> update(TrackedTask task) {
+		return Mono.defer(() -> run(UPDATE, task.taskId(), write(task), this.instanceId, this.leaseMillis))
+			.map((result) -> switch (result.intValue()) {
+				case 1 -> Update.SAVED;
+				case 0 -> Update.TAKEN_OVER;
+				case 2 -> Update.REMOVED;
+				default -> Update.MISSING;
+			});
+	}
+
+	@Override
+	public Mono<Boolean> finish(String taskId) {
+		return run(FINISH, taskId, this.instanceId).map((removed) -> removed == 1);
 	}
 
 	@Override
 	public Mono<Boolean> remove(String taskId) {
-		return this.state
-			.guard(this.redis.execute(REMOVE, this.keys, List.of(taskId)).next().map((removed) -> removed == 1));
+		return run(REMOVE, taskId).map((removed) -> removed == 1);
 	}
 
 	@Override
 	public Flux<TrackedTask> list() {
 		return this.state.guard(this.redis.<String, String>opsForHash().values(this.keys.get(0)).collectList())
-			.flatMapIterable(this::readAll);
+			.flatMapIterable((values) -> {
+				List<TrackedTask> tasks = new ArrayList<>(values.size());
+				for (String value : values) {
+					TrackedTask task = read(value);
+					if (task != null) {
+						tasks.add(task);
+					}
+				}
+				return tasks;
+			});
 	}
 
 	@Override
-	public Flux<TrackedTask> claim(Collection<String> held) {
-		List<String> args = new ArrayList<>(held.size() + 3);
+	public Mono<Claim> claim(Collection<String> held) {
+		List<String> args = new ArrayList<>(held.size() + 5);
 		args.add(this.instanceId);
 		args.add(this.leaseMillis);
 		args.add(String.valueOf(CLAIM_BATCH));
+		args.add(this.keyTimeToLiveMillis);
+		args.add(this.removedRetentionMillis);
 		args.addAll(held);
-		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next())
-			.flatMapIterable((tasks) -> readAll(tasks.stream().map(String::valueOf).toList()));
+		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next()).flatMap(this::claimed);
+	}
+
+	private Mono<Claim> claimed(List<?> answer) {
+		Set<String> lost = ids(answer.get(0));
+		Set<String> missing = ids(answer.get(1));
+		List<?> pairs = (List<?>) answer.get(2);
+		List<TrackedTask> taken = new ArrayList<>(pairs.size() / 2);
+		List<String> unreadable = new ArrayList<>();
+		for (int i = 0; i + 1 < pairs.size(); i += 2) {
+			String id = String.valueOf(pairs.get(i));
+			TrackedTask task = read(String.valueOf(pairs.get(i + 1)));
+			if (task != null) {
+				taken.add(task);
+			}
+			else {
+				unreadable.add(id);
+			}
+		}
+		Claim claim = new Claim(taken, lost, missing);
+		return Flux.fromIterable(unreadable).concatMap(this::unreadable).then(Mono.just(claim));
+	}
+
+	private Mono<Void> unreadable(String taskId) {
+		return run(UNREADABLE, taskId, String.valueOf(MAX_UNREADABLE)).doOnNext((setAside) -> {
+			if (setAside == 1) {
+				logger.warn("Tracked task " + taskId + " could not be read " + MAX_UNREADABLE + " times; it is kept in "
+						+ this.keys.get(5) + " and no longer followed");
+			}
+		}).then();
+	}
+
+	private static Set<String> ids(Object ids) {
+		Set<String> set = new HashSet<>();
+		for (Object id : (List<?>) ids) {
+			set.add(String.valueOf(id));
+		}
+		return set;
+	}
+
+	@Override
+	public Mono<Void> check() {
+		// a claim that takes nothing: it reads and renews the keys as every claim does
+		return this.state
+			.guard(this.redis.execute(CLAIM, this.keys,
+					List.of(this.instanceId, this.leaseMillis, "0", this.keyTimeToLiveMillis,
+							this.removedRetentionMillis))
+				.next())
+			.then();
 	}
 
 	@Override
@@ -179,19 +327,12 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore {
 		return this.state.guard(this.redis.execute(RELEASE, this.keys, args).next()).then();
 	}
 
-	private String write(TrackedTask task) {
-		return this.json.writeValueAsString(task);
+	private Mono<Long> run(RedisScript<Long> script, String... args) {
+		return this.state.guard(this.redis.execute(script, this.keys, List.of(args)).next());
 	}
 
-	private List<TrackedTask> readAll(List<String> values) {
-		List<TrackedTask> tasks = new ArrayList<>(values.size());
-		for (String value : values) {
-			TrackedTask task = read(value);
-			if (task != null) {
-				tasks.add(task);
-			}
-		}
-		return tasks;
+	private String write(TrackedTask task) {
+		return this.json.writeValueAsString(task);
 	}
 
 	private @Nullable TrackedTask read(String value) {
@@ -203,6 +344,11 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore {
 			logger.warn("Skipping a tracked task Redis holds that cannot be read: " + ex.getOriginalMessage());
 			return null;
 		}
+	}
+
+	@Override
+	public String toString() {
+		return "RedisTrackedTaskStore[" + this.keys.get(0) + "]";
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.core.internal;
 
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -32,15 +33,20 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 
 	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
+	/** The longest wait for a slot, unless another is given. */
+	public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
+
 	private final double maxRate;
 
 	private final double minRate;
 
 	private final Scheduler scheduler;
 
+	private final long maxWait;
+
 	private static final long NO_SLOT = Long.MIN_VALUE;
 
-	private final AtomicLong nextSlot = new AtomicLong(Long.MIN_VALUE);
+	private final AtomicLong nextSlot = new AtomicLong(NO_SLOT);
 
 	private final ConcurrentSkipListSet<Long> returnedSlots = new ConcurrentSkipListSet<>();
 
@@ -55,13 +61,30 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 	 * @param requestsPerSecond the configured (and highest) rate
 	 */
 	public AdaptiveRateLimiter(double requestsPerSecond) {
-		this(requestsPerSecond, Schedulers.parallel());
+		this(requestsPerSecond, DEFAULT_MAX_WAIT);
+	}
+
+	/**
+	 * Create a limiter on Reactor's parallel scheduler.
+	 * @param requestsPerSecond the configured (and highest) rate
+	 * @param maxWait the longest a caller waits for its slot
+	 */
+	public AdaptiveRateLimiter(double requestsPerSecond, Duration maxWait) {
+		this(requestsPerSecond, maxWait, Schedulers.parallel());
 	}
 
 	AdaptiveRateLimiter(double requestsPerSecond, Scheduler scheduler) {
+		this(requestsPerSecond, DEFAULT_MAX_WAIT, scheduler);
+	}
+
+	AdaptiveRateLimiter(double requestsPerSecond, Duration maxWait, Scheduler scheduler) {
 		if (!(requestsPerSecond > 0)) {
 			throw new IllegalArgumentException("requestsPerSecond must be positive");
 		}
+		if (maxWait.isNegative()) {
+			throw new IllegalArgumentException("maxWait must not be negative");
+		}
+		this.maxWait = maxWait.toNanos();
 		this.maxRate = requestsPerSecond;
 		this.minRate = Math.min(1, requestsPerSecond);
 		this.rate = requestsPerSecond;
@@ -80,11 +103,20 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 			long now = now();
 			long slot = takeReturnedSlot(now);
 			if (slot == NO_SLOT) {
+				long reservedUpTo = this.nextSlot.get();
+				long queued = (reservedUpTo == NO_SLOT) ? 0 : reservedUpTo - now;
+				if (queued > this.maxWait) {
+					return refused(queued);
+				}
 				long interval = (long) (SECOND / this.rate);
 				slot = Math.max(now,
 						this.nextSlot.getAndAccumulate(now, (next, current) -> Math.max(next, current) + interval));
 			}
 			long wait = slot - now;
+			if (wait > this.maxWait) {
+				giveBack(slot);
+				return refused(wait);
+			}
 			if (wait <= 0) {
 				return Mono.empty();
 			}
@@ -98,6 +130,11 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 				.then(Mono.defer(() -> (now() - reserved > lateness()) ? acquire() : Mono.<Void>empty()))
 				.doOnCancel(() -> giveBack(reserved));
 		});
+	}
+
+	private Mono<Void> refused(long wait) {
+		return Mono.error(DingTalkThrottledException.refusedByRateLimiter(Duration.ofNanos(wait),
+				Duration.ofNanos(this.maxWait)));
 	}
 
 	/** A quarter of a slot: more than timer jitter, less than a slot. */

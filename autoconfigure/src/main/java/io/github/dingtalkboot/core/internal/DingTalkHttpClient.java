@@ -311,14 +311,15 @@ public final class DingTalkHttpClient implements AutoCloseable {
 				.doOnError((ex) -> logAttempt(operation, call, ex, start));
 		});
 		if (rateLimiter != null) {
+			// the limiter's own refusal (no slot within max-wait) is not DingTalk's
+			// answer:
+			// it lowers no rate
 			attempt = rateLimiter.acquire()
-				.then(attempt)
-				.doOnSuccess((answer) -> rateLimiter.onSuccess())
-				.doOnError((ex) -> {
+				.then(attempt.doOnSuccess((answer) -> rateLimiter.onSuccess()).doOnError((ex) -> {
 					if (ex instanceof DingTalkThrottledException throttled && throttled.isRateLimited()) {
 						rateLimiter.onThrottled();
 					}
-				});
+				}));
 		}
 		return this.retryPolicy.apply(operation, attempt);
 	}

@@ -118,7 +118,7 @@ public final class RetryPolicy {
 			return true;
 		}
 		if (failure instanceof DingTalkThrottledException throttled) {
-			return throttled.isRateLimited();
+			return throttled.isRateLimited() && !throttled.isRefusedByRateLimiter();
 		}
 		return failure instanceof DingTalkApiException api && this.settings.statuses().contains(api.getStatusCode());
 	}

@@ -3,7 +3,10 @@ package io.github.dingtalkboot.storage.internal;
 import io.github.dingtalkboot.storage.TrackedTask;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Flux;
@@ -22,8 +25,14 @@ public final class InMemoryTrackedTaskStore implements TrackedTaskStore {
 	}
 
 	@Override
-	public Mono<Void> update(TrackedTask task) {
-		return Mono.fromRunnable(() -> this.tasks.computeIfPresent(task.taskId(), (id, old) -> task));
+	public Mono<Update> update(TrackedTask task) {
+		return Mono.fromSupplier(() -> (this.tasks.computeIfPresent(task.taskId(), (id, old) -> task) != null)
+				? Update.SAVED : Update.REMOVED);
+	}
+
+	@Override
+	public Mono<Boolean> finish(String taskId) {
+		return remove(taskId);
 	}
 
 	@Override
@@ -37,8 +46,17 @@ public final class InMemoryTrackedTaskStore implements TrackedTaskStore {
 	}
 
 	@Override
-	public Flux<TrackedTask> claim(Collection<String> held) {
-		return list();
+	public Mono<Claim> claim(Collection<String> held) {
+		return Mono.fromSupplier(() -> {
+			Set<String> ids = new HashSet<>(held);
+			Set<String> lost = new HashSet<>(ids);
+			lost.removeAll(this.tasks.keySet());
+			List<TrackedTask> taken = this.tasks.values()
+				.stream()
+				.filter((task) -> !ids.contains(task.taskId()))
+				.toList();
+			return new Claim(taken, lost, Set.of());
+		});
 	}
 
 	@Override

@@ -38,6 +38,13 @@ import reactor.util.retry.Retry;
  * client's {@link PollSchedule}, so they share its one schedule and rate-limit slot with
  * the application's watches; this class adds the store, the leases and the events. Its
  * state lives on the schedule's loop.
+ * <p>
+ * A task this instance holds is followed only while its lease runs by this instance's own
+ * clock (the lease is counted from before the claim that renewed it was sent): once it
+ * runs out, another instance may hold the task, so this one stops polling and announcing
+ * it until a claim gives it back. A task the store lost while this instance followed it
+ * is written back; a removal the store did not answer is carried out again at each claim
+ * until it does.
  */
 public final class TaskTracker implements StorageTaskTracker {
 
@@ -73,6 +80,13 @@ public final class TaskTracker implements StorageTaskTracker {
 	// the fields below are read and written on the loop only
 
 	private final Map<String, Tracked> entries = new HashMap<>();
+
+	/**
+	 * Removals the store has not carried out yet (untracked or delivered in an outage).
+	 */
+	private final Set<String> removals = new HashSet<>();
+
+	private long lastWriteBackWarning = Long.MIN_VALUE;
 
 	private boolean started;
 
@@ -127,6 +141,7 @@ public final class TaskTracker implements StorageTaskTracker {
 			if (this.held.containsKey(taskId)) {
 				return Mono.empty();
 			}
+			long leaseFrom = this.schedule.now();
 			TrackedTask task = new TrackedTask(taskId, unionId, attributes, this.schedule.wallClock(), null);
 			return this.store.add(task)
 				.map((added) -> added ? Saved.YES : Saved.ALREADY_TRACKED)
@@ -136,7 +151,7 @@ public final class TaskTracker implements StorageTaskTracker {
 				})
 				.doOnNext((saved) -> {
 					if (saved != Saved.ALREADY_TRACKED) {
-						this.schedule.execute(() -> adopt(task, saved == Saved.NO));
+						this.schedule.execute(() -> adopt(task, saved == Saved.NO, leaseFrom));
 					}
 				})
 				.then();
@@ -145,10 +160,18 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	@Override
 	public Mono<Boolean> untrack(String taskId) {
-		return this.store.remove(taskId).onErrorResume((ex) -> Mono.just(false)).map((removed) -> {
+		return this.store.remove(taskId).map((removed) -> {
 			boolean held = this.held.remove(taskId) != null;
 			this.schedule.execute(() -> drop(taskId));
 			return removed || held;
+		}).onErrorResume((ex) -> {
+			logger.debug("Removing tracked task " + taskId + " when the store answers again: " + ex);
+			boolean held = this.held.remove(taskId) != null;
+			this.schedule.execute(() -> {
+				drop(taskId);
+				this.removals.add(taskId);
+			});
+			return Mono.just(held);
 		});
 	}
 
@@ -214,11 +237,13 @@ public final class TaskTracker implements StorageTaskTracker {
 		return deliveries;
 	}
 
-	private void adopt(TrackedTask task, boolean unsaved) {
+	private void adopt(TrackedTask task, boolean unsaved, long leaseFrom) {
 		if (this.stopped || this.entries.containsKey(task.taskId())) {
 			return;
 		}
-		Tracked tracked = new Tracked(task, this.schedule.now(), unsaved);
+		this.removals.remove(task.taskId());
+		Tracked tracked = new Tracked(task, unsaved ? Long.MAX_VALUE : leaseFrom + this.settings.lease().toNanos(),
+				unsaved);
 		this.entries.put(task.taskId(), tracked);
 		this.held.put(task.taskId(), task);
 		StorageTask last = task.lastState();
@@ -269,20 +294,26 @@ public final class TaskTracker implements StorageTaskTracker {
 				unsaved.add(tracked.task);
 			}
 			else {
+				if (tracked.delivered == null && !tracked.suspended && requestedAt - tracked.leaseUntil >= 0) {
+					suspend(tracked);
+				}
 				ids.add(tracked.task.taskId());
 			}
 		}
-		Flux.fromIterable(unsaved)
+		List<String> removals = List.copyOf(this.removals);
+		Flux.fromIterable(removals)
+			.concatMap((taskId) -> this.store.remove(taskId))
+			.then(Mono.fromRunnable(() -> this.schedule.execute(() -> removals.forEach(this.removals::remove))))
+			.thenMany(Flux.fromIterable(unsaved))
 			.concatMap((task) -> this.store.add(task).thenReturn(task.taskId()))
 			.collectList()
-			.flatMapMany((saved) -> {
+			.flatMap((saved) -> {
 				this.schedule.execute(() -> saved.forEach(this::markSaved));
 				List<String> all = new ArrayList<>(ids);
 				all.addAll(saved);
-				return this.store.claim(all);
+				return this.store.claim(all).map((claim) -> new ClaimResult(claim, all));
 			})
-			.collectList()
-			.subscribe((tasks) -> this.schedule.execute(() -> claimed(tasks, requestedAt)),
+			.subscribe((result) -> this.schedule.execute(() -> claimed(result, requestedAt)),
 					(ex) -> logger.debug("Claiming tracked tasks failed, following the held ones: " + ex));
 	}
 
@@ -293,28 +324,83 @@ public final class TaskTracker implements StorageTaskTracker {
 		}
 	}
 
-	private void claimed(List<TrackedTask> tasks, long requestedAt) {
+	private void claimed(ClaimResult result, long requestedAt) {
 		if (this.stopped) {
 			return;
 		}
-		Set<String> ids = new HashSet<>();
-		for (TrackedTask task : tasks) {
-			ids.add(task.taskId());
-			adopt(task, false);
-		}
-		List<Tracked> lost = new ArrayList<>();
-		for (Tracked tracked : this.entries.values()) {
-			if (!ids.contains(tracked.task.taskId()) && !tracked.unsaved && tracked.delivered == null
-					&& tracked.adoptedAt < requestedAt) {
-				lost.add(tracked);
+		TrackedTaskStore.Claim claim = result.claim();
+		for (TrackedTask task : claim.taken()) {
+			if (!this.removals.contains(task.taskId())) {
+				adopt(task, false, requestedAt);
 			}
 		}
-		// another instance holds these now (or they were untracked there)
-		for (Tracked tracked : lost) {
-			this.entries.remove(tracked.task.taskId());
-			this.held.remove(tracked.task.taskId());
-			this.schedule.unfollow(tracked.task.taskId());
+		List<TrackedTask> missing = new ArrayList<>();
+		for (String taskId : result.sent()) {
+			Tracked tracked = this.entries.get(taskId);
+			if (tracked == null || tracked.delivered != null) {
+				continue;
+			}
+			if (claim.lost().contains(taskId)) {
+				// another instance holds it now, or it was untracked there
+				forget(tracked);
+			}
+			else if (claim.missing().contains(taskId)) {
+				missing.add(tracked.task);
+			}
+			else {
+				renewed(tracked, requestedAt);
+			}
 		}
+		writeBack(missing);
+	}
+
+	private void renewed(Tracked tracked, long leaseFrom) {
+		tracked.leaseUntil = leaseFrom + this.settings.lease().toNanos();
+		if (tracked.suspended && this.started) {
+			tracked.suspended = false;
+			follow(tracked);
+		}
+	}
+
+	private void suspend(Tracked tracked) {
+		logger.debug("The lease of tracked task " + tracked.task.taskId()
+				+ " ran out before it was renewed; not polling it until it is");
+		tracked.suspended = true;
+		this.schedule.unfollow(tracked.task.taskId());
+	}
+
+	private void forget(Tracked tracked) {
+		String taskId = tracked.task.taskId();
+		if (this.entries.get(taskId) == tracked) {
+			this.entries.remove(taskId);
+			this.held.remove(taskId);
+			this.schedule.unfollow(taskId);
+		}
+	}
+
+	/**
+	 * Write back tasks the store lost while this instance followed them, with one WARN
+	 * for each loss (a loss is usually seen at several claims and saves in a row).
+	 */
+	private void writeBack(List<TrackedTask> tasks) {
+		if (tasks.isEmpty()) {
+			return;
+		}
+		long now = this.schedule.now();
+		if (this.lastWriteBackWarning == Long.MIN_VALUE
+				|| now - this.lastWriteBackWarning > this.settings.lease().toNanos()) {
+			logger.warn("The tracked task store lost " + tasks.size() + " task(s) this instance follows (Redis "
+					+ "restarted without persistence, failed over, evicted or was flushed); writing them back");
+		}
+		this.lastWriteBackWarning = now;
+		Flux.fromIterable(tasks)
+			.concatMap((task) -> this.store.add(task).thenReturn(task.taskId()))
+			.subscribe((taskId) -> this.schedule.execute(() -> {
+				Tracked tracked = this.entries.get(taskId);
+				if (tracked != null && tracked.delivered == null) {
+					renewed(tracked, now);
+				}
+			}), (ex) -> logger.debug("Writing back tracked tasks failed; trying again at the next claim: " + ex));
 	}
 
 	private void answered(Tracked tracked, StorageTask answer) {
@@ -322,6 +408,9 @@ public final class TaskTracker implements StorageTaskTracker {
 			return;
 		}
 		this.metrics.polled();
+		if (leaseRanOut(tracked)) {
+			return;
+		}
 		tracked.lastError = null;
 		tracked.task = tracked.task.withLastState(answer);
 		this.held.put(tracked.task.taskId(), tracked.task);
@@ -332,9 +421,33 @@ public final class TaskTracker implements StorageTaskTracker {
 			giveUp(tracked, StorageTaskTrackingFailedEvent.Reason.MAX_AGE_EXCEEDED, null);
 		}
 		else if (!tracked.unsaved) {
-			this.store.update(tracked.task)
-				.subscribe(null, (ex) -> logger.debug("Saving a task's state failed: " + ex));
+			TrackedTask task = tracked.task;
+			this.store.update(task)
+				.subscribe((update) -> this.schedule.execute(() -> saved(tracked, task, update)),
+						(ex) -> logger.debug("Saving a task's state failed: " + ex));
 		}
+	}
+
+	private void saved(Tracked tracked, TrackedTask task, TrackedTaskStore.Update update) {
+		if (this.entries.get(task.taskId()) != tracked || tracked.delivered != null) {
+			return;
+		}
+		switch (update) {
+			case TAKEN_OVER, REMOVED -> forget(tracked);
+			case MISSING -> writeBack(List.of(tracked.task));
+			case SAVED -> {
+			}
+		}
+	}
+
+	private boolean leaseRanOut(Tracked tracked) {
+		if (this.schedule.now() - tracked.leaseUntil >= 0) {
+			if (!tracked.suspended) {
+				suspend(tracked);
+			}
+			return true;
+		}
+		return false;
 	}
 
 	private void failed(Tracked tracked, Throwable ex) {
@@ -342,6 +455,9 @@ public final class TaskTracker implements StorageTaskTracker {
 			return;
 		}
 		this.metrics.polled();
+		if (leaseRanOut(tracked)) {
+			return;
+		}
 		if (ex instanceof StorageTaskNotFoundException) {
 			giveUp(tracked, StorageTaskTrackingFailedEvent.Reason.TASK_NOT_FOUND, ex);
 		}
@@ -375,35 +491,46 @@ public final class TaskTracker implements StorageTaskTracker {
 			this.publisher.accept(event);
 		}).subscribeOn(this.delivery);
 		// the terminal state is saved first: should this instance die while listeners
-		// run,
-		// the instance that takes the task over delivers without polling again
-		Mono<Void> save = tracked.unsaved ? Mono.empty()
-				: this.store.update(tracked.task).onErrorResume((ex) -> Mono.empty());
-		save.then(
-				offer.retryWhen(Retry.backoff(this.settings.deliveryMaxAttempts() - 1L, this.settings.deliveryBackoff())
+		// run, the instance that takes the task over delivers without polling again; and
+		// only the holder delivers
+		Mono<TrackedTaskStore.Update> save = tracked.unsaved ? Mono.just(TrackedTaskStore.Update.SAVED)
+				: this.store.update(tracked.task)
+					.flatMap((update) -> (update != TrackedTaskStore.Update.MISSING) ? Mono.just(update)
+							: this.store.add(tracked.task).thenReturn(TrackedTaskStore.Update.SAVED))
+					.onErrorReturn(TrackedTaskStore.Update.SAVED);
+		save.flatMap((update) -> {
+			if (update != TrackedTaskStore.Update.SAVED) {
+				logger.debug("Not announcing " + event + ": " + update);
+				return Mono.<Boolean>empty();
+			}
+			return offer
+				.retryWhen(Retry.backoff(this.settings.deliveryMaxAttempts() - 1L, this.settings.deliveryBackoff())
 					.maxBackoff(this.settings.deliveryMaxBackoff())
 					.scheduler(this.timer)
 					.doBeforeRetry((signal) -> logger.warn("A listener of " + event + " failed (attempt "
-							+ (signal.totalRetries() + 1) + "), offering it again later: " + signal.failure()))))
-			.then(Mono.fromSupplier(() -> (attempts.get() == 1) ? DELIVERED : REDELIVERED))
-			.onErrorResume((ex) -> {
-				logger.error("Dropping " + event + " after " + attempts.get() + " failed deliveries", ex.getCause());
-				return Mono.just(DROPPED);
-			})
-			.flatMap((outcome) -> {
-				this.metrics.event(type, outcome);
-				return this.store.remove(taskId).onErrorResume((ex) -> Mono.just(false));
-			})
-			.doFinally((signal) -> {
-				this.schedule.execute(() -> {
-					if (this.entries.get(taskId) == tracked) {
-						this.entries.remove(taskId);
-						this.held.remove(taskId);
-					}
+							+ (signal.totalRetries() + 1) + "), offering it again later: " + signal.failure())))
+				.then(Mono.fromSupplier(() -> (attempts.get() == 1) ? DELIVERED : REDELIVERED))
+				.onErrorResume((ex) -> {
+					logger.error("Dropping " + event + " after " + attempts.get() + " failed deliveries",
+							ex.getCause());
+					return Mono.just(DROPPED);
+				})
+				.flatMap((outcome) -> {
+					this.metrics.event(type, outcome);
+					return this.store.finish(taskId).onErrorResume((ex) -> {
+						this.schedule.execute(() -> this.removals.add(taskId));
+						return Mono.just(false);
+					});
 				});
-				delivered.tryEmitEmpty();
-			})
-			.subscribe();
+		}).doFinally((signal) -> {
+			this.schedule.execute(() -> {
+				if (this.entries.get(taskId) == tracked) {
+					this.entries.remove(taskId);
+					this.held.remove(taskId);
+				}
+			});
+			delivered.tryEmitEmpty();
+		}).subscribe();
 	}
 
 	private enum Saved {
@@ -419,7 +546,12 @@ public final class TaskTracker implements StorageTaskTracker {
 
 		private TrackedTask task;
 
-		private final long adoptedAt;
+		/**
+		 * When the lease runs out by the loop's clock; never for a task the store lacks.
+		 */
+		private long leaseUntil;
+
+		private boolean suspended;
 
 		private boolean unsaved;
 
@@ -427,12 +559,18 @@ public final class TaskTracker implements StorageTaskTracker {
 
 		private Sinks.@Nullable Empty<Void> delivered;
 
-		Tracked(TrackedTask task, long adoptedAt, boolean unsaved) {
+		Tracked(TrackedTask task, long leaseUntil, boolean unsaved) {
 			this.task = task;
-			this.adoptedAt = adoptedAt;
+			this.leaseUntil = leaseUntil;
 			this.unsaved = unsaved;
 		}
 
+	}
+
+	/**
+	 * A claim's answer and the ids it was sent.
+	 */
+	private record ClaimResult(TrackedTaskStore.Claim claim, List<String> sent) {
 	}
 
 }

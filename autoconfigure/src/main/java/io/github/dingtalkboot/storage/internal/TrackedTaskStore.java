@@ -3,6 +3,8 @@ package io.github.dingtalkboot.storage.internal;
 import io.github.dingtalkboot.storage.TrackedTask;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,26 +12,34 @@ import reactor.core.publisher.Mono;
 /**
  * Where the {@link TaskTracker} keeps tracked tasks, and which of them this instance
  * polls. In memory by default; in Redis with the cluster, where each task is leased to
- * one instance at a time.
+ * one instance at a time and only that instance may save or finish it (fencing).
  */
 public interface TrackedTaskStore {
 
 	/**
-	 * Add a task, leased to this instance, unless it is tracked already.
+	 * Add a task, leased to this instance, unless it is tracked already. Also writes back
+	 * a task the store lost while this instance followed it.
 	 * @param task the task
 	 * @return whether it was added
 	 */
 	Mono<Boolean> add(TrackedTask task);
 
 	/**
-	 * Save a task's new last state, if it is still tracked.
+	 * Save a task's new last state, if this instance holds it.
 	 * @param task the task
-	 * @return a Mono that completes when saved
+	 * @return what became of the write
 	 */
-	Mono<Void> update(TrackedTask task);
+	Mono<Update> update(TrackedTask task);
 
 	/**
-	 * Remove a task.
+	 * Remove a task whose event was delivered, if this instance holds it.
+	 * @param taskId the task id
+	 * @return whether it was removed
+	 */
+	Mono<Boolean> finish(String taskId);
+
+	/**
+	 * Remove a task, whoever holds it: the application no longer wants it tracked.
 	 * @param taskId the task id
 	 * @return whether it was tracked
 	 */
@@ -44,10 +54,10 @@ public interface TrackedTaskStore {
 	/**
 	 * Renew this instance's leases of the tasks it holds and take tasks nobody holds (new
 	 * ones, or whose holder stopped renewing).
-	 * @param held the ids of the tasks this instance polls now
-	 * @return every task this instance holds afterwards
+	 * @param held the ids of the tasks this instance follows now
+	 * @return what this instance holds afterwards
 	 */
-	Flux<TrackedTask> claim(Collection<String> held);
+	Mono<Claim> claim(Collection<String> held);
 
 	/**
 	 * Give up this instance's leases, so that other instances take the tasks over at
@@ -56,5 +66,45 @@ public interface TrackedTaskStore {
 	 * @return a Mono that completes when released
 	 */
 	Mono<Void> release(Collection<String> held);
+
+	/**
+	 * What became of a fenced write.
+	 */
+	enum Update {
+
+		/** Saved: this instance holds the task. */
+		SAVED,
+
+		/** Not saved: another instance took the task over (this one's lease ran out). */
+		TAKEN_OVER,
+
+		/** Not saved: the task was removed (untracked, or finished elsewhere). */
+		REMOVED,
+
+		/** Not saved: the store has no trace of the task; it lost its data. */
+		MISSING
+
+	}
+
+	/**
+	 * The outcome of a claim. The held ids in none of its sets are renewed.
+	 *
+	 * @param taken tasks this instance holds now that it did not hold before
+	 * @param lost held ids another instance holds now, or that were removed
+	 * @param missing held ids the store has no trace of (it lost its data): this instance
+	 * should write them back
+	 */
+	record Claim(List<TrackedTask> taken, Set<String> lost, Set<String> missing) {
+
+		/**
+		 * Copy the parts.
+		 */
+		public Claim {
+			taken = List.copyOf(taken);
+			lost = Set.copyOf(lost);
+			missing = Set.copyOf(missing);
+		}
+
+	}
 
 }

@@ -1,7 +1,10 @@
 package io.github.dingtalkboot.auth.internal;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -51,7 +54,7 @@ class SharedAccessTokenFetcherTests {
 			.assertNext((token) -> assertThat(token.value()).isEqualTo("fetched-1"))
 			.verifyComplete();
 		assertThat(this.store.token.value()).isEqualTo("fetched-1");
-		assertThat(this.store.locked).as("the lock is released").isFalse();
+		assertThat(this.store.isLocked().block()).as("the lock is released").isFalse();
 	}
 
 	@Test
@@ -70,16 +73,53 @@ class SharedAccessTokenFetcherTests {
 	}
 
 	@Test
-	void whenTheOtherInstanceNeverDeliversThisOneFetchesItself() {
+	void whileTheLockIsHeldThisOneWaitsUpToTheBoundThenFetchesItself() {
 		this.store.locked = true;
 		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
 		SharedAccessTokenFetcher fetcher = new SharedAccessTokenFetcher(this.store, this.dingtalk, REFRESH, timer);
 		StepVerifier.withVirtualTime(fetcher::fetch, () -> timer, Long.MAX_VALUE)
 			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(2_900))
-			.thenAwait(SharedAccessTokenFetcher.WAIT_FOR_OTHERS)
+			.expectNoEvent(SharedAccessTokenFetcher.MAX_WAIT.minusMillis(100))
+			.thenAwait(Duration.ofMillis(200))
 			.assertNext((token) -> assertThat(token.value()).isEqualTo("fetched-1"))
 			.verifyComplete();
+	}
+
+	@Test
+	void aFetchThatOutlastsTheLocksLifeKeepsTheLockSoTheOthersTakeItsToken() {
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		this.store.clock = () -> timer.now(TimeUnit.NANOSECONDS);
+		AccessTokenFetcher slowDingTalk = () -> Mono.delay(Duration.ofSeconds(31), timer)
+			.then(Mono
+				.fromSupplier(() -> new AccessToken("slow-" + this.fetches.incrementAndGet(), Duration.ofHours(2))));
+		SharedAccessTokenFetcher first = new SharedAccessTokenFetcher(this.store, slowDingTalk, REFRESH, timer);
+		SharedAccessTokenFetcher second = new SharedAccessTokenFetcher(this.store, slowDingTalk, REFRESH, timer);
+		List<String> tokens = new CopyOnWriteArrayList<>();
+
+		first.fetch().subscribe((token) -> tokens.add(token.value()));
+		timer.advanceTimeBy(Duration.ofSeconds(1));
+		second.fetch().subscribe((token) -> tokens.add(token.value()));
+		timer.advanceTimeBy(Duration.ofSeconds(20));
+		assertThat(this.store.isLocked().block()).as("locked while the first fetch runs").isTrue();
+		timer.advanceTimeBy(Duration.ofSeconds(15));
+
+		assertThat(tokens).containsExactly("slow-1", "slow-1");
+		assertThat(this.fetches).as("token requests to DingTalk").hasValue(1);
+	}
+
+	@Test
+	void whenTheHolderGivesUpWithoutATokenAWaiterTakesTheLockAndFetches() {
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		this.store.locked = true;
+		SharedAccessTokenFetcher fetcher = new SharedAccessTokenFetcher(this.store, this.dingtalk, REFRESH, timer);
+		StepVerifier.withVirtualTime(fetcher::fetch, () -> timer, Long.MAX_VALUE)
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(5))
+			.then(() -> this.store.locked = false)
+			.thenAwait(Duration.ofMillis(200))
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("fetched-1"))
+			.verifyComplete();
+		assertThat(this.store.token.value()).as("shared with the others").isEqualTo("fetched-1");
 	}
 
 	@Test
@@ -95,7 +135,7 @@ class SharedAccessTokenFetcherTests {
 		SharedAccessTokenFetcher fetcher = new SharedAccessTokenFetcher(this.store,
 				() -> Mono.error(new DingTalkException("refused")), REFRESH);
 		StepVerifier.create(fetcher.fetch()).expectErrorMessage("refused").verify();
-		assertThat(this.store.locked).isFalse();
+		assertThat(this.store.isLocked().block()).isFalse();
 	}
 
 	@Test
@@ -128,10 +168,20 @@ class SharedAccessTokenFetcherTests {
 
 		volatile boolean removalFails;
 
-		private final AtomicBoolean lock = new AtomicBoolean();
+		/** The clock of the lock's time to live. */
+		volatile LongSupplier clock = System::nanoTime;
+
+		/** Until when the fetcher under test holds the lock; the lock is free before. */
+		private volatile long lockedUntil;
+
+		private volatile boolean held;
 
 		private <T> Mono<T> op(Mono<T> operation) {
 			return this.failing ? Mono.error(new IllegalStateException("store down")) : operation;
+		}
+
+		private boolean heldNow() {
+			return this.held && this.clock.getAsLong() - this.lockedUntil < 0;
 		}
 
 		@Override
@@ -147,21 +197,38 @@ class SharedAccessTokenFetcherTests {
 		@Override
 		public Mono<Boolean> tryLock(Duration timeToLive) {
 			return op(Mono.fromSupplier(() -> {
-				if (this.locked) {
-					return false;
+				synchronized (this) {
+					if (this.locked || heldNow()) {
+						return false;
+					}
+					this.held = true;
+					this.lockedUntil = this.clock.getAsLong() + timeToLive.toNanos();
+					return true;
 				}
-				this.locked = true;
-				return this.lock.compareAndSet(false, true);
 			}));
 		}
 
 		@Override
-		public Mono<Void> unlock() {
-			return op(Mono.fromRunnable(() -> {
-				if (this.lock.compareAndSet(true, false)) {
-					this.locked = false;
+		public Mono<Boolean> renewLock(Duration timeToLive) {
+			return op(Mono.fromSupplier(() -> {
+				synchronized (this) {
+					if (!heldNow()) {
+						return false;
+					}
+					this.lockedUntil = this.clock.getAsLong() + timeToLive.toNanos();
+					return true;
 				}
 			}));
+		}
+
+		@Override
+		public Mono<Boolean> isLocked() {
+			return op(Mono.fromSupplier(() -> this.locked || heldNow()));
+		}
+
+		@Override
+		public Mono<Void> unlock() {
+			return op(Mono.fromRunnable(() -> this.held = false));
 		}
 
 		@Override

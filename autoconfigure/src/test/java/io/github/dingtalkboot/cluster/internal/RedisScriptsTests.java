@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
+import reactor.test.StepVerifier;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -60,7 +64,8 @@ class RedisScriptsTests {
 	}
 
 	private RedisRateLimiter limiter(double rate) {
-		return new RedisRateLimiter(template, this.keys, rate, this.state, new AdaptiveRateLimiter(1));
+		return new RedisRateLimiter(template, this.keys, rate, AdaptiveRateLimiter.DEFAULT_MAX_WAIT, this.state,
+				new AdaptiveRateLimiter(1));
 	}
 
 	@Test
@@ -87,8 +92,8 @@ class RedisScriptsTests {
 		// one request a second: Redis schedules on its own (real) clock, and slots a
 		// second
 		// apart stay ahead of it however slowly a loaded machine runs this test
-		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 1, this.state, new AdaptiveRateLimiter(1),
-				timer, () -> {
+		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 1, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
+				this.state, new AdaptiveRateLimiter(1), timer, () -> {
 					reads.incrementAndGet();
 					return now.get();
 				});
@@ -108,6 +113,45 @@ class RedisScriptsTests {
 		await().atMost(BLOCK).untilTrue(acquired);
 		long next = Long.parseLong(template.opsForValue().get(this.keys.key("rate-schedule")).block(BLOCK));
 		assertThat(next - start).as("three slots taken").isGreaterThanOrEqualTo(3 * interval);
+	}
+
+	@Test
+	void callersThatGiveUpLeaveTheirSharedSlotsToTheNextCall() {
+		RedisRateLimiter limiter = limiter(20);
+		// 400 callers reserve about 21 s of slots, then give up
+		Flux.range(0, 400)
+			.flatMap((i) -> limiter.acquire().timeout(Duration.ofMillis(300)).onErrorResume((ex) -> Mono.empty()))
+			.blockLast(BLOCK);
+
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> limiter.reserveMicros().block(BLOCK) < 2_000_000);
+	}
+
+	@Test
+	void aCallWhoseSharedSlotIsFurtherAwayThanTheMaxWaitFailsAtOnce() {
+		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 1, Duration.ofSeconds(2), this.state,
+				new AdaptiveRateLimiter(1));
+		for (int i = 0; i < 3; i++) {
+			limiter.reserveMicros().block(BLOCK);
+		}
+
+		StepVerifier.create(limiter.acquire())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DingTalkThrottledException.class,
+					(throttled) -> assertThat(throttled.isRefusedByRateLimiter()).isTrue()))
+			.verify(BLOCK);
+	}
+
+	@Test
+	void aScheduleLeftAheadByAClockStepCostsAtMostTheMaxWait() {
+		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 20, Duration.ofSeconds(2), this.state,
+				new AdaptiveRateLimiter(1));
+		// as if Redis's clock stepped back an hour after the schedule was written
+		template.opsForValue()
+			.set(this.keys.key("rate-schedule"), String.valueOf(serverMicros() + 3_600_000_000L))
+			.block(BLOCK);
+
+		assertThat(limiter.reserveMicros().block(BLOCK)).isBetween(0L, 2_000_000L);
 	}
 
 	private static long serverMicros() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskStatus;
 import io.github.dingtalkboot.storage.TrackedTask;
+import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
 
@@ -35,6 +37,8 @@ class RedisTrackedTaskStoreTests {
 	private static final Duration BLOCK = Duration.ofSeconds(30);
 
 	private static final Duration LEASE = Duration.ofSeconds(1);
+
+	private static final Duration MAX_AGE = Duration.ofHours(1);
 
 	@Container
 	static GenericContainer<?> redis = RedisContainers.redis();
@@ -85,9 +89,8 @@ class RedisTrackedTaskStoreTests {
 	void aTaskLeasedToOneInstanceIsNotClaimedByAnother() {
 		this.a.add(task("t1")).block(BLOCK);
 
-		assertThat(this.b.claim(List.of()).collectList().block(BLOCK)).isEmpty();
-		assertThat(this.a.claim(List.of("t1")).map(TrackedTask::taskId).collectList().block(BLOCK))
-			.containsExactly("t1");
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).isEmpty();
+		assertThat(this.a.claim(List.of("t1")).block(BLOCK)).isEqualTo(renewed());
 	}
 
 	@Test
@@ -96,21 +99,20 @@ class RedisTrackedTaskStoreTests {
 
 		await().atMost(BLOCK)
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !this.b.claim(List.of()).collectList().block(BLOCK).isEmpty());
+			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
 
-		assertThat(this.a.claim(List.of("t1")).collectList().block(BLOCK)).as("a lost its lease").isEmpty();
-		assertThat(this.b.claim(List.of("t1")).map(TrackedTask::taskId).collectList().block(BLOCK))
-			.containsExactly("t1");
+		assertThat(this.a.claim(List.of("t1")).block(BLOCK).lost()).as("a lost its lease").containsExactly("t1");
+		assertThat(this.b.claim(List.of("t1")).block(BLOCK)).isEqualTo(renewed());
 	}
 
 	@Test
 	void aReleasedTaskIsClaimedAtOnce() {
 		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(template, this.keys,
-				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1));
+				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1), MAX_AGE);
 		longLease.add(task("t1")).block(BLOCK);
 		longLease.release(List.of("t1")).block(BLOCK);
 
-		assertThat(this.b.claim(List.of()).map(TrackedTask::taskId).collectList().block(BLOCK)).containsExactly("t1");
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).containsExactly(task("t1"));
 	}
 
 	@Test
@@ -120,8 +122,114 @@ class RedisTrackedTaskStoreTests {
 		assertThat(this.b.remove("t1").block(BLOCK)).isTrue();
 
 		assertThat(this.a.list().collectList().block(BLOCK)).isEmpty();
-		assertThat(this.a.claim(List.of("t1")).collectList().block(BLOCK)).isEmpty();
+		assertThat(this.a.claim(List.of("t1")).block(BLOCK).lost()).as("removed, not lost by Redis")
+			.containsExactly("t1");
 		assertThat(this.b.remove("t1").block(BLOCK)).isFalse();
+	}
+
+	@Test
+	void aTaskRedisLostIsReportedMissingToTheInstanceThatFollowsIt() {
+		this.a.add(task("t1")).block(BLOCK);
+		flush();
+
+		assertThat(this.a.claim(List.of("t1")).block(BLOCK).missing()).containsExactly("t1");
+		assertThat(this.a.update(task("t1")).block(BLOCK)).isEqualTo(TrackedTaskStore.Update.MISSING);
+	}
+
+	@Test
+	void aTaskWrittenBackAfterALossIsHeldByTheWriterAgain() {
+		this.a.add(task("t1")).block(BLOCK);
+		flush();
+
+		assertThat(this.a.add(task("t1")).block(BLOCK)).isTrue();
+
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).isEmpty();
+		assertThat(this.a.claim(List.of("t1")).block(BLOCK)).isEqualTo(renewed());
+	}
+
+	@Test
+	void onlyTheHolderSavesATask() {
+		this.a.add(task("t1")).block(BLOCK);
+		await().atMost(BLOCK)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+
+		assertThat(this.a.update(task("t1").withLastState(ended())).block(BLOCK))
+			.isEqualTo(TrackedTaskStore.Update.TAKEN_OVER);
+		assertThat(this.b.list().collectList().block(BLOCK)).containsExactly(task("t1"));
+		assertThat(this.b.update(task("t1").withLastState(ended())).block(BLOCK))
+			.isEqualTo(TrackedTaskStore.Update.SAVED);
+	}
+
+	@Test
+	void onlyTheHolderFinishesATask() {
+		this.a.add(task("t1")).block(BLOCK);
+		await().atMost(BLOCK)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+
+		assertThat(this.a.finish("t1").block(BLOCK)).isFalse();
+		assertThat(this.b.list().collectList().block(BLOCK)).hasSize(1);
+		assertThat(this.b.finish("t1").block(BLOCK)).isTrue();
+		assertThat(this.b.list().collectList().block(BLOCK)).isEmpty();
+	}
+
+	@Test
+	void anUpdateOfARemovedTaskSaysSo() {
+		this.a.add(task("t1")).block(BLOCK);
+		this.b.remove("t1").block(BLOCK);
+
+		assertThat(this.a.update(task("t1")).block(BLOCK)).isEqualTo(TrackedTaskStore.Update.REMOVED);
+		assertThat(this.a.list().collectList().block(BLOCK)).isEmpty();
+	}
+
+	@Test
+	void aTaskTrackedAgainAfterItsRemovalIsNoLongerTakenForRemoved() {
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.remove("t1").block(BLOCK);
+		this.a.add(task("t1")).block(BLOCK);
+		flush();
+
+		assertThat(this.a.claim(List.of("t1")).block(BLOCK).missing()).containsExactly("t1");
+	}
+
+	@Test
+	void aLeaseSetWhileRedisClockWasAheadLastsOneLeaseAtMost() {
+		this.a.add(task("t1")).block(BLOCK);
+		// as if Redis's clock stepped back by an hour after the lease was written
+		template.opsForZSet()
+			.add(this.keys.key("tracker:leases"), "t1", System.currentTimeMillis() + 3_600_000)
+			.block(BLOCK);
+		this.b.claim(List.of()).block(BLOCK);
+
+		await().atMost(BLOCK)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+	}
+
+	@Test
+	void everyTrackerKeyExpiresWhenNoInstanceIsActive() {
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.claim(List.of("t1")).block(BLOCK);
+
+		for (String name : List.of("tracker:tasks", "tracker:leases", "tracker:holders")) {
+			Duration ttl = template.getExpire(this.keys.key(name)).block(BLOCK);
+			assertThat(ttl).as(name).isPositive().isLessThanOrEqualTo(MAX_AGE.multipliedBy(2).plus(LEASE));
+		}
+	}
+
+	@Test
+	void anEntryNoInstanceCanReadIsSetAsideAfterTenTries() {
+		template.opsForHash().put(this.keys.key("tracker:tasks"), "t2", "{not json").block(BLOCK);
+		template.opsForZSet().add(this.keys.key("tracker:leases"), "t2", 0).block(BLOCK);
+
+		for (int i = 0; i < RedisTrackedTaskStore.MAX_UNREADABLE; i++) {
+			assertThat(this.a.claim(List.of()).block(BLOCK).taken()).isEmpty();
+		}
+
+		assertThat(template.opsForHash().hasKey(this.keys.key("tracker:tasks"), "t2").block(BLOCK)).isFalse();
+		assertThat(template.opsForHash().get(this.keys.key("tracker:dead"), "t2").block(BLOCK)).isEqualTo("{not json");
+		assertThat(template.opsForZSet().size(this.keys.key("tracker:leases")).block(BLOCK)).isZero();
 	}
 
 	@Test
@@ -133,7 +241,23 @@ class RedisTrackedTaskStoreTests {
 	}
 
 	private RedisTrackedTaskStore store() {
-		return new RedisTrackedTaskStore(template, this.keys, new ClusterState(Duration.ofSeconds(5)), LEASE);
+		return new RedisTrackedTaskStore(template, this.keys, new ClusterState(Duration.ofSeconds(5)), LEASE, MAX_AGE);
+	}
+
+	/** What FLUSHALL, or a restart without persistence, does to this test's keys. */
+	private void flush() {
+		for (String name : List.of("tracker:tasks", "tracker:leases", "tracker:holders", "tracker:removed")) {
+			template.delete(this.keys.key(name)).block(BLOCK);
+		}
+	}
+
+	private static TrackedTaskStore.Claim renewed() {
+		return new TrackedTaskStore.Claim(List.of(), Set.of(), Set.of());
+	}
+
+	private static StorageTask ended() {
+		return new StorageTask("t1", StorageTaskStatus.SUCCESS, 10, 10, 0, null, Instant.parse("2026-11-29T06:00:00Z"),
+				Instant.parse("2026-11-29T06:01:00Z"));
 	}
 
 	private static TrackedTask task(String taskId) {

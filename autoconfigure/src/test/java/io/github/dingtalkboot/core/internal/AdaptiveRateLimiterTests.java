@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -42,6 +43,42 @@ class AdaptiveRateLimiterTests {
 			assertThat(granted.get(i) - granted.get(i - 1)).isEqualTo(50);
 		}
 		assertThat(SlidingSecond.most(granted.stream().map(TimeUnit.MILLISECONDS::toNanos).toList())).isEqualTo(20);
+	}
+
+	@Test
+	void aCallWhoseSlotIsFurtherAwayThanTheMaxWaitFailsAtOnceWithoutTakingASlot() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, Duration.ofSeconds(1), this.time);
+		for (int i = 0; i < 21; i++) {
+			limiter.acquire().subscribe();
+		}
+
+		StepVerifier.create(limiter.acquire())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DingTalkThrottledException.class,
+					(throttled) -> assertThat(throttled.isRefusedByRateLimiter()).isTrue()))
+			.verify(Duration.ofSeconds(1));
+		assertThat(limiter.currentRate()).as("a refusal lowers no rate").isEqualTo(20.0);
+		this.time.advanceTimeBy(Duration.ofMillis(50));
+		StepVerifier.withVirtualTime(limiter::acquire, () -> this.time, Long.MAX_VALUE)
+			.expectSubscription()
+			.as("the next caller, a slot later, is queued again: the refused one took none")
+			.thenAwait(Duration.ofMillis(1000))
+			.verifyComplete();
+	}
+
+	@Test
+	void aCallerThatGivesUpLeavesItsSlotToTheNextCaller() {
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(20, this.time);
+		List<Disposable> waiting = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			waiting.add(limiter.acquire().subscribe());
+		}
+		waiting.forEach(Disposable::dispose);
+		List<Long> granted = new ArrayList<>();
+
+		limiter.acquire().subscribe(null, null, () -> granted.add(this.time.now(TimeUnit.MILLISECONDS)));
+		this.time.advanceTimeBy(Duration.ofMillis(100));
+
+		assertThat(granted).as("granted within two slots, not after the 100 given up").containsExactly(50L);
 	}
 
 	@Test

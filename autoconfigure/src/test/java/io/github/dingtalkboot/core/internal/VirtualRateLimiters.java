@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.core.internal;
 
+import java.time.Duration;
+
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -13,6 +15,10 @@ public final class VirtualRateLimiters {
 
 	public static AdaptiveRateLimiter on(double requestsPerSecond, Scheduler scheduler) {
 		return new AdaptiveRateLimiter(requestsPerSecond, scheduler);
+	}
+
+	public static AdaptiveRateLimiter on(double requestsPerSecond, Duration maxWait, Scheduler scheduler) {
+		return new AdaptiveRateLimiter(requestsPerSecond, maxWait, scheduler);
 	}
 
 }

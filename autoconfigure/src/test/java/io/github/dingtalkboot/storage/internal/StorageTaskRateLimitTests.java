@@ -22,12 +22,14 @@ import reactor.core.publisher.Flux;
 import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
 import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The shared client-side rate limit against a server that counts requests per second.
@@ -97,6 +99,28 @@ class StorageTaskRateLimitTests {
 		// halved from 20; the retry's success may already have given one back if a second
 		// passed meanwhile
 		assertThat(limiter.currentRate()).isBetween(10.0, 11.0);
+	}
+
+	@Test
+	void aCallRefusedByTheLimiterFailsAtOnceUnsentUnretriedAndLowersNoRate() {
+		this.server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				StorageTaskRateLimitTests.this.arrivals.add(System.nanoTime() / 1_000_000);
+				return task("SUCCESS", 1, 1);
+			}
+		});
+		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0.1, Duration.ofSeconds(1));
+		StorageTaskClient client = new StorageTaskClient(this.http, new FixedAccessTokenSupplier("tok"),
+				DefaultSettings.storage(), limiter);
+		client.getTask("first", "op").block(Duration.ofSeconds(30));
+
+		assertThatExceptionOfType(DingTalkThrottledException.class)
+			.isThrownBy(() -> client.getTask("second", "op").block(Duration.ofSeconds(30)))
+			.satisfies((ex) -> assertThat(ex.isRefusedByRateLimiter()).isTrue())
+			.withMessageContaining("Nothing was sent");
+		assertThat(this.arrivals).hasSize(1);
+		assertThat(limiter.currentRate()).isEqualTo(0.1);
 	}
 
 	@Test
