@@ -1,8 +1,8 @@
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -716,6 +716,8 @@ public class DingTalkProperties implements InitializingBean {
 
 		private final Delivery delivery = new Delivery();
 
+		private final Endpoint endpoint = new Endpoint();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -744,10 +746,71 @@ public class DingTalkProperties implements InitializingBean {
 			return this.delivery;
 		}
 
+		public Endpoint getEndpoint() {
+			return this.endpoint;
+		}
+
 		@Override
 		public String toString() {
 			return "Tracker[enabled=" + this.enabled + ", maxAge=" + this.maxAge + ", lease=" + this.lease
-					+ ", delivery=" + this.delivery + "]";
+					+ ", delivery=" + this.delivery + ", endpoint=" + this.endpoint + "]";
+		}
+
+		/**
+		 * The {@code dingtalktasks} actuator endpoint.
+		 */
+		public static class Endpoint {
+
+			/**
+			 * When the endpoint shows the tracked tasks' attributes (which may hold
+			 * personal data) rather than masking their values, as Spring Boot's
+			 * show-values: never, when-authorized or always.
+			 */
+			private ShowAttributes showAttributes = ShowAttributes.NEVER;
+
+			/**
+			 * Roles a user needs for attributes to be shown when show-attributes is
+			 * when-authorized; any authenticated user when empty.
+			 */
+			private @Nullable Set<String> roles;
+
+			public ShowAttributes getShowAttributes() {
+				return this.showAttributes;
+			}
+
+			public void setShowAttributes(ShowAttributes showAttributes) {
+				this.showAttributes = showAttributes;
+			}
+
+			public @Nullable Set<String> getRoles() {
+				return this.roles;
+			}
+
+			public void setRoles(@Nullable Set<String> roles) {
+				this.roles = roles;
+			}
+
+			@Override
+			public String toString() {
+				return "Endpoint[showAttributes=" + this.showAttributes + ", roles=" + this.roles + "]";
+			}
+
+		}
+
+		/**
+		 * When the {@code dingtalktasks} endpoint shows attributes.
+		 */
+		public enum ShowAttributes {
+
+			/** Never: values are masked. */
+			NEVER,
+
+			/** When the user is authorized (and has one of the roles, if any). */
+			WHEN_AUTHORIZED,
+
+			/** Always. */
+			ALWAYS
+
 		}
 
 		/**

@@ -1,13 +1,18 @@
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.storage.TrackedTask;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
@@ -23,23 +28,41 @@ public final class DingTalkTasksEndpoint {
 	/** A store that does not answer in time gives an error, not a hanging request. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	private static final String MASK = "******";
+
 	private final StorageTaskTracker tracker;
 
-	DingTalkTasksEndpoint(StorageTaskTracker tracker) {
+	private final Show showAttributes;
+
+	private final Set<String> roles;
+
+	DingTalkTasksEndpoint(StorageTaskTracker tracker, Show showAttributes, Set<String> roles) {
 		this.tracker = tracker;
+		this.showAttributes = showAttributes;
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
-	 * The tracked tasks.
+	 * The tracked tasks, their attributes' values masked unless
+	 * {@code dingtalk.tracker.endpoint.show-attributes} shows them to this user.
+	 * @param securityContext who asks
 	 * @return the tasks, oldest first
 	 */
 	@ReadOperation
-	public Mono<TrackedTasks> trackedTasks() {
+	public Mono<TrackedTasks> trackedTasks(SecurityContext securityContext) {
+		boolean show = this.showAttributes.isShown(securityContext, this.roles);
 		return this.tracker.trackedTasks()
+			.map((task) -> show ? task : masked(task))
 			.sort((left, right) -> left.trackedAt().compareTo(right.trackedAt()))
 			.collectList()
 			.map(TrackedTasks::new)
 			.timeout(TIMEOUT);
+	}
+
+	private static TrackedTask masked(TrackedTask task) {
+		Map<String, String> attributes = new LinkedHashMap<>();
+		task.attributes().keySet().forEach((key) -> attributes.put(key, MASK));
+		return new TrackedTask(task.taskId(), task.unionId(), attributes, task.trackedAt(), task.lastState());
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import java.util.Set;
+
 import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.storage.StorageTaskOperations;
@@ -13,6 +15,7 @@ import io.github.dingtalkboot.storage.internal.TrackerMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -63,8 +66,10 @@ public final class DingTalkTrackerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint(DingTalkTasksEndpoint.class)
-		DingTalkTasksEndpoint dingTalkTasksEndpoint(StorageTaskTracker tracker) {
-			return new DingTalkTasksEndpoint(tracker);
+		DingTalkTasksEndpoint dingTalkTasksEndpoint(StorageTaskTracker tracker, DingTalkProperties properties) {
+			DingTalkProperties.Tracker.Endpoint endpoint = properties.getTracker().getEndpoint();
+			return new DingTalkTasksEndpoint(tracker, Show.valueOf(endpoint.getShowAttributes().name()),
+					(endpoint.getRoles() != null) ? endpoint.getRoles() : Set.of());
 		}
 
 	}

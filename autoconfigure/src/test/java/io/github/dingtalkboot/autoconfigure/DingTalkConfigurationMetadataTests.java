@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -69,7 +70,7 @@ class DingTalkConfigurationMetadataTests {
 				assertThat(shown.valueStream().map(JsonNode::asInt).toList()).as(name).isEqualTo(expected);
 			}
 			else {
-				assertThat(shown.asString()).as(name).isEqualTo(String.valueOf(value));
+				assertThat(shown.asString()).as(name).isEqualTo(asWritten(value));
 			}
 		});
 	}
@@ -109,9 +110,15 @@ class DingTalkConfigurationMetadataTests {
 				assertThat(shown.split(",\\s*")).as(name).containsExactlyElementsOf(expected);
 			}
 			else {
-				assertThat(shown).as(name).isEqualTo(String.valueOf(value));
+				assertThat(shown).as(name).isEqualTo(asWritten(value));
 			}
 		});
+	}
+
+	/** A value as a property file writes it: enum constants in lower case with dashes. */
+	private static String asWritten(Object value) {
+		return (value instanceof Enum<?> constant) ? constant.name().toLowerCase(Locale.ROOT).replace('_', '-')
+				: String.valueOf(value);
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import io.github.dingtalkboot.storage.TrackedTask;
 import io.github.dingtalkboot.storage.internal.TaskTracker;
 import io.github.dingtalkboot.testsupport.ProgressingDingTalk;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -216,20 +219,58 @@ class DingTalkTrackerTests {
 	}
 
 	@Test
-	void theDingtalktasksEndpointListsTrackedTasksWithTheirLastState() {
-		this.dingtalk.task("long", Duration.ofHours(1), 100);
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=dingtalktasks").run((context) -> {
-			context.getBean(StorageTaskTracker.class).track("long", "union", Map.of("job", "7")).block(BLOCK);
-			await().atMost(BLOCK).until(() -> this.dingtalk.polls("long") >= 1);
-			DingTalkTasksEndpoint endpoint = context.getBean(DingTalkTasksEndpoint.class);
+	void theDingtalktasksEndpointListsTrackedTasksWithTheirLastStateAndMasksAttributesByDefault() {
+		assertThat(endpointAttributes(SecurityContext.NONE)).containsExactly(Map.entry("job", "******"));
+	}
 
-			await().atMost(BLOCK)
-				.untilAsserted(() -> assertThat(endpoint.trackedTasks().block(BLOCK).tasks()).singleElement()
-					.satisfies((task) -> {
-						assertThat(task.attributes()).containsEntry("job", "7");
-						assertThat(task.lastState()).isNotNull();
-					}));
-		});
+	@Test
+	void theDingtalktasksEndpointShowsAttributesWhenConfiguredToAlways() {
+		assertThat(endpointAttributes(SecurityContext.NONE, "dingtalk.tracker.endpoint.show-attributes=always"))
+			.containsExactly(Map.entry("job", "7"));
+	}
+
+	@Test
+	void theDingtalktasksEndpointShowsAttributesWhenAuthorizedOnlyToUsersWithTheRole() {
+		String[] properties = { "dingtalk.tracker.endpoint.show-attributes=when-authorized",
+				"dingtalk.tracker.endpoint.roles=ops" };
+		assertThat(endpointAttributes(user("ops"), properties)).containsExactly(Map.entry("job", "7"));
+		assertThat(endpointAttributes(user("sales"), properties)).containsExactly(Map.entry("job", "******"));
+		assertThat(endpointAttributes(SecurityContext.NONE, properties)).containsExactly(Map.entry("job", "******"));
+	}
+
+	private Map<String, String> endpointAttributes(SecurityContext asker, String... properties) {
+		this.dingtalk.task("long", Duration.ofHours(1), 100);
+		AtomicReference<Map<String, String>> attributes = new AtomicReference<>();
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=dingtalktasks")
+			.withPropertyValues(properties)
+			.run((context) -> {
+				context.getBean(StorageTaskTracker.class).track("long", "union", Map.of("job", "7")).block(BLOCK);
+				await().atMost(BLOCK).until(() -> this.dingtalk.polls("long") >= 1);
+				DingTalkTasksEndpoint endpoint = context.getBean(DingTalkTasksEndpoint.class);
+				await().atMost(BLOCK)
+					.untilAsserted(() -> assertThat(endpoint.trackedTasks(asker).block(BLOCK).tasks()).singleElement()
+						.satisfies((task) -> {
+							assertThat(task.lastState()).isNotNull();
+							attributes.set(task.attributes());
+						}));
+			});
+		return attributes.get();
+	}
+
+	private static SecurityContext user(String role) {
+		return new SecurityContext() {
+
+			@Override
+			public Principal getPrincipal() {
+				return () -> "someone";
+			}
+
+			@Override
+			public boolean isUserInRole(String name) {
+				return role.equals(name);
+			}
+
+		};
 	}
 
 	@Test
