@@ -640,7 +640,9 @@ public class DingTalkProperties implements InitializingBean {
 
 		/**
 		 * Requests per second to the storage task API that this instance allows itself
-		 * alone while Redis does not answer.
+		 * alone while Redis does not answer, until it has seen how many instances share
+		 * the rate; after that, its share: the last shared rate divided by the instances
+		 * last seen alive, at least 1.
 		 */
 		private double fallbackRequestsPerSecond = 5;
 

@@ -2,17 +2,24 @@ package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -28,7 +35,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * A request whose timer fires more than a quarter slot late (a stalled JVM) reserves a
  * new slot instead of going out on top of the next one, so the requests DingTalk receives
  * stay at most {@code rate + 1} in any one-second window. While Redis does not answer,
- * the fallback limiter paces this instance alone.
+ * the fallback limiter paces this instance alone, at its share of the last shared rate:
+ * every instance that sends requests says it is alive every {@link #HEARTBEAT_INTERVAL},
+ * and learns how many did within three of them.
  */
 public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 
@@ -128,6 +137,27 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 			return tostring(rate)
 			""", String.class);
 
+	/**
+	 * Notes this instance alive (a sorted set of instance ids by the time each was last
+	 * seen, on Redis's clock) and answers {the shared rate, how many instances were seen
+	 * within the last three heartbeats}.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> HEARTBEAT = RedisScript.of(CURRENT_RATE + """
+			local now_ms = math.floor(now_us / 1000)
+			redis.call('ZADD', KEYS[4], now_ms, ARGV[5])
+			redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now_ms - tonumber(ARGV[6]))
+			redis.call('PEXPIRE', KEYS[4], ARGV[6])
+			return {tostring(rate), redis.call('ZCARD', KEYS[4])}
+			""", List.class);
+
+	private static final RedisScript<Long> LEAVE = RedisScript.of("""
+			return redis.call('ZREM', KEYS[4], ARGV[1])
+			""", Long.class);
+
+	/** How often an instance says it is alive. */
+	static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final ClusterState state;
@@ -138,7 +168,13 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 
 	private final double maxRate;
 
-	private final DingTalkRateLimiter fallback;
+	private final AdaptiveRateLimiter fallback;
+
+	private final String instanceId = UUID.randomUUID().toString();
+
+	private final AtomicBoolean joined = new AtomicBoolean();
+
+	private volatile @Nullable Disposable heartbeats;
 
 	private final Duration maxWait;
 
@@ -160,18 +196,19 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 	 * @param fallback paces this instance while Redis does not answer
 	 */
 	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, double requestsPerSecond,
-			Duration maxWait, ClusterState state, DingTalkRateLimiter fallback) {
+			Duration maxWait, ClusterState state, AdaptiveRateLimiter fallback) {
 		this(redis, keys, requestsPerSecond, maxWait, state, fallback, Schedulers.parallel(), System::nanoTime);
 	}
 
 	RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, double requestsPerSecond, Duration maxWait,
-			ClusterState state, DingTalkRateLimiter fallback, Scheduler timer, LongSupplier nanoTime) {
+			ClusterState state, AdaptiveRateLimiter fallback, Scheduler timer, LongSupplier nanoTime) {
 		if (!(requestsPerSecond > 0)) {
 			throw new IllegalArgumentException("requestsPerSecond must be positive");
 		}
 		this.redis = redis;
 		this.state = state;
-		this.keys = List.of(keys.key("rate-schedule"), keys.key("rate"), keys.key("rate-returned"));
+		this.keys = List.of(keys.key("rate-schedule"), keys.key("rate"), keys.key("rate-returned"),
+				keys.key("rate-instances"));
 		// the slowest rate halving reaches: one request every ten seconds
 		this.rates = List.of(String.valueOf(requestsPerSecond), String.valueOf(Math.min(requestsPerSecond, 0.1)),
 				String.valueOf(SPACING), String.valueOf(TimeUnit.NANOSECONDS.toMicros(maxWait.toNanos())));
@@ -185,7 +222,45 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 
 	@Override
 	public Mono<Void> acquire() {
+		if (!this.joined.get() && this.joined.compareAndSet(false, true)) {
+			// an instance that sends requests takes part in the rate: it says so while
+			// it runs, so that each knows its share should Redis stop answering
+			this.heartbeats = Flux.interval(Duration.ZERO, HEARTBEAT_INTERVAL, this.timer)
+				.concatMap((tick) -> heartbeat().onErrorResume((ex) -> Mono.empty()))
+				.subscribe();
+		}
 		return reserve(1);
+	}
+
+	/**
+	 * Say this instance is alive and take its share of the shared rate as the fallback's
+	 * highest rate.
+	 * @return a Mono that completes when Redis answered
+	 */
+	Mono<Void> heartbeat() {
+		List<String> args = new ArrayList<>(this.rates);
+		args.add(this.instanceId);
+		args.add(String.valueOf(HEARTBEAT_INTERVAL.multipliedBy(3).toMillis()));
+		return this.state.guard(this.redis.execute(HEARTBEAT, this.keys, args).next()).doOnNext((answer) -> {
+			double rate = Math.min(Double.parseDouble(String.valueOf(answer.get(0))), this.maxRate);
+			long instances = Math.max(1, ((Number) answer.get(1)).longValue());
+			this.sharedRate = rate;
+			this.fallback.setRate(Math.max(1, rate / instances));
+		}).then();
+	}
+
+	/**
+	 * Stop saying this instance is alive; its share goes to the others at their next
+	 * heartbeat.
+	 */
+	public void close() {
+		Disposable running = this.heartbeats;
+		if (running != null) {
+			running.dispose();
+			this.state.guard(this.redis.execute(LEAVE, this.keys, List.of(this.instanceId)).next())
+				.subscribe(null, (unavailable) -> {
+				});
+		}
 	}
 
 	private Mono<Void> reserve(int reservation) {

@@ -36,7 +36,7 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 	/** The longest wait for a slot, unless another is given. */
 	public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 
-	private final double maxRate;
+	private volatile double maxRate;
 
 	private final double minRate;
 
@@ -155,6 +155,20 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 
 	private void giveBack(long slot) {
 		this.returnedSlots.add(slot);
+	}
+
+	/**
+	 * Set the configured (and highest) rate, as if the limiter had been created with it:
+	 * e.g. this instance's share of a rate several instances shared. The current rate
+	 * becomes it at once.
+	 * @param requestsPerSecond the new rate
+	 */
+	public void setRate(double requestsPerSecond) {
+		if (!(requestsPerSecond > 0)) {
+			throw new IllegalArgumentException("requestsPerSecond must be positive");
+		}
+		this.maxRate = requestsPerSecond;
+		this.rate = requestsPerSecond;
 	}
 
 	/**

@@ -154,6 +154,41 @@ class RedisScriptsTests {
 		assertThat(limiter.reserveMicros().block(BLOCK)).isBetween(0L, 2_000_000L);
 	}
 
+	@Test
+	void inAnOutageEachInstanceFallsBackToItsShareOfTheLastSharedRate() {
+		ClusterState stateOfA = new ClusterState(Duration.ofMillis(500));
+		RedisRateLimiter a = new RedisRateLimiter(template, this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
+				stateOfA, new AdaptiveRateLimiter(5));
+		RedisRateLimiter b = new RedisRateLimiter(template, this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
+				new ClusterState(Duration.ofSeconds(5)), new AdaptiveRateLimiter(5));
+		b.heartbeat().block(BLOCK);
+		a.heartbeat().block(BLOCK);
+		RedisContainers.pause(redis);
+		try {
+			a.acquire().block(BLOCK);
+
+			assertThat(stateOfA.isDegraded()).isTrue();
+			assertThat(a.currentRate()).as("half of 20, not the configured 5").isEqualTo(10.0);
+		}
+		finally {
+			RedisContainers.unpause(redis);
+			a.close();
+		}
+	}
+
+	@Test
+	void aShareIsAtLeastOneRequestASecond() {
+		AdaptiveRateLimiter fallback = new AdaptiveRateLimiter(5);
+		for (int i = 0; i < 29; i++) {
+			limiter(20).heartbeat().block(BLOCK);
+		}
+		new RedisRateLimiter(template, this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT, this.state, fallback)
+			.heartbeat()
+			.block(BLOCK);
+
+		assertThat(fallback.currentRate()).isEqualTo(1.0);
+	}
+
 	private static long serverMicros() {
 		@SuppressWarnings("rawtypes")
 		List time = template.execute(RedisScript.of("return redis.call('TIME')", List.class)).blockFirst(BLOCK);
