@@ -133,7 +133,8 @@ public final class DingTalkClusterAutoConfiguration {
 		TrackedTaskStore dingTalkTrackedTaskStore(ClusterRedis redis, ClusterState state,
 				DingTalkProperties properties) {
 			return new RedisTrackedTaskStore(redis.template(), redis.credentialKeys(), state,
-					properties.getTracker().getLease(), properties.getTracker().getMaxAge());
+					properties.getTracker().getLease(), properties.getTracker().getMaxAge(),
+					properties.getTracker().getDelivery().getRetention());
 		}
 
 		@Bean

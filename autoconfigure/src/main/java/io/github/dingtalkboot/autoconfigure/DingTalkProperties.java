@@ -821,10 +821,23 @@ public class DingTalkProperties implements InitializingBean {
 		public static class Delivery {
 
 			/**
-			 * How often an event is offered to the listeners (a listener that throws gets
-			 * it again) before it is dropped with an ERROR log.
+			 * How often an event is offered to the listeners (a listener that throws or
+			 * takes longer than the timeout gets it again) before the task is set aside
+			 * as undelivered, with an ERROR log, for StorageTaskTracker.redeliver.
 			 */
 			private int maxAttempts = 10;
+
+			/**
+			 * Longest one offer of an event to the listeners may take; a slower offer
+			 * counts as failed (the listener's thread is not interrupted).
+			 */
+			private Duration timeout = Duration.ofSeconds(30);
+
+			/**
+			 * How long a task whose event could not be delivered is kept (listed by
+			 * trackedTasks() and the dingtalktasks endpoint) for a redelivery.
+			 */
+			private Duration retention = Duration.ofDays(7);
 
 			/**
 			 * Delay before an event is offered again, doubling after each failed offer.
@@ -856,6 +869,22 @@ public class DingTalkProperties implements InitializingBean {
 				return this.maxBackoff;
 			}
 
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+			public Duration getRetention() {
+				return this.retention;
+			}
+
+			public void setRetention(Duration retention) {
+				this.retention = retention;
+			}
+
 			public void setMaxBackoff(Duration maxBackoff) {
 				this.maxBackoff = maxBackoff;
 			}
@@ -863,7 +892,7 @@ public class DingTalkProperties implements InitializingBean {
 			@Override
 			public String toString() {
 				return "Delivery[maxAttempts=" + this.maxAttempts + ", backoff=" + this.backoff + ", maxBackoff="
-						+ this.maxBackoff + "]";
+						+ this.maxBackoff + ", timeout=" + this.timeout + ", retention=" + this.retention + "]";
 			}
 
 		}

@@ -36,7 +36,7 @@ final class DingTalkSettings {
 	static TrackerSettings tracker(DingTalkProperties.Tracker tracker) {
 		DingTalkProperties.Tracker.Delivery delivery = tracker.getDelivery();
 		return new TrackerSettings(tracker.getMaxAge(), tracker.getLease(), delivery.getMaxAttempts(),
-				delivery.getBackoff(), delivery.getMaxBackoff());
+				delivery.getBackoff(), delivery.getMaxBackoff(), delivery.getTimeout(), delivery.getRetention());
 	}
 
 }

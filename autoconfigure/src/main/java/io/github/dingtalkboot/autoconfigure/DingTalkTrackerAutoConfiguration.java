@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import java.time.Clock;
+
 import java.util.Set;
 
 import reactor.core.scheduler.Schedulers;
@@ -40,8 +42,8 @@ public final class DingTalkTrackerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TrackedTaskStore dingTalkTrackedTaskStore() {
-		return new InMemoryTrackedTaskStore();
+	TrackedTaskStore dingTalkTrackedTaskStore(DingTalkProperties properties) {
+		return new InMemoryTrackedTaskStore(properties.getTracker().getDelivery().getRetention(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -52,6 +52,16 @@ public interface StorageTaskTracker {
 	Mono<Boolean> untrack(String taskId);
 
 	/**
+	 * Offer a task's event to the listeners again, after every offer failed and the task
+	 * was set aside ({@link TrackedTask#undeliveredSince()} is set; such tasks are kept
+	 * for {@code dingtalk.tracker.delivery.retention}). The event goes out with the same
+	 * retries as the first time, from whichever instance takes the task.
+	 * @param taskId the task id
+	 * @return whether the task was set aside (and is offered again now)
+	 */
+	Mono<Boolean> redeliver(String taskId);
+
+	/**
 	 * The tasks tracked now, with the state each was last seen in.
 	 * @return the tracked tasks
 	 */

@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param attributes the caller's correlation data (a user id, a job id), unmodifiable
  * @param trackedAt when tracking started
  * @param lastState the state of the latest poll, or {@code null} before the first one
+ * @param undeliveredSince when its event was set aside after every offer to the listeners
+ * failed (see {@link StorageTaskTracker#redeliver(String)}), or {@code null}
  * @since 0.2.0
  */
 public record TrackedTask(String taskId, String unionId, Map<String, String> attributes, Instant trackedAt,
-		@Nullable StorageTask lastState) {
+		@Nullable StorageTask lastState, @Nullable Instant undeliveredSince) {
 
 	/**
 	 * Copy the attributes, so that the caller's map may change afterwards.
@@ -26,12 +28,35 @@ public record TrackedTask(String taskId, String unionId, Map<String, String> att
 	}
 
 	/**
+	 * Create a task whose event, if any, was not set aside.
+	 * @param taskId the task id
+	 * @param unionId the operator the task is polled as
+	 * @param attributes the caller's correlation data
+	 * @param trackedAt when tracking started
+	 * @param lastState the state of the latest poll, or {@code null} before the first one
+	 */
+	public TrackedTask(String taskId, String unionId, Map<String, String> attributes, Instant trackedAt,
+			@Nullable StorageTask lastState) {
+		this(taskId, unionId, attributes, trackedAt, lastState, null);
+	}
+
+	/**
 	 * This task with another last state.
 	 * @param state the state of the latest poll
 	 * @return the new record
 	 */
 	public TrackedTask withLastState(StorageTask state) {
-		return new TrackedTask(this.taskId, this.unionId, this.attributes, this.trackedAt, state);
+		return new TrackedTask(this.taskId, this.unionId, this.attributes, this.trackedAt, state,
+				this.undeliveredSince);
+	}
+
+	/**
+	 * This task with its event set aside, or offered again.
+	 * @param since when the event was set aside, or {@code null} to offer it again
+	 * @return the new record
+	 */
+	public TrackedTask withUndeliveredSince(@Nullable Instant since) {
+		return new TrackedTask(this.taskId, this.unionId, this.attributes, this.trackedAt, this.lastState, since);
 	}
 
 }

@@ -368,6 +368,11 @@ class DingTalkTrackerTests {
 		}
 
 		@Override
+		public Mono<Boolean> redeliver(String taskId) {
+			return Mono.just(false);
+		}
+
+		@Override
 		public Flux<TrackedTask> trackedTasks() {
 			return Flux.empty();
 		}

@@ -27,9 +27,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Tracked tasks in Redis, leased to one instance at a time: a hash of the tasks (JSON), a
  * sorted set of lease expiry times (Redis's clock, milliseconds), a hash of the holders,
  * a sorted set of the ids removed lately (when), and for entries no instance can read, a
- * count of failed reads and a hash of the given-up entries. An instance renews its leases
- * every third of the lease; the tasks of one that stops renewing (it died) are taken by
- * the next instance that claims. A graceful stop gives the leases up at once.
+ * count of failed reads and a hash of the given-up entries, and a hash and a sorted set
+ * of the tasks whose event no listener took. An instance renews its leases every third of
+ * the lease; the tasks of one that stops renewing (it died) are taken by the next
+ * instance that claims. A graceful stop gives the leases up at once.
  * <p>
  * Only the holder saves or finishes a task (fencing), so an instance that lost its lease
  * cannot announce a task another instance announces too. The removed ids tell a task that
@@ -83,6 +84,8 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 			""", Long.class);
 
 	private static final String FORGET = """
+			redis.call('HDEL', KEYS[7], ARGV[1])
+			redis.call('ZREM', KEYS[8], ARGV[1])
 			redis.call('ZREM', KEYS[2], ARGV[1])
 			redis.call('HDEL', KEYS[3], ARGV[1])
 			redis.call('HDEL', KEYS[5], ARGV[1])
@@ -109,8 +112,12 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 			NOW + """
 					local expiry = now + tonumber(ARGV[2])
 					redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[5]))
+					for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[8], '-inf', now - tonumber(ARGV[6]), 'LIMIT', 0, tonumber(ARGV[3]))) do
+					  redis.call('HDEL', KEYS[7], id)
+					  redis.call('ZREM', KEYS[8], id)
+					end
 					local lost, missing, taken = {}, {}, {}
-					for i = 6, #ARGV do
+					for i = 7, #ARGV do
 					  local id = ARGV[i]
 					  if redis.call('HEXISTS', KEYS[1], id) == 1 then
 					    local holder = redis.call('HGET', KEYS[3], id)
@@ -146,6 +153,31 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 					return {lost, missing, taken}
 					""",
 			List.class);
+
+	private static final RedisScript<Long> PARK = RedisScript.of(NOW + """
+			local holder = redis.call('HGET', KEYS[3], ARGV[1])
+			if holder and holder ~= ARGV[3] then return 0 end
+			if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
+			redis.call('ZREM', KEYS[2], ARGV[1])
+			redis.call('HDEL', KEYS[3], ARGV[1])
+			redis.call('HSET', KEYS[7], ARGV[1], ARGV[2])
+			redis.call('ZADD', KEYS[8], now, ARGV[1])
+			for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+			return 1
+			""", Long.class);
+
+	/**
+	 * Makes a task set aside claimable at once; 0 when it was not set aside (any more).
+	 */
+	private static final RedisScript<Long> REDELIVER = RedisScript.of("""
+			if redis.call('HDEL', KEYS[7], ARGV[1]) == 0 then return 0 end
+			redis.call('ZREM', KEYS[8], ARGV[1])
+			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+			redis.call('ZADD', KEYS[2], 0, ARGV[1])
+			redis.call('HDEL', KEYS[3], ARGV[1])
+			redis.call('ZREM', KEYS[4], ARGV[1])
+			return 1
+			""", Long.class);
 
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
 			local released = 0
@@ -188,6 +220,8 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 
 	private final String removedRetentionMillis;
 
+	private final String undeliveredRetentionMillis;
+
 	private final String instanceId = UUID.randomUUID().toString();
 
 	private final JsonMapper json = JsonMapper.builder()
@@ -201,16 +235,20 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	 * @param state whether Redis answers
 	 * @param lease how long an instance holds a task without renewing
 	 * @param maxAge how long a task is tracked at the most
+	 * @param undeliveredRetention how long a task set aside is kept
 	 */
 	public RedisTrackedTaskStore(ReactiveStringRedisTemplate redis, RedisKeys keys, ClusterState state, Duration lease,
-			Duration maxAge) {
+			Duration maxAge, Duration undeliveredRetention) {
 		this.redis = redis;
 		this.state = state;
 		this.keys = List.of(keys.key("tracker:tasks"), keys.key("tracker:leases"), keys.key("tracker:holders"),
-				keys.key("tracker:removed"), keys.key("tracker:unreadable"), keys.key("tracker:dead"));
+				keys.key("tracker:removed"), keys.key("tracker:unreadable"), keys.key("tracker:dead"),
+				keys.key("tracker:undelivered"), keys.key("tracker:undelivered-at"));
 		this.leaseMillis = String.valueOf(lease.toMillis());
 		this.removedRetentionMillis = String.valueOf(maxAge.plus(lease).toMillis());
-		this.keyTimeToLiveMillis = String.valueOf(maxAge.multipliedBy(2).plus(lease).toMillis());
+		Duration longest = (maxAge.compareTo(undeliveredRetention) > 0) ? maxAge : undeliveredRetention;
+		this.keyTimeToLiveMillis = String.valueOf(longest.multipliedBy(2).plus(lease).toMillis());
+		this.undeliveredRetentionMillis = String.valueOf(undeliveredRetention.toMillis());
 	}
 
 	@Override
@@ -237,13 +275,31 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	}
 
 	@Override
+	public Mono<Boolean> park(TrackedTask task) {
+		return Mono.defer(() -> run(PARK, task.taskId(), write(task), this.instanceId, this.keyTimeToLiveMillis))
+			.map((parked) -> parked == 1);
+	}
+
+	@Override
+	public Mono<Boolean> redeliver(String taskId) {
+		return this.state.guard(this.redis.<String, String>opsForHash().get(this.keys.get(6), taskId))
+			.mapNotNull(this::read)
+			.flatMap((task) -> run(REDELIVER, taskId, write(task.withUndeliveredSince(null))))
+			.map((redelivered) -> redelivered == 1)
+			.defaultIfEmpty(false);
+	}
+
+	@Override
 	public Mono<Boolean> remove(String taskId) {
 		return run(REMOVE, taskId).map((removed) -> removed == 1);
 	}
 
 	@Override
 	public Flux<TrackedTask> list() {
-		return this.state.guard(this.redis.<String, String>opsForHash().values(this.keys.get(0)).collectList())
+		return this.state
+			.guard(Flux.concat(this.redis.<String, String>opsForHash().values(this.keys.get(0)),
+					this.redis.<String, String>opsForHash().values(this.keys.get(6)))
+				.collectList())
 			.flatMapIterable((values) -> {
 				List<TrackedTask> tasks = new ArrayList<>(values.size());
 				for (String value : values) {
@@ -264,6 +320,7 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 		args.add(String.valueOf(CLAIM_BATCH));
 		args.add(this.keyTimeToLiveMillis);
 		args.add(this.removedRetentionMillis);
+		args.add(this.undeliveredRetentionMillis);
 		args.addAll(held);
 		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next()).flatMap(this::claimed);
 	}
@@ -311,7 +368,7 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 		return this.state
 			.guard(this.redis.execute(CLAIM, this.keys,
 					List.of(this.instanceId, this.leaseMillis, "0", this.keyTimeToLiveMillis,
-							this.removedRetentionMillis))
+							this.removedRetentionMillis, this.undeliveredRetentionMillis))
 				.next())
 			.then();
 	}

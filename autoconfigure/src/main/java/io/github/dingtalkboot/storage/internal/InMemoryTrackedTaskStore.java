@@ -2,6 +2,9 @@ package io.github.dingtalkboot.storage.internal;
 
 import io.github.dingtalkboot.storage.TrackedTask;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +22,29 @@ public final class InMemoryTrackedTaskStore implements TrackedTaskStore {
 
 	private final Map<String, TrackedTask> tasks = new ConcurrentHashMap<>();
 
+	private final Map<String, SetAside> undelivered = new ConcurrentHashMap<>();
+
+	private final Duration retention;
+
+	private final Clock clock;
+
+	/**
+	 * Create a store keeping tasks set aside for seven days.
+	 */
+	public InMemoryTrackedTaskStore() {
+		this(Duration.ofDays(7), Clock.systemUTC());
+	}
+
+	/**
+	 * Create a store.
+	 * @param retention how long a task set aside is kept
+	 * @param clock the clock of that retention
+	 */
+	public InMemoryTrackedTaskStore(Duration retention, Clock clock) {
+		this.retention = retention;
+		this.clock = clock;
+	}
+
 	@Override
 	public Mono<Boolean> add(TrackedTask task) {
 		return Mono.fromSupplier(() -> this.tasks.putIfAbsent(task.taskId(), task) == null);
@@ -32,22 +58,48 @@ public final class InMemoryTrackedTaskStore implements TrackedTaskStore {
 
 	@Override
 	public Mono<Boolean> finish(String taskId) {
-		return remove(taskId);
-	}
-
-	@Override
-	public Mono<Boolean> remove(String taskId) {
 		return Mono.fromSupplier(() -> this.tasks.remove(taskId) != null);
 	}
 
 	@Override
+	public Mono<Boolean> park(TrackedTask task) {
+		return Mono.fromSupplier(() -> {
+			if (this.tasks.remove(task.taskId()) == null) {
+				return false;
+			}
+			this.undelivered.put(task.taskId(), new SetAside(task, this.clock.instant()));
+			return true;
+		});
+	}
+
+	@Override
+	public Mono<Boolean> redeliver(String taskId) {
+		return Mono.fromSupplier(() -> {
+			SetAside setAside = this.undelivered.remove(taskId);
+			if (setAside == null) {
+				return false;
+			}
+			this.tasks.putIfAbsent(taskId, setAside.task().withUndeliveredSince(null));
+			return true;
+		});
+	}
+
+	@Override
+	public Mono<Boolean> remove(String taskId) {
+		return Mono.fromSupplier(() -> this.tasks.remove(taskId) != null | this.undelivered.remove(taskId) != null);
+	}
+
+	@Override
 	public Flux<TrackedTask> list() {
-		return Flux.defer(() -> Flux.fromIterable(this.tasks.values()));
+		return Flux.defer(() -> Flux.concat(Flux.fromIterable(this.tasks.values()),
+				Flux.fromIterable(this.undelivered.values()).map(SetAside::task)));
 	}
 
 	@Override
 	public Mono<Claim> claim(Collection<String> held) {
 		return Mono.fromSupplier(() -> {
+			Instant oldest = this.clock.instant().minus(this.retention);
+			this.undelivered.values().removeIf((setAside) -> setAside.at().isBefore(oldest));
 			Set<String> ids = new HashSet<>(held);
 			Set<String> lost = new HashSet<>(ids);
 			lost.removeAll(this.tasks.keySet());
@@ -62,6 +114,15 @@ public final class InMemoryTrackedTaskStore implements TrackedTaskStore {
 	@Override
 	public Mono<Void> release(Collection<String> held) {
 		return Mono.empty();
+	}
+
+	/**
+	 * A task set aside, and when by this store's clock.
+	 *
+	 * @param task the task
+	 * @param at when it was set aside
+	 */
+	private record SetAside(TrackedTask task, Instant at) {
 	}
 
 }

@@ -56,7 +56,7 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	static final String REDELIVERED = "redelivered";
 
-	static final String DROPPED = "dropped";
+	static final String UNDELIVERED = "undelivered";
 
 	private static final Log logger = LogFactory.getLog(TaskTracker.class);
 
@@ -172,6 +172,19 @@ public final class TaskTracker implements StorageTaskTracker {
 				this.removals.add(taskId);
 			});
 			return Mono.just(held);
+		});
+	}
+
+	@Override
+	public Mono<Boolean> redeliver(String taskId) {
+		if (taskId == null || taskId.isBlank()) {
+			return Mono.error(new IllegalArgumentException("taskId must not be null or blank"));
+		}
+		return this.store.redeliver(taskId).doOnNext((redelivered) -> {
+			if (redelivered) {
+				// the next claim (of any instance) takes it; this one claims at once
+				this.schedule.execute(this::claim);
+			}
 		});
 	}
 
@@ -486,10 +499,12 @@ public final class TaskTracker implements StorageTaskTracker {
 		Sinks.Empty<Void> delivered = Sinks.empty();
 		tracked.delivered = delivered;
 		AtomicInteger attempts = new AtomicInteger();
+		// a listener that hangs holds its thread, but not the event: after the timeout
+		// the offer counts as failed
 		Mono<Void> offer = Mono.<Void>fromRunnable(() -> {
 			attempts.incrementAndGet();
 			this.publisher.accept(event);
-		}).subscribeOn(this.delivery);
+		}).subscribeOn(this.delivery).timeout(this.settings.deliveryTimeout(), this.timer);
 		// the terminal state is saved first: should this instance die while listeners
 		// run, the instance that takes the task over delivers without polling again; and
 		// only the holder delivers
@@ -511,12 +526,20 @@ public final class TaskTracker implements StorageTaskTracker {
 							+ (signal.totalRetries() + 1) + "), offering it again later: " + signal.failure())))
 				.then(Mono.fromSupplier(() -> (attempts.get() == 1) ? DELIVERED : REDELIVERED))
 				.onErrorResume((ex) -> {
-					logger.error("Dropping " + event + " after " + attempts.get() + " failed deliveries",
+					logger.error(
+							"Setting " + event + " aside after " + attempts.get() + " failed deliveries; "
+									+ "StorageTaskTracker.redeliver(\"" + taskId + "\") offers it again",
 							ex.getCause());
-					return Mono.just(DROPPED);
+					return Mono.just(UNDELIVERED);
 				})
 				.flatMap((outcome) -> {
 					this.metrics.event(type, outcome);
+					if (outcome.equals(UNDELIVERED)) {
+						// should Redis not take it now, the task stays with its terminal
+						// state and is offered again by the instance that takes it over
+						return this.store.park(tracked.task.withUndeliveredSince(this.schedule.wallClock()))
+							.onErrorResume((ex) -> Mono.just(false));
+					}
 					return this.store.finish(taskId).onErrorResume((ex) -> {
 						this.schedule.execute(() -> this.removals.add(taskId));
 						return Mono.just(false);

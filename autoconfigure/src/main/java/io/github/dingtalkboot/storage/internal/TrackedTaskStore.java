@@ -39,6 +39,22 @@ public interface TrackedTaskStore {
 	Mono<Boolean> finish(String taskId);
 
 	/**
+	 * Set a task aside whose event no listener took, if this instance holds it: it is no
+	 * longer claimed, but listed (with {@link TrackedTask#undeliveredSince()}) until
+	 * {@link #redeliver} or its retention ends.
+	 * @param task the task, {@link TrackedTask#undeliveredSince()} set
+	 * @return whether it was set aside
+	 */
+	Mono<Boolean> park(TrackedTask task);
+
+	/**
+	 * Make a task that was set aside claimable again, so that its event is offered anew.
+	 * @param taskId the task id
+	 * @return whether it was set aside
+	 */
+	Mono<Boolean> redeliver(String taskId);
+
+	/**
 	 * Remove a task, whoever holds it: the application no longer wants it tracked.
 	 * @param taskId the task id
 	 * @return whether it was tracked
@@ -46,7 +62,7 @@ public interface TrackedTaskStore {
 	Mono<Boolean> remove(String taskId);
 
 	/**
-	 * Every tracked task.
+	 * Every tracked task, those set aside included.
 	 * @return the tasks
 	 */
 	Flux<TrackedTask> list();

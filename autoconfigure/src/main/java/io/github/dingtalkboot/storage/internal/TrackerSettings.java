@@ -7,14 +7,17 @@ import java.time.Duration;
  *
  * @param maxAge how long a task is followed before tracking fails
  * @param lease how long an instance holds a task without renewing its lease
- * @param deliveryMaxAttempts how often an event is offered to the listeners before it is
- * dropped
+ * @param deliveryMaxAttempts how often an event is offered to the listeners before the
+ * task is set aside as undelivered
  * @param deliveryBackoff the delay before the second offer, doubling after each failed
  * one
  * @param deliveryMaxBackoff the longest delay between two offers
+ * @param deliveryTimeout how long one offer may take before it counts as failed
+ * @param deliveryRetention how long a task whose offers all failed is kept for a
+ * redelivery
  */
 public record TrackerSettings(Duration maxAge, Duration lease, int deliveryMaxAttempts, Duration deliveryBackoff,
-		Duration deliveryMaxBackoff) {
+		Duration deliveryMaxBackoff, Duration deliveryTimeout, Duration deliveryRetention) {
 
 	/**
 	 * Check the settings.
@@ -23,6 +26,8 @@ public record TrackerSettings(Duration maxAge, Duration lease, int deliveryMaxAt
 		requirePositive(maxAge, "maxAge");
 		requirePositive(lease, "lease");
 		requirePositive(deliveryBackoff, "deliveryBackoff");
+		requirePositive(deliveryTimeout, "deliveryTimeout");
+		requirePositive(deliveryRetention, "deliveryRetention");
 		if (deliveryMaxBackoff.compareTo(deliveryBackoff) < 0) {
 			throw new IllegalArgumentException("deliveryMaxBackoff must not be shorter than deliveryBackoff");
 		}

@@ -40,6 +40,8 @@ class RedisTrackedTaskStoreTests {
 
 	private static final Duration MAX_AGE = Duration.ofHours(1);
 
+	private static final Duration RETENTION = Duration.ofHours(2);
+
 	@Container
 	static GenericContainer<?> redis = RedisContainers.redis();
 
@@ -108,7 +110,7 @@ class RedisTrackedTaskStoreTests {
 	@Test
 	void aReleasedTaskIsClaimedAtOnce() {
 		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(template, this.keys,
-				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1), MAX_AGE);
+				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1), MAX_AGE, RETENTION);
 		longLease.add(task("t1")).block(BLOCK);
 		longLease.release(List.of("t1")).block(BLOCK);
 
@@ -209,13 +211,67 @@ class RedisTrackedTaskStoreTests {
 
 	@Test
 	void everyTrackerKeyExpiresWhenNoInstanceIsActive() {
+		// after twice the longer of max-age and the retention of tasks set aside
 		this.a.add(task("t1")).block(BLOCK);
 		this.a.claim(List.of("t1")).block(BLOCK);
 
 		for (String name : List.of("tracker:tasks", "tracker:leases", "tracker:holders")) {
 			Duration ttl = template.getExpire(this.keys.key(name)).block(BLOCK);
-			assertThat(ttl).as(name).isPositive().isLessThanOrEqualTo(MAX_AGE.multipliedBy(2).plus(LEASE));
+			assertThat(ttl).as(name).isPositive().isLessThanOrEqualTo(RETENTION.multipliedBy(2).plus(LEASE));
 		}
+	}
+
+	@Test
+	void aTaskSetAsideIsListedButNotClaimedUntilRedelivered() {
+		this.a.add(task("t1").withLastState(ended())).block(BLOCK);
+		TrackedTask undelivered = task("t1").withLastState(ended()).withUndeliveredSince(Instant.now());
+
+		assertThat(this.a.park(undelivered).block(BLOCK)).isTrue();
+
+		assertThat(this.b.list().collectList().block(BLOCK)).containsExactly(undelivered);
+		releaseEverything();
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).isEmpty();
+		assertThat(this.b.redeliver("t1").block(BLOCK)).isTrue();
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).containsExactly(task("t1").withLastState(ended()));
+		assertThat(this.b.redeliver("t1").block(BLOCK)).isFalse();
+	}
+
+	@Test
+	void onlyTheHolderSetsATaskAside() {
+		this.a.add(task("t1")).block(BLOCK);
+
+		assertThat(this.b.park(task("t1").withUndeliveredSince(Instant.now())).block(BLOCK)).isFalse();
+		assertThat(this.a.list().collectList().block(BLOCK)).containsExactly(task("t1"));
+	}
+
+	@Test
+	void aTaskSetAsideLongerThanItsRetentionIsForgotten() {
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.park(task("t1").withUndeliveredSince(Instant.now())).block(BLOCK);
+		// as if it was set aside three hours ago
+		template.opsForZSet()
+			.add(this.keys.key("tracker:undelivered-at"), "t1", System.currentTimeMillis() - 3 * 3_600_000)
+			.block(BLOCK);
+
+		this.b.claim(List.of()).block(BLOCK);
+
+		assertThat(this.b.list().collectList().block(BLOCK)).isEmpty();
+		assertThat(this.b.redeliver("t1").block(BLOCK)).isFalse();
+	}
+
+	@Test
+	void untrackingATaskSetAsideForgetsIt() {
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.park(task("t1").withUndeliveredSince(Instant.now())).block(BLOCK);
+
+		this.b.remove("t1").block(BLOCK);
+
+		assertThat(this.b.list().collectList().block(BLOCK)).isEmpty();
+	}
+
+	/** Every lease runs out now, as if every holder had stopped. */
+	private void releaseEverything() {
+		template.delete(this.keys.key("tracker:holders")).block(BLOCK);
 	}
 
 	@Test
@@ -241,7 +297,8 @@ class RedisTrackedTaskStoreTests {
 	}
 
 	private RedisTrackedTaskStore store() {
-		return new RedisTrackedTaskStore(template, this.keys, new ClusterState(Duration.ofSeconds(5)), LEASE, MAX_AGE);
+		return new RedisTrackedTaskStore(template, this.keys, new ClusterState(Duration.ofSeconds(5)), LEASE, MAX_AGE,
+				RETENTION);
 	}
 
 	/** What FLUSHALL, or a restart without persistence, does to this test's keys. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -142,7 +144,8 @@ class TaskTrackerTests {
 	@Test
 	void aTaskTrackedLongerThanTheMaxAgeEndsTrackingAsTooOld() {
 		this.tracker = tracker(new TrackerSettings(Duration.ofMinutes(1), Duration.ofSeconds(30), 10,
-				Duration.ofSeconds(1), Duration.ofMinutes(1)), this.events::add);
+				Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofDays(7)),
+				this.events::add);
 		this.dingtalk.silent("t1", Duration.ofHours(1));
 		track("t1");
 
@@ -214,7 +217,7 @@ class TaskTrackerTests {
 	}
 
 	@Test
-	void anEventNoListenerTakesIsDroppedAfterTheLastAttempt() {
+	void anEventNoListenerTakesIsSetAsideAfterTheLastAttemptNotDropped() {
 		AtomicInteger offers = new AtomicInteger();
 		this.tracker = tracker(DefaultSettings.tracker(), (event) -> {
 			offers.incrementAndGet();
@@ -226,8 +229,68 @@ class TaskTrackerTests {
 		this.time.advanceTimeBy(Duration.ofMinutes(30));
 
 		assertThat(offers).hasValue(DefaultSettings.tracker().deliveryMaxAttempts());
-		assertThat(this.counted).containsKey("completed/dropped");
-		assertThat(this.store.list().collectList().block()).isEmpty();
+		assertThat(this.counted).containsKey("completed/undelivered");
+		assertThat(this.tracker.trackedTasks().collectList().block()).singleElement().satisfies((task) -> {
+			assertThat(task.undeliveredSince()).isNotNull();
+			assertThat(task.lastState().isTerminal()).isTrue();
+		});
+		int polls = this.dingtalk.polls("t1").size();
+		this.time.advanceTimeBy(Duration.ofMinutes(30));
+		assertThat(offers).as("not offered again by itself").hasValue(DefaultSettings.tracker().deliveryMaxAttempts());
+		assertThat(this.dingtalk.polls("t1")).as("nor polled").hasSize(polls);
+	}
+
+	@Test
+	void anEventSetAsideIsOfferedAgainOnRedeliverWithoutPollingAgain() {
+		AtomicInteger offers = new AtomicInteger();
+		this.tracker = tracker(DefaultSettings.tracker(), (event) -> {
+			// a listener that fails twelve times: ten offers, set aside, then two more
+			if (offers.incrementAndGet() <= 12) {
+				throw new IllegalStateException("listener down");
+			}
+			this.events.add(event);
+		});
+		this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+		track("t1");
+		this.time.advanceTimeBy(Duration.ofMinutes(30));
+		int polls = this.dingtalk.polls("t1").size();
+
+		StepVerifier.create(this.tracker.redeliver("t1")).expectNext(true).verifyComplete();
+		this.time.advanceTimeBy(Duration.ofMinutes(5));
+
+		assertThat(this.events).singleElement().isInstanceOf(StorageTaskCompletedEvent.class);
+		assertThat(offers).hasValue(13);
+		assertThat(this.dingtalk.polls("t1")).hasSize(polls);
+		assertThat(this.tracker.trackedTasks().collectList().block()).isEmpty();
+		StepVerifier.create(this.tracker.redeliver("t1")).expectNext(false).verifyComplete();
+	}
+
+	@Test
+	void aListenerThatHangsIsGivenUpAfterTheDeliveryTimeoutAndTheEventSetAside() {
+		CountDownLatch hung = new CountDownLatch(1);
+		Scheduler listenerThread = Schedulers.newSingle("hung-listener");
+		try {
+			this.tracker = new TaskTracker(this.schedule, this.store, DefaultSettings.tracker(), (event) -> {
+				try {
+					hung.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, this.metrics, listenerThread);
+			this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+			track("t1");
+
+			this.time.advanceTimeBy(Duration.ofHours(1));
+
+			assertThat(this.counted).containsKey("completed/undelivered");
+			assertThat(this.tracker.trackedTasks().collectList().block()).singleElement()
+				.satisfies((task) -> assertThat(task.undeliveredSince()).isNotNull());
+		}
+		finally {
+			hung.countDown();
+			listenerThread.dispose();
+		}
 	}
 
 	@Test
