@@ -77,23 +77,41 @@ public final class ClusterState {
 	 * Redis does not answer
 	 */
 	public <T> Mono<T> guard(Mono<T> operation) {
-		return Mono.defer(() -> {
-			if (this.degraded.get() && !probeDue()) {
-				return Mono.error(new ClusterUnavailableException("Redis is unavailable", null));
+		return Mono.defer(() -> run(operation, this.answered ? this.timeout : this.firstContactTimeout, true));
+	}
+
+	/**
+	 * Run a bulk read (one that grows with the data, e.g. a listing) within its own
+	 * bound, or fail it at once while Redis is unavailable and no probe is due. A bulk
+	 * read that takes too long says that the data is large, not that Redis is down: its
+	 * timeout does not switch the instance to local state.
+	 * @param <T> the result type
+	 * @param read the read, not yet subscribed
+	 * @param bound how long it may take
+	 * @return the guarded read; fails with {@link ClusterUnavailableException} when Redis
+	 * does not answer in time
+	 */
+	public <T> Mono<T> guardBulk(Mono<T> read, Duration bound) {
+		return Mono.defer(() -> run(read, bound, false));
+	}
+
+	private <T> Mono<T> run(Mono<T> operation, Duration bound, boolean timeoutIsOutage) {
+		if (this.degraded.get() && !probeDue()) {
+			return Mono.error(new ClusterUnavailableException("Redis is unavailable", null));
+		}
+		return operation.timeout(bound).doOnSuccess((result) -> up()).onErrorMap((error) -> {
+			if (error instanceof ClusterUnavailableException) {
+				return error;
 			}
-			Duration bound = this.answered ? this.timeout : this.firstContactTimeout;
-			return operation.timeout(bound).doOnSuccess((result) -> up()).onErrorMap((error) -> {
-				if (error instanceof ClusterUnavailableException) {
-					return error;
-				}
-				String refused = RedisRefusals.refusal(error);
-				if (refused != null) {
-					refused(refused);
-					return new ClusterUnavailableException("Redis refused a command: " + refused, error);
-				}
+			String refused = RedisRefusals.refusal(error);
+			if (refused != null) {
+				refused(refused);
+				return new ClusterUnavailableException("Redis refused a command: " + refused, error);
+			}
+			if (timeoutIsOutage || !(error instanceof TimeoutException)) {
 				down(error, bound);
-				return new ClusterUnavailableException(describe(error, bound), error);
-			});
+			}
+			return new ClusterUnavailableException(describe(error, bound), error);
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import io.github.dingtalkboot.storage.TrackedTask;
 import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -51,6 +53,12 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	 * instance cannot read during a rolling update goes to a newer one meanwhile.
 	 */
 	static final int MAX_UNREADABLE = 10;
+
+	/** How many entries one page of a listing asks for. */
+	static final int LIST_PAGE = 500;
+
+	/** The bound of a whole listing, which grows with the tasks tracked. */
+	static final Duration LIST_BOUND = Duration.ofSeconds(5);
 
 	private static final String NOW = """
 			local time = redis.call('TIME')
@@ -297,9 +305,7 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	@Override
 	public Flux<TrackedTask> list() {
 		return this.state
-			.guard(Flux.concat(this.redis.<String, String>opsForHash().values(this.keys.get(0)),
-					this.redis.<String, String>opsForHash().values(this.keys.get(6)))
-				.collectList())
+			.guardBulk(Flux.concat(values(this.keys.get(0)), values(this.keys.get(6))).collectList(), LIST_BOUND)
 			.flatMapIterable((values) -> {
 				List<TrackedTask> tasks = new ArrayList<>(values.size());
 				for (String value : values) {
@@ -310,6 +316,13 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 				}
 				return tasks;
 			});
+	}
+
+	/** Every value of a hash, a page at a time rather than in one answer. */
+	private Flux<String> values(String key) {
+		return this.redis.<String, String>opsForHash()
+			.scan(key, ScanOptions.scanOptions().count(LIST_PAGE).build())
+			.map(Map.Entry::getValue);
 	}
 
 	@Override

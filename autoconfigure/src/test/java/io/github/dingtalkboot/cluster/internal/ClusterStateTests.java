@@ -39,6 +39,19 @@ class ClusterStateTests {
 	}
 
 	@Test
+	void aSlowBulkReadFailsWithinItsOwnBoundWithoutTakingRedisForDown() {
+		ClusterState state = new ClusterState(TIMEOUT);
+		StepVerifier.create(state.guard(Mono.just("first"))).expectNext("first").verifyComplete();
+		StepVerifier.withVirtualTime(() -> state.guardBulk(Mono.never(), Duration.ofSeconds(10)))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofSeconds(10).minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.expectError(ClusterUnavailableException.class)
+			.verify();
+		assertThat(state.isDegraded()).isFalse();
+	}
+
+	@Test
 	void onceRedisAnsweredAnOperationGetsTheTimeout() {
 		ClusterState state = new ClusterState(TIMEOUT);
 		StepVerifier.create(state.guard(Mono.just("first"))).expectNext("first").verifyComplete();
