@@ -37,6 +37,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -290,11 +291,11 @@ abstract class DingTalkClusterContainerTests {
 		ReactiveStringRedisTemplate redisTemplate = new ReactiveStringRedisTemplate(
 				three.get(0).getBean(ReactiveRedisConnectionFactory.class));
 		List<String> kept = redisTemplate.keys(this.keyPrefix + ":*")
-			.flatMap((key) -> redisTemplate.type(key)
-				.flatMapMany((type) -> "hash".equals(type.code())
-						? redisTemplate.<String, String>opsForHash().entries(key).map((entry) -> entry.toString())
-						: redisTemplate.opsForValue().get(key))
-				.map((value) -> key + "=" + value))
+			.flatMap((key) -> redisTemplate.type(key).flatMapMany((type) -> switch (type.code()) {
+				case "hash" -> redisTemplate.<String, String>opsForHash().entries(key).map(Object::toString);
+				case "zset" -> redisTemplate.opsForZSet().range(key, Range.closed(0L, -1L));
+				default -> redisTemplate.opsForValue().get(key);
+			}).map((value) -> key + "=" + value))
 			.collectList()
 			.block(BLOCK);
 		assertThat(kept).hasSizeGreaterThanOrEqualTo(5)

@@ -86,7 +86,11 @@ public final class InMemoryTrackedTaskStore implements TrackedTaskStore {
 
 	@Override
 	public Mono<Boolean> remove(String taskId) {
-		return Mono.fromSupplier(() -> this.tasks.remove(taskId) != null | this.undelivered.remove(taskId) != null);
+		return Mono.fromSupplier(() -> {
+			boolean tracked = this.tasks.remove(taskId) != null;
+			boolean setAside = this.undelivered.remove(taskId) != null;
+			return tracked || setAside;
+		});
 	}
 
 	@Override
