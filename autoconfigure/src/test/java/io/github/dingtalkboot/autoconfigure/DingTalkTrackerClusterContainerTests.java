@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,8 +57,12 @@ abstract class DingTalkTrackerClusterContainerTests {
 
 	final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
+	/** How often the listeners still fail for a task. */
+	static final Map<String, AtomicInteger> failing = new ConcurrentHashMap<>();
+
 	DingTalkTrackerClusterContainerTests() throws Exception {
 		deliveries.clear();
+		failing.clear();
 	}
 
 	@AfterEach
@@ -152,6 +157,33 @@ abstract class DingTalkTrackerClusterContainerTests {
 		await().atMost(BLOCK).until(() -> !redis.opsForHash().hasKey(tasks, "long").block(BLOCK));
 		ConfigurableApplicationContext b = start("b", "dingtalk.tracker.lease=3s");
 		assertThat(b.getBean(StorageTaskTracker.class).trackedTasks().collectList().block(BLOCK)).isEmpty();
+	}
+
+	@Test
+	void anEventNoListenerTookIsSetAsideAndDeliveredOnceWhenRedeliveredOnAnotherInstance() {
+		String[] fastRetries = { "dingtalk.tracker.lease=3s", "dingtalk.tracker.delivery.backoff=10ms",
+				"dingtalk.tracker.delivery.max-backoff=50ms" };
+		ConfigurableApplicationContext a = start("a", fastRetries);
+		ConfigurableApplicationContext b = start("b", fastRetries);
+		// ten offers fail, so the task is set aside; then two more fail after the
+		// redelivery
+		failing.put("flaky", new AtomicInteger(12));
+		this.dingtalk.task("flaky", Duration.ofSeconds(1), 10);
+		a.getBean(StorageTaskTracker.class).track("flaky").block(BLOCK);
+
+		StorageTaskTracker trackerOfB = b.getBean(StorageTaskTracker.class);
+		await().atMost(BLOCK)
+			.untilAsserted(() -> assertThat(trackerOfB.trackedTasks().collectList().block(BLOCK)).singleElement()
+				.satisfies((task) -> assertThat(task.undeliveredSince()).isNotNull()));
+		assertThat(deliveredTasks()).isEmpty();
+		int polls = this.dingtalk.polls("flaky");
+		assertThat(trackerOfB.redeliver("flaky").block(BLOCK)).isTrue();
+
+		await().atMost(BLOCK).untilAsserted(() -> assertThat(deliveredTasks()).containsExactly("flaky"));
+		await().atMost(BLOCK)
+			.untilAsserted(() -> assertThat(trackerOfB.trackedTasks().collectList().block(BLOCK)).isEmpty());
+		assertEachDeliveredOnce();
+		assertThat(this.dingtalk.polls("flaky")).as("delivered from its saved end, not polled again").isEqualTo(polls);
 	}
 
 	void trackTasks(ConfigurableApplicationContext a, ConfigurableApplicationContext b, int count) {
@@ -286,8 +318,12 @@ abstract class DingTalkTrackerClusterContainerTests {
 
 		@EventListener
 		void completed(StorageTaskCompletedEvent event) {
-			deliveries.computeIfAbsent(this.name, (key) -> new CopyOnWriteArrayList<>())
-				.add(event.getTrackedTask().taskId());
+			String taskId = event.getTrackedTask().taskId();
+			AtomicInteger failures = failing.get(taskId);
+			if (failures != null && failures.getAndDecrement() > 0) {
+				throw new IllegalStateException("listener down");
+			}
+			deliveries.computeIfAbsent(this.name, (key) -> new CopyOnWriteArrayList<>()).add(taskId);
 		}
 
 	}
