@@ -327,15 +327,20 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 
 	@Override
 	public Mono<Claim> claim(Collection<String> held) {
-		List<String> args = new ArrayList<>(held.size() + 5);
+		return this.state.guard(this.redis.execute(CLAIM, this.keys, claimArguments(CLAIM_BATCH, held)).next())
+			.flatMap(this::claimed);
+	}
+
+	private List<String> claimArguments(int batch, Collection<String> held) {
+		List<String> args = new ArrayList<>(held.size() + 6);
 		args.add(this.instanceId);
 		args.add(this.leaseMillis);
-		args.add(String.valueOf(CLAIM_BATCH));
+		args.add(String.valueOf(batch));
 		args.add(this.keyTimeToLiveMillis);
 		args.add(this.removedRetentionMillis);
 		args.add(this.undeliveredRetentionMillis);
 		args.addAll(held);
-		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next()).flatMap(this::claimed);
+		return args;
 	}
 
 	private Mono<Claim> claimed(List<?> answer) {
@@ -378,12 +383,7 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	@Override
 	public Mono<Void> check() {
 		// a claim that takes nothing: it reads and renews the keys as every claim does
-		return this.state
-			.guard(this.redis.execute(CLAIM, this.keys,
-					List.of(this.instanceId, this.leaseMillis, "0", this.keyTimeToLiveMillis,
-							this.removedRetentionMillis, this.undeliveredRetentionMillis))
-				.next())
-			.then();
+		return this.state.guard(this.redis.execute(CLAIM, this.keys, claimArguments(0, List.of())).next()).then();
 	}
 
 	@Override

@@ -287,8 +287,7 @@ public final class TaskTracker implements StorageTaskTracker {
 	private void drop(String taskId) {
 		Tracked tracked = this.entries.get(taskId);
 		if (tracked != null && tracked.delivered == null) {
-			this.entries.remove(taskId);
-			this.schedule.unfollow(taskId);
+			forget(tracked);
 		}
 	}
 
@@ -546,12 +545,7 @@ public final class TaskTracker implements StorageTaskTracker {
 					});
 				});
 		}).doFinally((signal) -> {
-			this.schedule.execute(() -> {
-				if (this.entries.get(taskId) == tracked) {
-					this.entries.remove(taskId);
-					this.held.remove(taskId);
-				}
-			});
+			this.schedule.execute(() -> forget(tracked));
 			delivered.tryEmitEmpty();
 		}).subscribe();
 	}
