@@ -257,9 +257,7 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 		Disposable running = this.heartbeats;
 		if (running != null) {
 			running.dispose();
-			this.state.guard(this.redis.execute(LEAVE, this.keys, List.of(this.instanceId)).next())
-				.subscribe(null, (unavailable) -> {
-				});
+			inBackground(this.state.guard(this.redis.execute(LEAVE, this.keys, List.of(this.instanceId)).next()));
 		}
 	}
 
@@ -319,9 +317,7 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 			return;
 		}
 		String timeToLive = String.valueOf(TimeUnit.MICROSECONDS.toMillis(slot.waitMicros()) + 1000);
-		this.state.guard(this.redis.execute(GIVE_BACK, this.keys, List.of(slot.at(), timeToLive)).next())
-			.subscribe(null, (unavailable) -> {
-			});
+		inBackground(this.state.guard(this.redis.execute(GIVE_BACK, this.keys, List.of(slot.at(), timeToLive)).next()));
 	}
 
 	private Mono<Void> waitFor(Slot slot, int reservation) {
@@ -354,8 +350,7 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 	@Override
 	public void onThrottled() {
 		this.fallback.onThrottled();
-		halve().subscribe(null, (unavailable) -> {
-		});
+		inBackground(halve());
 	}
 
 	@Override
@@ -371,6 +366,15 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 				});
 		}
 		return this.sharedRate;
+	}
+
+	/**
+	 * Run a write nobody waits for: if Redis does not take it now, the shared state is
+	 * only less precise (a slot stays unused, an instance counts a little longer).
+	 */
+	private static void inBackground(Mono<?> write) {
+		write.subscribe(null, (unavailable) -> {
+		});
 	}
 
 	private void rateSeen(double rate) {

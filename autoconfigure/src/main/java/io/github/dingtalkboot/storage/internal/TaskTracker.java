@@ -306,8 +306,8 @@ public final class TaskTracker implements StorageTaskTracker {
 				unsaved.add(tracked.task);
 			}
 			else {
-				if (tracked.delivered == null && !tracked.suspended && requestedAt - tracked.leaseUntil >= 0) {
-					suspend(tracked);
+				if (tracked.delivered == null) {
+					leaseRanOut(tracked, requestedAt);
 				}
 				ids.add(tracked.task.taskId());
 			}
@@ -420,7 +420,7 @@ public final class TaskTracker implements StorageTaskTracker {
 			return;
 		}
 		this.metrics.polled();
-		if (leaseRanOut(tracked)) {
+		if (leaseRanOut(tracked, this.schedule.now())) {
 			return;
 		}
 		tracked.lastError = null;
@@ -452,8 +452,11 @@ public final class TaskTracker implements StorageTaskTracker {
 		}
 	}
 
-	private boolean leaseRanOut(Tracked tracked) {
-		if (this.schedule.now() - tracked.leaseUntil >= 0) {
+	/**
+	 * Whether the task's lease has run out by this instance's clock; suspends it if so.
+	 */
+	private boolean leaseRanOut(Tracked tracked, long now) {
+		if (now - tracked.leaseUntil >= 0) {
 			if (!tracked.suspended) {
 				suspend(tracked);
 			}
@@ -467,7 +470,7 @@ public final class TaskTracker implements StorageTaskTracker {
 			return;
 		}
 		this.metrics.polled();
-		if (leaseRanOut(tracked)) {
+		if (leaseRanOut(tracked, this.schedule.now())) {
 			return;
 		}
 		if (ex instanceof StorageTaskNotFoundException) {
