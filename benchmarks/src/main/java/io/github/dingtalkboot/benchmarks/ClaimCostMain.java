@@ -3,6 +3,7 @@ package io.github.dingtalkboot.benchmarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +28,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * What one claim cycle of an instance holding 10,000 tracked tasks costs Redis: server
  * time of the script and bytes in and out, read from Redis's own counters ({@code INFO
  * commandstats}, {@code INFO stats}), for the claim as it is and as it was before issue
- * 21 (commit a90a99e, which answered the JSON of every held task each cycle).
+ * 21 (commit a90a99e, which sent every held id and answered the JSON of every held task
+ * each cycle): with nothing changed, with tasks untracked and tracked between claims, and
+ * with the instance's lease lost before each claim (so each is a full claim).
  * <p>
  * Run against a Redis no one else uses: {@code redis-server --port 6390 --save ''} then
  * {@code java -cp benchmarks/target/dingtalk-benchmarks.jar
@@ -88,13 +91,19 @@ public final class ClaimCostMain {
 				ids.add("task-" + UUID.randomUUID());
 			}
 			Cost before = before(redis, ids, cycles);
-			Cost after = after(redis, ids, cycles);
+			Cost routine = now(redis, ids, cycles, Change.NONE);
+			Cost churn = now(redis, ids, cycles, Change.CHURN);
+			Cost full = now(redis, ids, cycles, Change.LEASE_LOST);
 			System.out.printf("%,d tracked tasks held by one instance, %d claim cycles each%n", tasks, cycles);
-			System.out.printf("%-8s %16s %16s %18s%n", "claim", "Redis us/cycle", "bytes in/cycle", "bytes out/cycle");
-			print("before", before);
-			print("after", after);
-			System.out.printf("ratio    %16.2f %16.2f %18.4f%n", after.micros() / before.micros(),
-					after.bytesIn() / before.bytesIn(), after.bytesOut() / before.bytesOut());
+			System.out.printf("%-36s %16s %16s %18s %18s %18s%n", "claim (per cycle)", "mean Redis us", "mean bytes in",
+					"mean bytes out", "median Redis us", "median bytes in");
+			print("before (a90a99e)", before);
+			print("now, no change", routine);
+			print("now, 10 untracked + 10 new a cycle", churn);
+			print("now, lease lost each cycle (full)", full);
+			System.out.printf("%-36s %16.4f %16.4f %18.4f%n", "mean ratio now/before, no change",
+					routine.micros() / before.micros(), routine.bytesIn() / before.bytesIn(),
+					routine.bytesOut() / before.bytesOut());
 		}
 		finally {
 			factory.destroy();
@@ -116,27 +125,85 @@ public final class ClaimCostMain {
 			.blockLast(BLOCK);
 		List<String> args = new ArrayList<>(List.of(holder, "30000", "1000"));
 		args.addAll(ids);
-		return measure(redis, cycles, () -> redis.execute(CLAIM_BEFORE, names, args).blockLast(BLOCK));
+		return measure(redis, cycles, () -> {
+		}, () -> redis.execute(CLAIM_BEFORE, names, args).blockLast(BLOCK));
 	}
 
-	private static Cost after(ReactiveStringRedisTemplate redis, List<String> ids, int cycles) {
-		RedisKeys keys = new RedisKeys("claim-cost-after", "app:" + UUID.randomUUID());
-		RedisTrackedTaskStore store = new RedisTrackedTaskStore(redis, keys, new ClusterState(Duration.ofSeconds(30)),
-				Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofDays(7));
-		Flux.fromIterable(ids).concatMap((id) -> store.add(task(id)), 64).blockLast(BLOCK);
-		return measure(redis, cycles, () -> store.claim(ids).block(BLOCK));
+	/**
+	 * The claim as it is. Its routine cycles include the full claim it makes once in
+	 * {@code RECONCILE_EVERY}; {@link Change#LEASE_LOST} makes every cycle a full one, as
+	 * after an outage longer than the lease.
+	 */
+	private static Cost now(ReactiveStringRedisTemplate redis, List<String> ids, int cycles, Change change) {
+		RedisKeys keys = new RedisKeys("claim-cost-now", "app:" + UUID.randomUUID());
+		ClusterState state = new ClusterState(Duration.ofSeconds(30));
+		Duration lease = Duration.ofSeconds(30);
+		RedisTrackedTaskStore store = new RedisTrackedTaskStore(redis, keys, state, lease, Duration.ofHours(24),
+				Duration.ofDays(7));
+		RedisTrackedTaskStore other = new RedisTrackedTaskStore(redis, keys, state, lease, Duration.ofHours(24),
+				Duration.ofDays(7));
+		List<String> held = new ArrayList<>(ids);
+		store.claim(List.of()).block(BLOCK);
+		Flux.fromIterable(held).concatMap((id) -> store.add(task(id)), 64).blockLast(BLOCK);
+		Runnable between = switch (change) {
+			case NONE -> () -> {
+			};
+			case CHURN -> () -> {
+				for (int i = 0; i < 10; i++) {
+					other.remove(held.remove(0)).block(BLOCK);
+					String id = "task-" + UUID.randomUUID();
+					store.add(task(id)).block(BLOCK);
+					held.add(id);
+				}
+			};
+			case LEASE_LOST -> () -> redis.delete(keys.key("tracker:instances")).block(BLOCK);
+		};
+		return measure(redis, cycles, between, () -> store.claim(held).block(BLOCK));
 	}
 
-	private static Cost measure(ReactiveStringRedisTemplate redis, int cycles, Runnable claim) {
+	/** What another instance, or Redis, does between two claims; not measured. */
+	private enum Change {
+
+		NONE, CHURN, LEASE_LOST
+
+	}
+
+	/**
+	 * Runs the claim once, then {@code cycles} times with {@code between} run before
+	 * each, counting only the claim: Redis's counters are read around each claim, less
+	 * what reading them costs.
+	 */
+	private static Cost measure(ReactiveStringRedisTemplate redis, int cycles, Runnable between, Runnable claim) {
 		claim.run();
-		Map<String, Long> start = counters(redis);
+		Map<String, Long> reading = diff(counters(redis), counters(redis));
+		double[] micros = new double[cycles];
+		double[] in = new double[cycles];
+		double[] out = new double[cycles];
 		for (int i = 0; i < cycles; i++) {
+			between.run();
+			Map<String, Long> start = counters(redis);
 			claim.run();
+			Map<String, Long> cost = diff(start, counters(redis));
+			micros[i] = cost.get("usec") - reading.get("usec");
+			in[i] = cost.get("in") - reading.get("in");
+			out[i] = cost.get("out") - reading.get("out");
 		}
-		Map<String, Long> end = counters(redis);
-		return new Cost((end.get("usec") - start.get("usec")) / (double) cycles,
-				(end.get("in") - start.get("in")) / (double) cycles,
-				(end.get("out") - start.get("out")) / (double) cycles);
+		return new Cost(mean(micros), mean(in), mean(out), median(micros), median(in));
+	}
+
+	private static double mean(double[] values) {
+		return Arrays.stream(values).average().orElse(0);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	private static Map<String, Long> diff(Map<String, Long> start, Map<String, Long> end) {
+		return Map.of("usec", end.get("usec") - start.get("usec"), "in", end.get("in") - start.get("in"), "out",
+				end.get("out") - start.get("out"));
 	}
 
 	/** Script time (EVAL and EVALSHA) and network bytes, by Redis's own counters. */
@@ -175,10 +242,11 @@ public final class ClaimCostMain {
 	}
 
 	private static void print(String label, Cost cost) {
-		System.out.printf("%-8s %16.0f %16.0f %18.0f%n", label, cost.micros(), cost.bytesIn(), cost.bytesOut());
+		System.out.printf("%-36s %16.0f %16.0f %18.0f %18.0f %18.0f%n", label, cost.micros(), cost.bytesIn(),
+				cost.bytesOut(), cost.medianMicros(), cost.medianBytesIn());
 	}
 
-	private record Cost(double micros, double bytesIn, double bytesOut) {
+	private record Cost(double micros, double bytesIn, double bytesOut, double medianMicros, double medianBytesIn) {
 	}
 
 }

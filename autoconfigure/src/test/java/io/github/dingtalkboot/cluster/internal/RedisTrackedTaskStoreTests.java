@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import reactor.core.publisher.Flux;
 
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskStatus;
@@ -21,6 +24,7 @@ import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
 
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -99,9 +103,7 @@ class RedisTrackedTaskStoreTests {
 	void anotherInstanceTakesATaskOverOnceItsLeaseRunsOut() {
 		this.a.add(task("t1")).block(BLOCK);
 
-		await().atMost(BLOCK)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+		awaitTakenByB();
 
 		assertThat(this.a.claim(List.of("t1")).block(BLOCK).lost()).as("a lost its lease").containsExactly("t1");
 		assertThat(this.b.claim(List.of("t1")).block(BLOCK)).isEqualTo(renewed());
@@ -152,9 +154,7 @@ class RedisTrackedTaskStoreTests {
 	@Test
 	void onlyTheHolderSavesATask() {
 		this.a.add(task("t1")).block(BLOCK);
-		await().atMost(BLOCK)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+		awaitTakenByB();
 
 		assertThat(this.a.update(task("t1").withLastState(ended())).block(BLOCK))
 			.isEqualTo(TrackedTaskStore.Update.TAKEN_OVER);
@@ -166,9 +166,7 @@ class RedisTrackedTaskStoreTests {
 	@Test
 	void onlyTheHolderFinishesATask() {
 		this.a.add(task("t1")).block(BLOCK);
-		await().atMost(BLOCK)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+		awaitTakenByB();
 
 		assertThat(this.a.finish("t1").block(BLOCK)).isFalse();
 		assertThat(this.b.list().collectList().block(BLOCK)).hasSize(1);
@@ -199,14 +197,121 @@ class RedisTrackedTaskStoreTests {
 	void aLeaseSetWhileRedisClockWasAheadLastsOneLeaseAtMost() {
 		this.a.add(task("t1")).block(BLOCK);
 		// as if Redis's clock stepped back by an hour after the lease was written
-		template.opsForZSet()
-			.add(this.keys.key("tracker:leases"), "t1", System.currentTimeMillis() + 3_600_000)
-			.block(BLOCK);
+		anHourAhead("tracker:leases", "t1");
 		this.b.claim(List.of()).block(BLOCK);
+
+		awaitTakenByB();
+	}
+
+	@Test
+	void aRoutineClaimSendsNoHeldIdsAndIsAnsweredOnlyWhatChanged() {
+		List<String> ids = IntStream.range(0, 1000).mapToObj((i) -> "task-" + i + "-" + UUID.randomUUID()).toList();
+		this.a.claim(List.of()).block(BLOCK);
+		Flux.fromIterable(ids).concatMap((id) -> this.a.add(task(id))).blockLast(BLOCK);
+		this.a.claim(ids).block(BLOCK);
+
+		long[] before = networkBytes();
+		TrackedTaskStore.Claim claim = this.a.claim(ids).block(BLOCK);
+		long[] after = networkBytes();
+
+		assertThat(claim).isEqualTo(renewed());
+		// the ids alone are 45 KB; the claim, and the INFO that measures it, a few
+		// hundred bytes
+		assertThat(after[0] - before[0]).as("bytes to Redis").isLessThan(4_000);
+		assertThat(after[1] - before[1]).as("bytes from Redis").isLessThan(8_000);
+	}
+
+	@Test
+	void aTaskUntrackedOnAnotherInstanceIsReportedLostAtItsHoldersNextRoutineClaim() {
+		this.a.claim(List.of()).block(BLOCK);
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.add(task("t2")).block(BLOCK);
+		this.a.claim(List.of("t1", "t2")).block(BLOCK);
+
+		this.b.remove("t1").block(BLOCK);
+
+		assertThat(this.a.claim(List.of("t1", "t2")).block(BLOCK).lost()).containsExactly("t1");
+		assertThat(this.a.claim(List.of("t2")).block(BLOCK)).isEqualTo(renewed());
+	}
+
+	@Test
+	void theTasksOfAnInstanceWhoseLeaseRanOutAreTakenByTheNextClaim() {
+		this.a.claim(List.of()).block(BLOCK);
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.add(task("t2")).block(BLOCK);
 
 		await().atMost(BLOCK)
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+			.until(() -> this.b.claim(List.of()).block(BLOCK).taken().size() == 2);
+
+		assertThat(template.opsForZSet().size(this.keys.key("tracker:instances")).block(BLOCK)).as("only b's lease")
+			.isEqualTo(1);
+		assertThat(this.a.claim(List.of("t1", "t2")).block(BLOCK).lost()).as("a reconciles and learns it lost both")
+			.containsExactlyInAnyOrder("t1", "t2");
+	}
+
+	@Test
+	void anInstanceWhoseLeaseRanOutKeepsTheTasksNobodyTookWhenItClaimsAgain() throws InterruptedException {
+		this.a.claim(List.of()).block(BLOCK);
+		this.a.add(task("t1")).block(BLOCK);
+		Thread.sleep(LEASE.multipliedBy(2).toMillis());
+
+		assertThat(this.a.claim(List.of("t1")).block(BLOCK)).isEqualTo(renewed());
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).isEmpty();
+	}
+
+	@Test
+	void anInstanceLeaseSetWhileRedisClockWasAheadLastsOneLeaseAtMost() {
+		this.a.claim(List.of()).block(BLOCK);
+		this.a.add(task("t1")).block(BLOCK);
+		List<String> instances = template.opsForZSet()
+			.range(this.keys.key("tracker:instances"), Range.unbounded())
+			.collectList()
+			.block(BLOCK);
+		// as if Redis's clock stepped back by an hour after a's lease was written
+		instances.forEach((instance) -> anHourAhead("tracker:instances", instance));
+		this.b.claim(List.of()).block(BLOCK);
+
+		awaitTakenByB();
+	}
+
+	@Test
+	void aHeldIdRedisLostWithTheIndexIsFoundByThePeriodicFullClaim() {
+		this.a.claim(List.of()).block(BLOCK);
+		this.a.add(task("t1")).block(BLOCK);
+		// as if a failover lost the task but kept the instance's lease
+		template.opsForHash().remove(this.keys.key("tracker:tasks"), "t1").block(BLOCK);
+
+		Set<String> missing = Set.of();
+		for (int i = 0; i <= RedisTrackedTaskStore.RECONCILE_EVERY && missing.isEmpty(); i++) {
+			missing = this.a.claim(List.of("t1")).block(BLOCK).missing();
+		}
+
+		assertThat(missing).containsExactly("t1");
+	}
+
+	@Test
+	void aGracefulStopFreesEveryTaskItsInstanceHoldsAtOnce() {
+		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(template, this.keys,
+				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1), MAX_AGE, RETENTION);
+		longLease.add(task("t1")).block(BLOCK);
+		longLease.claim(List.of("t1")).block(BLOCK);
+		longLease.add(task("t2")).block(BLOCK);
+
+		longLease.release(List.of("t1")).block(BLOCK);
+
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).extracting(TrackedTask::taskId)
+			.containsExactlyInAnyOrder("t1", "t2");
+	}
+
+	private static long[] networkBytes() {
+		Properties stats = template.getConnectionFactory()
+			.getReactiveConnection()
+			.serverCommands()
+			.info("stats")
+			.block(BLOCK);
+		return new long[] { Long.parseLong(stats.getProperty("total_net_input_bytes")),
+				Long.parseLong(stats.getProperty("total_net_output_bytes")) };
 	}
 
 	@Test
@@ -215,7 +320,7 @@ class RedisTrackedTaskStoreTests {
 		this.a.add(task("t1")).block(BLOCK);
 		this.a.claim(List.of("t1")).block(BLOCK);
 
-		for (String name : List.of("tracker:tasks", "tracker:leases", "tracker:holders")) {
+		for (String name : List.of("tracker:tasks", "tracker:holders", "tracker:instances", "tracker:held")) {
 			Duration ttl = template.getExpire(this.keys.key(name)).block(BLOCK);
 			assertThat(ttl).as(name).isPositive().isLessThanOrEqualTo(RETENTION.multipliedBy(2).plus(LEASE));
 		}
@@ -269,9 +374,19 @@ class RedisTrackedTaskStoreTests {
 		assertThat(this.b.list().collectList().block(BLOCK)).isEmpty();
 	}
 
+	private void awaitTakenByB() {
+		await().atMost(BLOCK)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !this.b.claim(List.of()).block(BLOCK).taken().isEmpty());
+	}
+
+	private void anHourAhead(String key, String member) {
+		template.opsForZSet().add(this.keys.key(key), member, System.currentTimeMillis() + 3_600_000).block(BLOCK);
+	}
+
 	/** Every lease runs out now, as if every holder had stopped. */
 	private void releaseEverything() {
-		template.delete(this.keys.key("tracker:holders")).block(BLOCK);
+		template.delete(this.keys.key("tracker:holders"), this.keys.key("tracker:instances")).block(BLOCK);
 	}
 
 	@Test
@@ -303,7 +418,8 @@ class RedisTrackedTaskStoreTests {
 
 	/** What FLUSHALL, or a restart without persistence, does to this test's keys. */
 	private void flush() {
-		for (String name : List.of("tracker:tasks", "tracker:leases", "tracker:holders", "tracker:removed")) {
+		for (String name : List.of("tracker:tasks", "tracker:leases", "tracker:holders", "tracker:removed",
+				"tracker:instances", "tracker:held", "tracker:inbox")) {
 			template.delete(this.keys.key(name)).block(BLOCK);
 		}
 	}
