@@ -23,7 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,7 +49,7 @@ public final class DingTalkTrackerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StorageTaskTracker dingTalkStorageTaskTracker(StorageTaskOperations operations, TrackedTaskStore store,
-			DingTalkProperties properties, ApplicationEventPublisher eventPublisher,
+			DingTalkProperties properties, ConfigurableApplicationContext context,
 			ObjectProvider<TrackerMetrics> metrics) {
 		// a user's own operations pace their calls themselves, on a schedule of the
 		// tracker's
@@ -57,7 +57,7 @@ public final class DingTalkTrackerAutoConfiguration {
 				: new PollSchedule((taskId, unionId, limiter) -> operations.getTask(taskId, unionId), null,
 						DingTalkSettings.storage(properties.getStorage()), Schedulers.parallel());
 		return new TaskTracker(schedule, store, DingTalkSettings.tracker(properties.getTracker()),
-				eventPublisher::publishEvent, metrics.getIfAvailable(() -> TrackerMetrics.NONE));
+				new ContextEventListeners(context), metrics.getIfAvailable(() -> TrackerMetrics.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -32,9 +32,12 @@ import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -108,6 +111,36 @@ class DingTalkTrackerTests {
 					.counter()
 					.count()).isOne());
 			assertThat(meters.get("dingtalk.tracker.tasks").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void aListenerThatKeepsFailingKeepsNoOtherListenerFromTheEvent() {
+		this.dingtalk.task("t1", Duration.ofMillis(200), 10);
+		this.runner.withUserConfiguration(FailingFirst.class)
+			.withPropertyValues("dingtalk.tracker.delivery.max-attempts=3")
+			.run((context) -> {
+				context.getBean(StorageTaskTracker.class).track("t1").block(BLOCK);
+				FailingFirst failing = context.getBean(FailingFirst.class);
+
+				awaitOneCompletedEvent(context, "undelivered");
+
+				assertThat(failing.offers).hasValue(3);
+				assertThat(context.getBean(Listeners.class).completed).as("the listener after the failing one")
+					.hasSize(1);
+			});
+	}
+
+	@Test
+	void aListenerThatTookTheEventIsNotOfferedItAgainWhenAnotherFails() {
+		this.dingtalk.task("t1", Duration.ofMillis(200), 10);
+		this.runner.withUserConfiguration(FailingTwice.class).run((context) -> {
+			context.getBean(StorageTaskTracker.class).track("t1").block(BLOCK);
+
+			awaitOneCompletedEvent(context, "redelivered");
+
+			assertThat(context.getBean(FailingTwice.class).offers).hasValue(3);
+			assertThat(context.getBean(Listeners.class).completed).hasSize(1);
 		});
 	}
 
@@ -303,6 +336,16 @@ class DingTalkTrackerTests {
 				.hasMessageContaining("dingtalk.tracker.delivery.max-attempts"));
 	}
 
+	private static void awaitOneCompletedEvent(ApplicationContext context, String outcome) {
+		await().atMost(BLOCK)
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(context.getBean(MeterRegistry.class)
+				.get("dingtalk.tracker.events")
+				.tags("type", "completed", "outcome", outcome)
+				.counter()
+				.count()).isOne());
+	}
+
 	private static SimpleMeterRegistry meters(Iterable<MeterBinder> binders) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		binders.forEach((binder) -> binder.bindTo(meters));
@@ -324,6 +367,7 @@ class DingTalkTrackerTests {
 		}
 
 		@EventListener
+		@Order(0)
 		void completed(StorageTaskCompletedEvent event) {
 			this.threads.add(Thread.currentThread().getName());
 			this.completed.add(event);
@@ -346,6 +390,20 @@ class DingTalkTrackerTests {
 			if (this.offers.incrementAndGet() <= 2) {
 				throw new IllegalStateException("listener down");
 			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingFirst {
+
+		final AtomicInteger offers = new AtomicInteger();
+
+		@EventListener
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		void completed(StorageTaskCompletedEvent event) {
+			this.offers.incrementAndGet();
+			throw new IllegalStateException("listener down");
 		}
 
 	}

@@ -12,15 +12,16 @@ import io.github.dingtalkboot.storage.TrackedTask;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,7 +67,7 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	private final TrackerSettings settings;
 
-	private final Consumer<Object> publisher;
+	private final EventListeners listeners;
 
 	private final TrackerMetrics metrics;
 
@@ -99,21 +100,20 @@ public final class TaskTracker implements StorageTaskTracker {
 	 * @param schedule the schedule to poll on
 	 * @param store where tracked tasks are kept
 	 * @param settings the tracker's settings
-	 * @param publisher publishes an event to the application's listeners, throwing what a
-	 * listener throws
+	 * @param listeners the application's listeners of the tracker's events
 	 * @param metrics where polls and events are counted
 	 */
 	public TaskTracker(PollSchedule schedule, TrackedTaskStore store, TrackerSettings settings,
-			Consumer<Object> publisher, TrackerMetrics metrics) {
-		this(schedule, store, settings, publisher, metrics, Schedulers.boundedElastic());
+			EventListeners listeners, TrackerMetrics metrics) {
+		this(schedule, store, settings, listeners, metrics, Schedulers.boundedElastic());
 	}
 
-	TaskTracker(PollSchedule schedule, TrackedTaskStore store, TrackerSettings settings, Consumer<Object> publisher,
+	TaskTracker(PollSchedule schedule, TrackedTaskStore store, TrackerSettings settings, EventListeners listeners,
 			TrackerMetrics metrics, Scheduler delivery) {
 		this.schedule = schedule;
 		this.store = store;
 		this.settings = settings;
-		this.publisher = publisher;
+		this.listeners = listeners;
 		this.metrics = metrics;
 		this.timer = schedule.timer();
 		this.delivery = delivery;
@@ -501,12 +501,15 @@ public final class TaskTracker implements StorageTaskTracker {
 		Sinks.Empty<Void> delivered = Sinks.empty();
 		tracked.delivered = delivered;
 		AtomicInteger attempts = new AtomicInteger();
-		// a listener that hangs holds its thread, but not the event: after the timeout
-		// the offer counts as failed
-		Mono<Void> offer = Mono.<Void>fromRunnable(() -> {
-			attempts.incrementAndGet();
-			this.publisher.accept(event);
-		}).subscribeOn(this.delivery).timeout(this.settings.deliveryTimeout(), this.timer);
+		Set<Object> took = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+		Mono<Void> offer = Mono.defer(() -> {
+			int attempt = attempts.incrementAndGet();
+			return Flux.fromIterable(this.listeners.of(event))
+				.filter((listener) -> !took.contains(listener.key()))
+				.concatMap((listener) -> offer(listener, event, attempt, took))
+				.collectList()
+				.flatMap((failures) -> failures.isEmpty() ? Mono.<Void>empty() : Mono.error(failures.get(0)));
+		});
 		// the terminal state is saved first: should this instance die while listeners
 		// run, the instance that takes the task over delivers without polling again; and
 		// only the holder delivers
@@ -524,8 +527,8 @@ public final class TaskTracker implements StorageTaskTracker {
 				.retryWhen(Retry.backoff(this.settings.deliveryMaxAttempts() - 1L, this.settings.deliveryBackoff())
 					.maxBackoff(this.settings.deliveryMaxBackoff())
 					.scheduler(this.timer)
-					.doBeforeRetry((signal) -> logger.warn("A listener of " + event + " failed (attempt "
-							+ (signal.totalRetries() + 1) + "), offering it again later: " + signal.failure())))
+					.doBeforeRetry((signal) -> logger
+						.debug("Offering " + event + " again later to the listeners that did not take it")))
 				.then(Mono.fromSupplier(() -> (attempts.get() == 1) ? DELIVERED : REDELIVERED))
 				.onErrorResume((ex) -> {
 					logger.error(
@@ -551,6 +554,24 @@ public final class TaskTracker implements StorageTaskTracker {
 			this.schedule.execute(() -> forget(tracked));
 			delivered.tryEmitEmpty();
 		}).subscribe();
+	}
+
+	/**
+	 * Offers an event to one listener; answers what it failed with, if it failed. A
+	 * listener that hangs holds its thread, but not the event: after the timeout the
+	 * offer counts as failed, and the next listener is offered the event.
+	 */
+	private Mono<Throwable> offer(EventListeners.Listener listener, Object event, int attempt, Set<Object> took) {
+		return Mono.fromRunnable(listener.offer())
+			.subscribeOn(this.delivery)
+			.timeout(this.settings.deliveryTimeout(), this.timer)
+			.then(Mono.fromRunnable(() -> took.add(listener.key())))
+			.then(Mono.<Throwable>empty())
+			.onErrorResume((ex) -> {
+				logger.warn("Listener " + listener.key() + " of " + event + " failed (attempt " + attempt
+						+ "); offering it the event again later: " + ex);
+				return Mono.just(ex);
+			});
 	}
 
 	private enum Saved {

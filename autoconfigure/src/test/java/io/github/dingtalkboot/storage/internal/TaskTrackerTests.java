@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import io.github.dingtalkboot.storage.TrackedTask;
 import io.github.dingtalkboot.testsupport.SlidingSecond;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The tracker's one poll schedule and its event delivery, in virtual time, against
@@ -197,6 +199,65 @@ class TaskTrackerTests {
 	}
 
 	@Test
+	void aListenerThatKeepsFailingKeepsNoOtherListenerFromTheEvent() {
+		AtomicInteger failing = new AtomicInteger();
+		this.tracker = new TaskTracker(this.schedule, this.store, DefaultSettings.tracker(), listeners((event) -> {
+			failing.incrementAndGet();
+			throw new IllegalStateException("listener down");
+		}, this.events::add), this.metrics, Schedulers.immediate());
+		this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofSeconds(3));
+		assertThat(this.events).as("the listener after the failing one, at the first offer").hasSize(1);
+
+		this.time.advanceTimeBy(Duration.ofMinutes(30));
+		assertThat(failing).hasValue(DefaultSettings.tracker().deliveryMaxAttempts());
+		assertThat(this.events).as("and only then").hasSize(1);
+		assertThat(this.counted).containsKey("completed/undelivered");
+	}
+
+	@Test
+	void aListenerThatTookTheEventIsNotOfferedItAgainWhenAnotherFails() {
+		AtomicInteger failing = new AtomicInteger();
+		this.tracker = new TaskTracker(this.schedule, this.store, DefaultSettings.tracker(),
+				listeners(this.events::add, (event) -> {
+					if (failing.incrementAndGet() <= 2) {
+						throw new IllegalStateException("listener down");
+					}
+				}), this.metrics, Schedulers.immediate());
+		this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+		track("t1");
+
+		this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+		assertThat(failing).hasValue(3);
+		assertThat(this.events).hasSize(1);
+		assertThat(this.counted).containsOnlyKeys("polls", "completed/redelivered");
+		assertThat(this.store.list().collectList().block()).isEmpty();
+	}
+
+	@Test
+	void aListenerThatHangsKeepsNoOtherListenerFromTheEvent() {
+		CountDownLatch hung = new CountDownLatch(1);
+		Scheduler listenerThreads = Schedulers.newBoundedElastic(4, 100, "listeners");
+		try {
+			this.tracker = new TaskTracker(this.schedule, this.store, DefaultSettings.tracker(),
+					listeners(hangUntil(hung), this.events::add), this.metrics, listenerThreads);
+			this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
+			track("t1");
+
+			this.time.advanceTimeBy(Duration.ofMinutes(1));
+
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.events).hasSize(1));
+		}
+		finally {
+			hung.countDown();
+			listenerThreads.dispose();
+		}
+	}
+
+	@Test
 	void aTaskStaysTrackedUntilItsEventIsDelivered() {
 		AtomicInteger offers = new AtomicInteger();
 		this.tracker = tracker(DefaultSettings.tracker(), (event) -> {
@@ -270,14 +331,8 @@ class TaskTrackerTests {
 		CountDownLatch hung = new CountDownLatch(1);
 		Scheduler listenerThread = Schedulers.newSingle("hung-listener");
 		try {
-			this.tracker = new TaskTracker(this.schedule, this.store, DefaultSettings.tracker(), (event) -> {
-				try {
-					hung.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}, this.metrics, listenerThread);
+			this.tracker = new TaskTracker(this.schedule, this.store, DefaultSettings.tracker(),
+					listeners(hangUntil(hung)), this.metrics, listenerThread);
 			this.dingtalk.running("t1", Duration.ofSeconds(2), 10);
 			track("t1");
 
@@ -342,7 +397,7 @@ class TaskTrackerTests {
 			.verifyErrorMessage("unionId must not be null or blank");
 		TaskTracker noDefault = new TaskTracker(
 				new PollSchedule(this.dingtalk, this.limiter, DefaultSettings.storage(), this.time), this.store,
-				DefaultSettings.tracker(), this.events::add, this.metrics, Schedulers.immediate());
+				DefaultSettings.tracker(), listeners(this.events::add), this.metrics, Schedulers.immediate());
 		StepVerifier.create(noDefault.track("t1")).verifyError(IllegalStateException.class);
 	}
 
@@ -414,8 +469,28 @@ class TaskTrackerTests {
 		this.tracker.track(taskId).block();
 	}
 
-	private TaskTracker tracker(TrackerSettings settings, Consumer<Object> publisher) {
-		return new TaskTracker(this.schedule, this.store, settings, publisher, this.metrics, Schedulers.immediate());
+	private TaskTracker tracker(TrackerSettings settings, Consumer<Object> listener) {
+		return new TaskTracker(this.schedule, this.store, settings, listeners(listener), this.metrics,
+				Schedulers.immediate());
+	}
+
+	private static Consumer<Object> hangUntil(CountDownLatch released) {
+		return (event) -> {
+			try {
+				released.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+	}
+
+	/** Listeners called in the given order, each known by itself. */
+	@SafeVarargs
+	private static EventListeners listeners(Consumer<Object>... listeners) {
+		return (event) -> Stream.of(listeners)
+			.map((listener) -> new EventListeners.Listener(listener, () -> listener.accept(event)))
+			.toList();
 	}
 
 	private void count(String name) {

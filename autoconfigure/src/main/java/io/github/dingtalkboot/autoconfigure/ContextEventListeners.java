@@ -1,0 +1,72 @@
+package io.github.dingtalkboot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import io.github.dingtalkboot.storage.internal.EventListeners;
+
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.SimpleApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.ResolvableType;
+
+/**
+ * The listeners of the application context, found as Spring's multicaster finds them
+ * (listener instances, {@code @EventListener} methods included, and listener beans; in
+ * their order; by event type and {@code condition}), each offered the tracker's events on
+ * its own. Spring's own {@code publishEvent} calls them one after the other and stops at
+ * the first that throws, which would keep the others from the event and offer it again to
+ * those that took it. Listeners of a parent context are not called.
+ */
+final class ContextEventListeners implements EventListeners {
+
+	private final ConfigurableApplicationContext context;
+
+	ContextEventListeners(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public List<Listener> of(Object event) {
+		if (!(this.context instanceof AbstractApplicationContext abstractContext)) {
+			// no way to list its listeners: the context's own publishing, as one listener
+			return List.of(new Listener(this.context, () -> this.context.publishEvent(event)));
+		}
+		Roster roster = new Roster(this.context);
+		abstractContext.getApplicationListeners().forEach(roster::addApplicationListener);
+		for (String name : this.context.getBeanNamesForType(ApplicationListener.class, true, false)) {
+			roster.addApplicationListenerBean(name);
+		}
+		PayloadApplicationEvent<Object> payload = new PayloadApplicationEvent<>(this.context, event);
+		List<Listener> listeners = new ArrayList<>();
+		for (ApplicationListener<?> listener : roster.listenersOf(payload)) {
+			listeners.add(new Listener(listener, () -> roster.offer(listener, payload)));
+		}
+		return listeners;
+	}
+
+	/**
+	 * A multicaster of the context's listeners used for what Spring's multicaster keeps
+	 * to itself: which listeners an event goes to, and calling one of them.
+	 */
+	private static final class Roster extends SimpleApplicationEventMulticaster {
+
+		Roster(ConfigurableApplicationContext context) {
+			super(context.getBeanFactory());
+		}
+
+		Collection<ApplicationListener<?>> listenersOf(ApplicationEvent event) {
+			return getApplicationListeners(event, ResolvableType.forInstance(event));
+		}
+
+		void offer(ApplicationListener<?> listener, ApplicationEvent event) {
+			invokeListener(listener, event);
+		}
+
+	}
+
+}
