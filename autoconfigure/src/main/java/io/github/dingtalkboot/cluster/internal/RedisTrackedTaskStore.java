@@ -156,10 +156,11 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	 * instances whose lease ran out, free tasks. When the caller's own lease is gone or
 	 * ran out (Redis lost it, or the caller paused), others may have taken its tasks, so
 	 * it is told to reconcile: a full claim sends every held id, renews those whose task
-	 * exists and that no live instance holds, and rebuilds the index. Removed ids are
-	 * kept for the maximum age, so a held id whose task is gone is either removed or lost
-	 * by Redis. Lease times further ahead than one lease (Redis's clock went back) are
-	 * brought back to one lease.
+	 * exists and that no live instance holds, frees what Redis has the caller hold
+	 * unknown to it (the answer that gave it was lost), and rebuilds the index. Removed
+	 * ids are kept for the maximum age, so a held id whose task is gone is either removed
+	 * or lost by Redis. Lease times further ahead than one lease (Redis's clock went
+	 * back) are brought back to one lease.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> CLAIM = RedisScript.of(
@@ -181,6 +182,15 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 							local lost, missing, taken = {}, {}, {}
 							local prefix = #self + 2
 							if full then
+							  local sent = {}
+							  for i = 8, #ARGV do sent[ARGV[i]] = true end
+							  for _, entry in ipairs(redis.call('ZRANGEBYLEX', KEYS[10], first(self), last(self))) do
+							    local id = string.sub(entry, prefix)
+							    if not sent[id] and redis.call('HGET', KEYS[3], id) == self then
+							      redis.call('ZADD', KEYS[2], 0, id)
+							      redis.call('HDEL', KEYS[3], id)
+							    end
+							  end
 							  redis.call('ZREMRANGEBYLEX', KEYS[10], first(self), last(self))
 							  redis.call('ZREMRANGEBYLEX', KEYS[11], first(self), last(self))
 							  for i = 8, #ARGV do

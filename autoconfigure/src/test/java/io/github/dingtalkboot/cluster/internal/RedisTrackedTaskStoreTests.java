@@ -291,6 +291,22 @@ class RedisTrackedTaskStoreTests {
 	}
 
 	@Test
+	void aTaskTakenByAClaimWhoseAnswerWasLostIsTakenAgainByAFullClaim() {
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.release(List.of("t1")).block(BLOCK);
+		// b takes t1, but its answer never reaches b's tracker (a timeout after Redis ran
+		// it)
+		assertThat(this.b.claim(List.of()).block(BLOCK).taken()).hasSize(1);
+
+		List<TrackedTask> taken = List.of();
+		for (int i = 0; i <= RedisTrackedTaskStore.RECONCILE_EVERY && taken.isEmpty(); i++) {
+			taken = this.b.claim(List.of()).block(BLOCK).taken();
+		}
+
+		assertThat(taken).containsExactly(task("t1"));
+	}
+
+	@Test
 	void aGracefulStopFreesEveryTaskItsInstanceHoldsAtOnce() {
 		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(template, this.keys,
 				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1), MAX_AGE, RETENTION);
