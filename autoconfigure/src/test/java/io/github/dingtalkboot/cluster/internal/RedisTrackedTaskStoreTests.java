@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -304,6 +306,27 @@ class RedisTrackedTaskStoreTests {
 		}
 
 		assertThat(taken).containsExactly(task("t1"));
+	}
+
+	@Test
+	void theFirstClaimAnsweredAfterAFailedOneIsFullAndTakesWhatTheLostAnswerGave() {
+		// a lease that outlasts the test: only the failure can make the next claim full
+		RedisTrackedTaskStore impatient = new RedisTrackedTaskStore(template, this.keys,
+				new ClusterState(Duration.ofMillis(300)), Duration.ofHours(1), MAX_AGE, RETENTION);
+		impatient.claim(List.of()).block(BLOCK);
+		this.a.add(task("t1")).block(BLOCK);
+		this.a.release(List.of("t1")).block(BLOCK);
+		// the claim is sent while Redis pauses: it times out, and Redis runs it
+		// afterwards
+		RedisContainers.pauseClients(redis, Duration.ofSeconds(2));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> impatient.claim(List.of()).block(BLOCK));
+
+		TrackedTaskStore.Claim answered = await().atMost(BLOCK)
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.until(() -> impatient.claim(List.of()).block(BLOCK), Objects::nonNull);
+
+		assertThat(answered.taken()).containsExactly(task("t1"));
 	}
 
 	@Test
