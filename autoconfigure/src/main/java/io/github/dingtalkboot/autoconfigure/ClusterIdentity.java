@@ -1,6 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,9 +34,38 @@ final class ClusterIdentity {
 			return "app:" + app.appKey() + at(baseUrl);
 		}
 		if (credentials instanceof DingTalkCredentials.ThirdPartyApp app) {
-			return suite(app.suiteKey()) + ":corp:" + app.authCorpId() + at(baseUrl);
+			String corpId = app.authCorpId();
+			return (corpId != null) ? ofCorp(app.suiteKey(), corpId, baseUrl) : suite(app.suiteKey()) + at(baseUrl);
 		}
 		return null;
+	}
+
+	/**
+	 * The identity of a corp's token of a third-party app. A corp id other than letters,
+	 * digits, {@code .}, {@code _} and {@code -} (DingTalk's are {@code ding…}) is
+	 * percent-encoded, so that it cannot end a key's hash tag or look like another key.
+	 * @param suiteKey the suite key
+	 * @param corpId the corp id
+	 * @param baseUrl the DingTalk API's base URL
+	 * @return the identity
+	 */
+	static String ofCorp(String suiteKey, String corpId, String baseUrl) {
+		return suite(suiteKey) + ":corp:" + escape(corpId) + at(baseUrl);
+	}
+
+	private static String escape(String corpId) {
+		StringBuilder escaped = new StringBuilder(corpId.length());
+		for (byte b : corpId.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+					|| c == '-') {
+				escaped.append(c);
+			}
+			else {
+				escaped.append('%').append(String.format("%02X", b & 0xff));
+			}
+		}
+		return escaped.toString();
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.dingtalkboot.auth.internal.CorpIds;
+
 /**
  * The {@link DingTalkCredentials} the {@code dingtalk.*} properties configure, checked
  * for completeness and conflicts.
@@ -13,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 final class CredentialsResolver {
 
 	private static final String HOW = "Set dingtalk.app-key and dingtalk.app-secret (internal app), or "
-			+ "dingtalk.suite-key, dingtalk.suite-secret and dingtalk.auth-corp-id (third-party enterprise app; "
-			+ "its suite ticket comes from SuiteTicketStore.save or dingtalk.suite-ticket), or "
+			+ "dingtalk.suite-key and dingtalk.suite-secret (third-party enterprise app, with dingtalk.auth-corp-id "
+			+ "for a default corp; its suite ticket comes from SuiteTicketStore.save or dingtalk.suite-ticket), or "
 			+ "dingtalk.access-token (a fixed token), or declare your own AccessTokenSupplier bean.";
 
 	private CredentialsResolver() {
@@ -64,11 +66,17 @@ final class CredentialsResolver {
 		}
 		if (suite) {
 			List<String> missing = missing(new String[] { "dingtalk.suite-key", properties.getSuiteKey() },
-					new String[] { "dingtalk.suite-secret", properties.getSuiteSecret() },
-					new String[] { "dingtalk.auth-corp-id", properties.getAuthCorpId() });
+					new String[] { "dingtalk.suite-secret", properties.getSuiteSecret() });
 			requireNone(missing, "Incomplete third-party-app credentials");
+			String authCorpId = properties.getAuthCorpId();
+			IllegalArgumentException invalid = isSet(authCorpId) ? CorpIds.problem(authCorpId) : null;
+			if (invalid != null) {
+				throw new DingTalkCredentialsException("Invalid dingtalk.auth-corp-id: " + invalid.getMessage() + ".",
+						List.of("dingtalk.auth-corp-id"),
+						"Set dingtalk.auth-corp-id to the id of the corp calls without a corp are made for.");
+			}
 			return DingTalkCredentials.thirdPartyApp(value(properties.getSuiteKey()),
-					value(properties.getSuiteSecret()), value(properties.getAuthCorpId()));
+					value(properties.getSuiteSecret()), isSet(authCorpId) ? authCorpId : null);
 		}
 		throw new DingTalkCredentialsException("No DingTalk credentials are configured.",
 				List.of("dingtalk.app-key", "dingtalk.app-secret", "dingtalk.suite-key", "dingtalk.suite-secret",

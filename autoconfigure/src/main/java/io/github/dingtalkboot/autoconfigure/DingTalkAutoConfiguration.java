@@ -5,13 +5,19 @@ import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.dingtalkboot.auth.AccessTokenFetcher;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpTokenStores;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.auth.internal.SuiteTicketTracker;
 import io.github.dingtalkboot.auth.internal.SharedTokenStore;
@@ -41,6 +47,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -66,6 +73,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "dingtalk.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DingTalkProperties.class)
 public final class DingTalkAutoConfiguration {
+
+	static final String NO_DEFAULT_CORP = "This third-party app has no default corp (dingtalk.auth-corp-id): "
+			+ "name the corp of each call with forCorp(corpId)";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -136,26 +146,57 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnMissingBean
 	AccessTokenSupplier dingTalkAccessTokenSupplier(DingTalkProperties properties,
 			DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
-			ObjectProvider<SuiteTicketSupplier> suiteTicket, ObjectProvider<SharedTokenStore> sharedTokens) {
+			ObjectProvider<SuiteTicketSupplier> suiteTicket, ObjectProvider<SharedTokenStore> sharedTokens,
+			ObjectProvider<CorpAccessTokenSupplier> corpTokens, ObjectProvider<CorpTokenStores> corpTokenStores) {
 		DingTalkCredentials credentials = CredentialsResolver.of(connectionDetails, properties);
 		if (credentials instanceof DingTalkCredentials.FixedToken fixed) {
 			return new FixedAccessTokenSupplier(fixed.accessToken());
 		}
-		AccessTokenFetcher fetcher;
-		if (credentials instanceof DingTalkCredentials.InternalApp app) {
-			fetcher = new InternalAppAccessTokenFetcher(http, app.appKey(), app.appSecret());
+		if (credentials instanceof DingTalkCredentials.ThirdPartyApp app) {
+			// the default corp's tokens are those of the corp cache, kept once
+			CorpAccessTokenSupplier corps = corpTokens.getIfUnique(() -> corpTokens(app, properties, connectionDetails,
+					http, suiteTicket.getObject(), corpTokenStores.getIfUnique()));
+			return new CorpBoundAccessTokenSupplier(corps, app.authCorpId(), NO_DEFAULT_CORP);
 		}
-		else {
-			DingTalkCredentials.ThirdPartyApp app = (DingTalkCredentials.ThirdPartyApp) credentials;
-			fetcher = new CorpAccessTokenFetcher(http, app.suiteKey(), app.suiteSecret(), app.authCorpId(),
-					suiteTicket.getObject());
-		}
+		DingTalkCredentials.InternalApp app = (DingTalkCredentials.InternalApp) credentials;
+		AccessTokenFetcher fetcher = new InternalAppAccessTokenFetcher(http, app.appKey(), app.appSecret());
 		Duration refreshBeforeExpiry = properties.getToken().getRefreshBeforeExpiry();
 		SharedTokenStore shared = sharedTokens.getIfUnique();
 		if (shared != null) {
 			fetcher = new SharedAccessTokenFetcher(shared, fetcher, refreshBeforeExpiry);
 		}
 		return new CachingAccessTokenSupplier(fetcher, refreshBeforeExpiry, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "dingtalk", name = { "suite-key", "suite-secret" })
+	CorpAccessTokenSupplier dingTalkCorpAccessTokenSupplier(DingTalkProperties properties,
+			DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
+			ObjectProvider<SuiteTicketSupplier> suiteTicket, ObjectProvider<CorpTokenStores> corpTokenStores) {
+		if (!(CredentialsResolver.of(connectionDetails, properties) instanceof DingTalkCredentials.ThirdPartyApp app)) {
+			throw new DingTalkCredentialsException(
+					"dingtalk.suite-key and dingtalk.suite-secret are set, but the connection details name other "
+							+ "credentials.",
+					List.of("dingtalk.suite-key", "dingtalk.suite-secret"),
+					"Remove dingtalk.suite-* or the credentials of the connection details.");
+		}
+		return corpTokens(app, properties, connectionDetails, http, suiteTicket.getObject(),
+				corpTokenStores.getIfUnique());
+	}
+
+	private static CorpAccessTokenSupplier corpTokens(DingTalkCredentials.ThirdPartyApp app,
+			DingTalkProperties properties, DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
+			SuiteTicketSupplier suiteTicket, @Nullable CorpTokenStores stores) {
+		Duration refreshBeforeExpiry = properties.getToken().getRefreshBeforeExpiry();
+		Function<String, AccessTokenFetcher> fetchers = (corpId) -> {
+			AccessTokenFetcher fetcher = new CorpAccessTokenFetcher(http, app.suiteKey(), app.suiteSecret(), corpId,
+					suiteTicket);
+			return (stores != null) ? new SharedAccessTokenFetcher(stores.forCorp(corpId), fetcher, refreshBeforeExpiry)
+					: fetcher;
+		};
+		return new CachingCorpAccessTokenSupplier(fetchers, properties.getCorpTokens().getMaxSize(),
+				refreshBeforeExpiry, Clock.systemUTC());
 	}
 
 	@Bean

@@ -7,6 +7,9 @@ import reactor.netty.http.client.HttpClient;
 
 import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
+import org.jspecify.annotations.Nullable;
+
+import io.github.dingtalkboot.auth.internal.CorpTokenStores;
 import io.github.dingtalkboot.auth.internal.SharedTokenStore;
 import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.cluster.internal.RedisCheck;
@@ -97,8 +100,9 @@ public final class DingTalkClusterAutoConfiguration {
 				}
 				identity = ClusterIdentity.anonymous(credentials);
 			}
+			String suiteKey = (credentials instanceof DingTalkCredentials.ThirdPartyApp app) ? app.suiteKey() : null;
 			return new ClusterRedis(new ReactiveStringRedisTemplate(factory), new RedisKeys(prefix, identity),
-					new RedisKeys(prefix, ClusterIdentity.ofSuite(credentials, baseUrl)));
+					new RedisKeys(prefix, ClusterIdentity.ofSuite(credentials, baseUrl)), prefix, suiteKey, baseUrl);
 		}
 
 		@Bean
@@ -114,6 +118,12 @@ public final class DingTalkClusterAutoConfiguration {
 		@ConditionalOnMissingBean
 		SharedTokenStore dingTalkSharedTokenStore(ClusterRedis redis, ClusterState state) {
 			return new RedisSharedTokenStore(redis.template(), redis.credentialKeys(), state);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorpTokenStores dingTalkCorpTokenStores(ClusterRedis redis, ClusterState state) {
+			return (corpId) -> new RedisSharedTokenStore(redis.template(), redis.corpKeys(corpId), state);
 		}
 
 		@Bean
@@ -154,8 +164,26 @@ public final class DingTalkClusterAutoConfiguration {
 	 * @param template the template
 	 * @param credentialKeys the keys of the token and the rate limit
 	 * @param suiteKeys the keys of the suite ticket
+	 * @param prefix what every key starts with
+	 * @param suiteKey the suite key of a third-party app, or {@code null}
+	 * @param baseUrl the DingTalk API's base URL
 	 */
-	record ClusterRedis(ReactiveStringRedisTemplate template, RedisKeys credentialKeys, RedisKeys suiteKeys) {
+	record ClusterRedis(ReactiveStringRedisTemplate template, RedisKeys credentialKeys, RedisKeys suiteKeys,
+			String prefix, @Nullable String suiteKey, String baseUrl) {
+
+		/**
+		 * The keys of one corp's token of a third-party app.
+		 * @param corpId the corp
+		 * @return its keys
+		 */
+		RedisKeys corpKeys(String corpId) {
+			String suite = this.suiteKey;
+			if (suite == null) {
+				throw new IllegalStateException("Corp tokens are kept for third-party apps only");
+			}
+			return new RedisKeys(this.prefix, ClusterIdentity.ofCorp(suite, corpId, this.baseUrl));
+		}
+
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import io.github.dingtalkboot.auth.internal.CorpIds;
+
 import org.springframework.util.Assert;
 
 /**
@@ -23,15 +27,16 @@ public sealed interface DingTalkCredentials {
 	}
 
 	/**
-	 * Credentials of a third-party enterprise app acting for one authorizing corporation.
-	 * The suite ticket DingTalk pushes comes from a {@code SuiteTicketSupplier} bean or
-	 * {@code dingtalk.suite-ticket}.
+	 * Credentials of a third-party enterprise app acting for the corporations that
+	 * authorised it, by default for one of them. The suite ticket DingTalk pushes comes
+	 * from a {@code SuiteTicketSupplier} bean or {@code dingtalk.suite-ticket}.
 	 * @param suiteKey the suite key
 	 * @param suiteSecret the suite secret
-	 * @param authCorpId the authorizing corporation's id
+	 * @param authCorpId the id of the corporation calls without a corp are made for, or
+	 * {@code null} for none (every call names its corp)
 	 * @return the credentials
 	 */
-	static DingTalkCredentials thirdPartyApp(String suiteKey, String suiteSecret, String authCorpId) {
+	static DingTalkCredentials thirdPartyApp(String suiteKey, String suiteSecret, @Nullable String authCorpId) {
 		return new ThirdPartyApp(suiteKey, suiteSecret, authCorpId);
 	}
 
@@ -72,17 +77,20 @@ public sealed interface DingTalkCredentials {
 	 *
 	 * @param suiteKey the suite key
 	 * @param suiteSecret the suite secret
-	 * @param authCorpId the authorizing corporation's id
+	 * @param authCorpId the default corporation's id, or {@code null} for none
 	 */
-	record ThirdPartyApp(String suiteKey, String suiteSecret, String authCorpId) implements DingTalkCredentials {
+	record ThirdPartyApp(String suiteKey, String suiteSecret,
+			@Nullable String authCorpId) implements DingTalkCredentials {
 
 		/**
-		 * Checks that all three values are set.
+		 * Checks that the suite's values are set, and the corp id if there is one.
 		 */
 		public ThirdPartyApp {
 			Assert.hasText(suiteKey, "suiteKey must not be empty");
 			Assert.hasText(suiteSecret, "suiteSecret must not be empty");
-			Assert.hasText(authCorpId, "authCorpId must not be empty");
+			if (authCorpId != null) {
+				CorpIds.checked(authCorpId);
+			}
 		}
 
 		@Override

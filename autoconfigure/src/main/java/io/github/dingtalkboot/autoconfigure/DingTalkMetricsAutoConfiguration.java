@@ -4,12 +4,18 @@ import io.github.dingtalkboot.cluster.internal.ClusterState;
 
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.RetryListener;
@@ -39,6 +45,8 @@ public final class DingTalkMetricsAutoConfiguration {
 
 	static final String TOKEN_EXPIRY = "dingtalk.token.expiry";
 
+	static final String CORP_TOKENS_CACHED = "dingtalk.corp-tokens.cached";
+
 	static final String RATE_LIMIT = "dingtalk.client.rate-limit";
 
 	static final String CLUSTER_DEGRADED = "dingtalk.cluster.degraded";
@@ -65,19 +73,32 @@ public final class DingTalkMetricsAutoConfiguration {
 	}
 
 	@Bean
-	MeterBinder dingTalkTokenExpiryMetrics(ObjectProvider<AccessTokenSupplier> accessTokenSupplier) {
+	MeterBinder dingTalkTokenExpiryMetrics(ObjectProvider<AccessTokenSupplier> accessTokenSupplier,
+			ObjectProvider<CorpAccessTokenSupplier> corpAccessTokenSupplier) {
 		return (registry) -> {
 			if (accessTokenSupplier.getIfUnique() instanceof CachingAccessTokenSupplier caching) {
-				Gauge
-					.builder(TOKEN_EXPIRY, caching,
-							(supplier) -> supplier.timeToExpiry()
-								.map((left) -> left.toMillis() / 1000.0)
-								.orElse(Double.NaN))
-					.description("Seconds until the cached DingTalk access token expires")
-					.baseUnit("seconds")
+				tokenExpiry(registry, caching, CachingAccessTokenSupplier::timeToExpiry,
+						"Seconds until the cached DingTalk access token expires");
+			}
+			else if (corpAccessTokenSupplier.getIfUnique() instanceof CachingCorpAccessTokenSupplier corps) {
+				// one gauge for all corps: a corp tag would grow with the corps served
+				tokenExpiry(registry, corps, CachingCorpAccessTokenSupplier::timeToFirstExpiry,
+						"Seconds until the first of the cached corp access tokens expires");
+				Gauge.builder(CORP_TOKENS_CACHED, corps, CachingCorpAccessTokenSupplier::cachedCorps)
+					.description("Corps whose access token is cached")
 					.register(registry);
 			}
 		};
+	}
+
+	private static <T> void tokenExpiry(MeterRegistry registry, T supplier,
+			Function<T, Optional<Duration>> timeToExpiry, String description) {
+		Gauge
+			.builder(TOKEN_EXPIRY, supplier,
+					(tokens) -> timeToExpiry.apply(tokens).map((left) -> left.toMillis() / 1000.0).orElse(Double.NaN))
+			.description(description)
+			.baseUnit("seconds")
+			.register(registry);
 	}
 
 	@Bean

@@ -62,7 +62,9 @@ public class DingTalkProperties implements InitializingBean {
 	private @Nullable String suiteTicket;
 
 	/**
-	 * Id of the organisation (corpId) that authorised the third-party enterprise app.
+	 * Id of the organisation (corpId) a third-party enterprise app calls DingTalk for
+	 * when a call names no corp (forCorp). Optional: without it, every call of a
+	 * third-party app names its corp.
 	 */
 	private @Nullable String authCorpId;
 
@@ -73,6 +75,8 @@ public class DingTalkProperties implements InitializingBean {
 	private @Nullable String accessToken;
 
 	private final Token token = new Token();
+
+	private final CorpTokens corpTokens = new CorpTokens();
 
 	private final Http http = new Http();
 
@@ -164,6 +168,10 @@ public class DingTalkProperties implements InitializingBean {
 		return this.token;
 	}
 
+	public CorpTokens getCorpTokens() {
+		return this.corpTokens;
+	}
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -236,6 +244,8 @@ public class DingTalkProperties implements InitializingBean {
 		check("dingtalk.retry.budget.token-ratio", this.retry.getBudget().getTokenRatio(),
 				this.retry.getBudget().getTokenRatio() > 0, "must be positive");
 		notNegative("dingtalk.shutdown.grace-period", this.shutdown.getGracePeriod());
+		check("dingtalk.corp-tokens.max-size", this.corpTokens.getMaxSize(), this.corpTokens.getMaxSize() >= 1,
+				"must be at least 1");
 		check("dingtalk.cluster.key-prefix", this.cluster.getKeyPrefix(), !this.cluster.getKeyPrefix().isBlank(),
 				"must not be empty");
 		check("dingtalk.cluster.fallback-requests-per-second", this.cluster.getFallbackRequestsPerSecond(),
@@ -271,9 +281,10 @@ public class DingTalkProperties implements InitializingBean {
 		return "DingTalkProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", appKey=" + this.appKey
 				+ ", appSecret=" + mask(this.appSecret) + ", suiteKey=" + this.suiteKey + ", suiteSecret="
 				+ mask(this.suiteSecret) + ", suiteTicket=" + mask(this.suiteTicket) + ", authCorpId=" + this.authCorpId
-				+ ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", http=" + this.http
-				+ ", storage=" + this.storage + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit
-				+ ", shutdown=" + this.shutdown + ", cluster=" + this.cluster + ", tracker=" + this.tracker + "]";
+				+ ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", corpTokens="
+				+ this.corpTokens + ", http=" + this.http + ", storage=" + this.storage + ", retry=" + this.retry
+				+ ", rateLimit=" + this.rateLimit + ", shutdown=" + this.shutdown + ", cluster=" + this.cluster
+				+ ", tracker=" + this.tracker + "]";
 	}
 
 	private static @Nullable String mask(@Nullable String secret) {
@@ -302,6 +313,34 @@ public class DingTalkProperties implements InitializingBean {
 		@Override
 		public String toString() {
 			return "Token[refreshBeforeExpiry=" + this.refreshBeforeExpiry + "]";
+		}
+
+	}
+
+	/**
+	 * The corp access tokens of a third-party enterprise app, one per corp that
+	 * authorised it.
+	 */
+	public static class CorpTokens {
+
+		/**
+		 * How many corps' tokens are kept at most; beyond it, those least likely to be
+		 * used again (by recency and frequency) are evicted and fetched again when next
+		 * used.
+		 */
+		private int maxSize = 10_000;
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		@Override
+		public String toString() {
+			return "CorpTokens[maxSize=" + this.maxSize + "]";
 		}
 
 	}

@@ -31,6 +31,12 @@ public final class DingTalkErrorCodes {
 	 */
 	public static final String CLIENT_RATE_LIMIT_WAIT = "Client.RateLimit.MaxWaitExceeded";
 
+	/**
+	 * The corp access token endpoint refuses a corp's token: the corp withdrew its
+	 * authorisation of the third-party app (HTTP 400).
+	 */
+	public static final String AUTHORIZATION_WITHDRAWN = "invalidAuthInfo";
+
 	/** The storage task does not exist (HTTP 404). */
 	public static final String TASK_NOT_EXIST = "taskNotExist";
 
@@ -42,7 +48,7 @@ public final class DingTalkErrorCodes {
 			"systemError", "unknownError", "operationTimeout", INVALID_AUTHENTICATION,
 			"AuthenticationFailed.MissingParameter", "Forbidden.AccessDenied.AccessTokenPermissionDenied",
 			QPS_LIMIT_APP, QPS_LIMIT_API, QUOTA_LIMIT, "invalidClientIdOrSecret", "invalidSuiteKey",
-			"invalidSuiteTicket", "invalidAuthInfo");
+			"invalidSuiteTicket", AUTHORIZATION_WITHDRAWN);
 
 	private DingTalkErrorCodes() {
 	}

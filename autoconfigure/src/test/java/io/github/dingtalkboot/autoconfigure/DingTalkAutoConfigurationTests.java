@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
@@ -340,7 +341,8 @@ class DingTalkAutoConfigurationTests {
 					"dingtalk.suite-ticket=ticket")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SuiteTicketSupplier.class);
-				assertThat(context).getBean(AccessTokenSupplier.class).asString().contains("CorpAccessTokenFetcher");
+				assertThat(context).hasSingleBean(CorpAccessTokenSupplier.class);
+				assertThat(context).getBean(AccessTokenSupplier.class).asString().contains("corpId=corp");
 			});
 	}
 
@@ -427,9 +429,16 @@ class DingTalkAutoConfigurationTests {
 
 	@Test
 	void incompleteSuiteCredentialsFailStartUpNamingEveryMissingProperty() {
-		this.runner.withPropertyValues("dingtalk.suite-key=sk")
+		this.runner.withPropertyValues("dingtalk.auth-corp-id=corp")
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getAction())
-				.isEqualTo("Set dingtalk.suite-secret and dingtalk.auth-corp-id."));
+				.isEqualTo("Set dingtalk.suite-key and dingtalk.suite-secret."));
+	}
+
+	@Test
+	void anInvalidDefaultCorpIdFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("dingtalk.suite-key=sk", "dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=a b")
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
+				.contains("dingtalk.auth-corp-id"));
 	}
 
 	@Test

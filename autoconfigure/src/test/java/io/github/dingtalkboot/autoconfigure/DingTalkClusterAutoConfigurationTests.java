@@ -168,6 +168,43 @@ class DingTalkClusterAutoConfigurationTests {
 	}
 
 	@Test
+	void eachCorpOfASuiteHasItsOwnTokenKeysTheDefaultCorpKeepingThoseOfEarlierVersions() {
+		suiteRunner("dingtalk.auth-corp-id=corp-1").run((context) -> {
+			DingTalkClusterAutoConfiguration.ClusterRedis redis = context
+				.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class);
+			assertThat(redis.corpKeys("corp-1").key("token")).isEqualTo(redis.credentialKeys().key("token"));
+			assertThat(redis.corpKeys("ding2").key("token")).isEqualTo("dingtalk:{suite:sk:corp:ding2}:token");
+		});
+	}
+
+	@Test
+	void aCorpIdCannotEndTheHashTagNorPassForAnotherKey() {
+		suiteRunner().run((context) -> {
+			DingTalkClusterAutoConfiguration.ClusterRedis redis = context
+				.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class);
+			assertThat(redis.corpKeys("a}b:c{").key("token")).isEqualTo("dingtalk:{suite:sk:corp:a%7Db%3Ac%7B}:token");
+			assertThat(redis.corpKeys("公司").key("token"))
+				.isEqualTo("dingtalk:{suite:sk:corp:%E5%85%AC%E5%8F%B8}:token");
+		});
+	}
+
+	@Test
+	void aSuiteWithoutADefaultCorpIsKeyedBySuite() {
+		suiteRunner().run((context) -> assertThat(
+				context.getBean(DingTalkClusterAutoConfiguration.ClusterRedis.class).credentialKeys().key("rate"))
+			.isEqualTo("dingtalk:{suite:sk}:rate"));
+	}
+
+	private ApplicationContextRunner suiteRunner(String... properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					DataRedisReactiveAutoConfiguration.class, WebClientAutoConfiguration.class,
+					DingTalkClusterAutoConfiguration.class, DingTalkAutoConfiguration.class))
+			.withPropertyValues("dingtalk.cluster.enabled=true", "dingtalk.suite-key=sk", "dingtalk.suite-secret=ss")
+			.withPropertyValues(properties);
+	}
+
+	@Test
 	void withRedisUnreachableCallsGoOnWithLocalStateAndOneWarning(CapturedOutput output) throws IOException {
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
@@ -278,6 +279,24 @@ abstract class DingTalkClusterContainerTests {
 		assertThat(this.dingtalk.tokenRequests()).singleElement()
 			.asString()
 			.contains("\"suiteTicket\":\"pushed-to-a\"");
+	}
+
+	@Test
+	void eachCorpOfAThirdPartyAppHasOneTokenSharedByEveryInstance() {
+		String[] suite = { "dingtalk.suite-key=suite-" + ThreadLocalRandom.current().nextInt(),
+				"dingtalk.suite-secret=suite-secret", "dingtalk.suite-ticket=ticket" };
+		List<CorpAccessTokenSupplier> two = List.of(start("a", suite).getBean(CorpAccessTokenSupplier.class),
+				start("b", suite).getBean(CorpAccessTokenSupplier.class));
+
+		List<String> tokens = Flux.range(0, 40)
+			.flatMap((i) -> two.get(i % 2).getAccessToken((i % 4 < 2) ? "corp-a" : "corp-b"))
+			.collectList()
+			.block(BLOCK);
+
+		assertThat(this.dingtalk.tokenRequests()).hasSize(2)
+			.anySatisfy((body) -> assertThat(body).contains("\"authCorpId\":\"corp-a\""))
+			.anySatisfy((body) -> assertThat(body).contains("\"authCorpId\":\"corp-b\""));
+		assertThat(tokens).hasSize(40).containsOnly("tok-1");
 	}
 
 	@Test

@@ -179,7 +179,7 @@ public final class BenchmarkMain {
 		}
 	}
 
-	private static long usedHeapAfterGc() throws InterruptedException {
+	static long usedHeapAfterGc() throws InterruptedException {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		for (int i = 0; i < 3; i++) {
 			System.gc();
