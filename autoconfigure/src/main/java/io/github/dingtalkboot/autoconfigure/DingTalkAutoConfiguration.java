@@ -210,9 +210,14 @@ public final class DingTalkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StorageTaskOperations dingTalkStorageTaskOperations(DingTalkProperties properties, DingTalkHttpClient http,
-			AccessTokenSupplier accessTokenSupplier, ObjectProvider<DingTalkRateLimiter> rateLimiter) {
+			AccessTokenSupplier accessTokenSupplier, ObjectProvider<CorpAccessTokenSupplier> corpTokens,
+			ObjectProvider<DingTalkRateLimiter> rateLimiter) {
 		StorageTaskSettings settings = DingTalkSettings.storage(properties.getStorage());
-		return new StorageTaskClient(http, accessTokenSupplier, settings, rateLimiter.getIfAvailable());
+		CorpAccessTokenSupplier corps = corpTokens.getIfUnique(
+				() -> (accessTokenSupplier instanceof CorpBoundAccessTokenSupplier bound) ? bound.corps() : null);
+		return (corps != null)
+				? new StorageTaskClient(http, accessTokenSupplier, corps, settings, rateLimiter.getIfAvailable())
+				: new StorageTaskClient(http, accessTokenSupplier, settings, rateLimiter.getIfAvailable());
 	}
 
 	@Bean

@@ -53,11 +53,14 @@ public final class DingTalkTrackerAutoConfiguration {
 			ObjectProvider<TrackerMetrics> metrics) {
 		// a user's own operations pace their calls themselves, on a schedule of the
 		// tracker's
-		PollSchedule schedule = (operations instanceof StorageTaskClient client) ? client.schedule()
-				: new PollSchedule((taskId, unionId, limiter) -> operations.getTask(taskId, unionId), null,
-						DingTalkSettings.storage(properties.getStorage()), Schedulers.parallel());
+		PollSchedule schedule = (operations instanceof StorageTaskClient client) ? client.schedule() : new PollSchedule(
+				(corpId, taskId, unionId, limiter) -> ((corpId != null) ? operations.forCorp(corpId) : operations)
+					.getTask(taskId, unionId),
+				null, DingTalkSettings.storage(properties.getStorage()), Schedulers.parallel());
+		// a user's own operations serve no corps here: their polls could not be made
+		boolean servesCorps = operations instanceof StorageTaskClient client && client.servesCorps();
 		return new TaskTracker(schedule, store, DingTalkSettings.tracker(properties.getTracker()),
-				new ContextEventListeners(context), metrics.getIfAvailable(() -> TrackerMetrics.NONE));
+				new ContextEventListeners(context), metrics.getIfAvailable(() -> TrackerMetrics.NONE), servesCorps);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -35,6 +35,12 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 	}
 
 	@Override
+	public BlockingStorageTaskOperations forCorp(String corpId) {
+		return new BlockingStorageTaskClient(this.operations.forCorp(corpId), this.callTimeout,
+				this.defaultAwaitTimeout);
+	}
+
+	@Override
 	public StorageTask getTask(String taskId, String unionId) {
 		return await(this.operations.getTask(taskId, unionId), this.callTimeout, "getTask");
 	}

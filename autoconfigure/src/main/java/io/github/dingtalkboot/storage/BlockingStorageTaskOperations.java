@@ -61,6 +61,23 @@ public interface BlockingStorageTaskOperations {
 	StorageTask awaitTask(String taskId);
 
 	/**
+	 * These operations on behalf of one corp (organisation) that authorised a third-party
+	 * enterprise app, with the same bounds.
+	 * @param corpId the id of the corp that authorised the app
+	 * @return the view
+	 * @throws IllegalArgumentException when the corp id is blank, longer than 128
+	 * characters, or holds control or white-space characters
+	 * @throws UnsupportedOperationException when this application is not a third-party
+	 * app
+	 * @see StorageTaskOperations#forCorp(String)
+	 * @since 0.3.0
+	 */
+	default BlockingStorageTaskOperations forCorp(String corpId) {
+		throw new UnsupportedOperationException(getClass().getName() + " serves no corps: forCorp needs the "
+				+ "BlockingStorageTaskOperations of a third-party enterprise app");
+	}
+
+	/**
 	 * Blocking operations on top of reactive ones.
 	 * @param operations the reactive operations
 	 * @param callTimeout the longest a single {@code getTask} may block

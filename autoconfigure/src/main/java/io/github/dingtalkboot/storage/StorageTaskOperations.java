@@ -82,4 +82,22 @@ public interface StorageTaskOperations {
 	 */
 	Mono<StorageTask> awaitTask(String taskId);
 
+	/**
+	 * This API on behalf of one corp (organisation) that authorised a third-party
+	 * enterprise app: every call of the view is made with that corp's access token. The
+	 * view shares the application's rate limit and poll schedule, in which the corps take
+	 * turns.
+	 * @param corpId the id of the corp that authorised the app
+	 * @return the view
+	 * @throws IllegalArgumentException when the corp id is blank, longer than 128
+	 * characters, or holds control or white-space characters
+	 * @throws UnsupportedOperationException when this application is not a third-party
+	 * app (an internal app, a fixed token, or an implementation that serves no corps)
+	 * @since 0.3.0
+	 */
+	default StorageTaskOperations forCorp(String corpId) {
+		throw new UnsupportedOperationException(getClass().getName() + " serves no corps: forCorp needs the "
+				+ "StorageTaskOperations of a third-party enterprise app");
+	}
+
 }

@@ -67,4 +67,24 @@ public interface StorageTaskTracker {
 	 */
 	Flux<TrackedTask> trackedTasks();
 
+	/**
+	 * This tracker on behalf of one corp (organisation) that authorised a third-party
+	 * enterprise app: its tasks are polled with that corp's token (on any instance, after
+	 * a restart too), their {@link TrackedTask#corpId()} and events name the corp, and
+	 * {@link #trackedTasks()} lists that corp's tasks only. Task ids are DingTalk's,
+	 * unique across corps: {@link #untrack} and {@link #redeliver} act on the task
+	 * whatever its corp.
+	 * @param corpId the id of the corp that authorised the app
+	 * @return the view
+	 * @throws IllegalArgumentException when the corp id is blank, longer than 128
+	 * characters, or holds control or white-space characters
+	 * @throws UnsupportedOperationException when this application is not a third-party
+	 * app
+	 * @since 0.3.0
+	 */
+	default StorageTaskTracker forCorp(String corpId) {
+		throw new UnsupportedOperationException(getClass().getName() + " serves no corps: forCorp needs the "
+				+ "StorageTaskTracker of a third-party enterprise app");
+	}
+
 }

@@ -71,7 +71,14 @@ public final class StorageTaskTrackingFailedEvent {
 		/**
 		 * The task was tracked longer than {@code dingtalk.tracker.max-age}.
 		 */
-		MAX_AGE_EXCEEDED
+		MAX_AGE_EXCEEDED,
+
+		/**
+		 * DingTalk refuses the task's corp a token: the corp withdrew its authorisation
+		 * of the third-party app ({@code invalidAuthInfo}).
+		 * @since 0.3.0
+		 */
+		UNAUTHORIZED
 
 	}
 

@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param lastState the state of the latest poll, or {@code null} before the first one
  * @param undeliveredSince when its event was set aside after every offer to the listeners
  * failed (see {@link StorageTaskTracker#redeliver(String)}), or {@code null}
+ * @param corpId the corp of a third-party app the task is polled for (with that corp's
+ * token, on any instance), or {@code null} for an internal app or calls that name no corp
  * @since 0.2.0
  */
 public record TrackedTask(String taskId, String unionId, Map<String, String> attributes, Instant trackedAt,
-		@Nullable StorageTask lastState, @Nullable Instant undeliveredSince) {
+		@Nullable StorageTask lastState, @Nullable Instant undeliveredSince, @Nullable String corpId) {
 
 	/**
 	 * Copy the attributes, so that the caller's map may change afterwards.
@@ -37,7 +39,21 @@ public record TrackedTask(String taskId, String unionId, Map<String, String> att
 	 */
 	public TrackedTask(String taskId, String unionId, Map<String, String> attributes, Instant trackedAt,
 			@Nullable StorageTask lastState) {
-		this(taskId, unionId, attributes, trackedAt, lastState, null);
+		this(taskId, unionId, attributes, trackedAt, lastState, null, null);
+	}
+
+	/**
+	 * Create a task that names no corp.
+	 * @param taskId the task id
+	 * @param unionId the operator the task is polled as
+	 * @param attributes the caller's correlation data
+	 * @param trackedAt when tracking started
+	 * @param lastState the state of the latest poll, or {@code null} before the first one
+	 * @param undeliveredSince when its event was set aside, or {@code null}
+	 */
+	public TrackedTask(String taskId, String unionId, Map<String, String> attributes, Instant trackedAt,
+			@Nullable StorageTask lastState, @Nullable Instant undeliveredSince) {
+		this(taskId, unionId, attributes, trackedAt, lastState, undeliveredSince, null);
 	}
 
 	/**
@@ -46,8 +62,8 @@ public record TrackedTask(String taskId, String unionId, Map<String, String> att
 	 * @return the new record
 	 */
 	public TrackedTask withLastState(StorageTask state) {
-		return new TrackedTask(this.taskId, this.unionId, this.attributes, this.trackedAt, state,
-				this.undeliveredSince);
+		return new TrackedTask(this.taskId, this.unionId, this.attributes, this.trackedAt, state, this.undeliveredSince,
+				this.corpId);
 	}
 
 	/**
@@ -56,7 +72,8 @@ public record TrackedTask(String taskId, String unionId, Map<String, String> att
 	 * @return the new record
 	 */
 	public TrackedTask withUndeliveredSince(@Nullable Instant since) {
-		return new TrackedTask(this.taskId, this.unionId, this.attributes, this.trackedAt, this.lastState, since);
+		return new TrackedTask(this.taskId, this.unionId, this.attributes, this.trackedAt, this.lastState, since,
+				this.corpId);
 	}
 
 }

@@ -44,6 +44,10 @@ public final class CorpsDingTalk implements AutoCloseable {
 
 	private final List<String> storageTokens = new CopyOnWriteArrayList<>();
 
+	private final Set<String> quotaUsedUp = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> ended = ConcurrentHashMap.newKeySet();
+
 	private volatile Duration tokenDelay = Duration.ZERO;
 
 	public CorpsDingTalk() throws IOException {
@@ -79,6 +83,18 @@ public final class CorpsDingTalk implements AutoCloseable {
 	/** A running storage task of a corp. */
 	public CorpsDingTalk task(String taskId, String corpId) {
 		this.taskCorps.put(taskId, corpId);
+		return this;
+	}
+
+	/** The corp's API quota is used up: its storage calls are refused. */
+	public CorpsDingTalk quotaUsedUp(String corpId) {
+		this.quotaUsedUp.add(corpId);
+		return this;
+	}
+
+	/** The task succeeded. */
+	public CorpsDingTalk end(String taskId) {
+		this.ended.add(taskId);
 		return this;
 	}
 
@@ -118,7 +134,11 @@ public final class CorpsDingTalk implements AutoCloseable {
 		if (!token.startsWith("tok-" + corpId + "-")) {
 			return error(400, "InvalidAuthentication", "token of another corp");
 		}
-		return DingTalkResponses.task("IN_PROGRESS", 10, 3);
+		if (this.quotaUsedUp.contains(corpId)) {
+			return error(403, "Forbidden.AccessDenied.ApiCountLimitForOrg", "quota used up");
+		}
+		return this.ended.contains(matcher.group(1)) ? DingTalkResponses.task("SUCCESS", 10, 10)
+				: DingTalkResponses.task("IN_PROGRESS", 10, 3);
 	}
 
 	private static void sleep(Duration delay) {

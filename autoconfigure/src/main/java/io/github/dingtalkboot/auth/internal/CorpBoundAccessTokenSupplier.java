@@ -36,6 +36,14 @@ public final class CorpBoundAccessTokenSupplier implements AccessTokenSupplier {
 		this.noCorp = noCorp;
 	}
 
+	/**
+	 * The tokens of every corp this supplier takes the default corp's from.
+	 * @return the corp tokens
+	 */
+	public CorpAccessTokenSupplier corps() {
+		return this.corps;
+	}
+
 	@Override
 	public Mono<String> getAccessToken() {
 		String corp = this.corpId;

@@ -77,7 +77,10 @@ public final class PollSchedule {
 
 	// read and written on the loop only
 
-	private final Map<String, Entry> entries = new HashMap<>();
+	private final Map<TaskKey, Entry> entries = new HashMap<>();
+
+	/** The corps that have entries, and when each was last given a slot. */
+	private final Map<String, CorpTurn> corps = new HashMap<>();
 
 	private boolean acquiring;
 
@@ -85,6 +88,9 @@ public final class PollSchedule {
 	private volatile boolean closed;
 
 	private boolean preferUnseen;
+
+	/** Slots given so far: when a corp was last given one, in that count. */
+	private long slotsGiven;
 
 	private int unseenStreak;
 
@@ -145,7 +151,7 @@ public final class PollSchedule {
 	 * @return the states; cancelling stops polling unless others follow the task
 	 */
 	Flux<StorageTask> watch(String taskId, String unionId) {
-		return watch(taskId, unionId, () -> {
+		return watch(null, taskId, unionId, () -> {
 		});
 	}
 
@@ -157,16 +163,30 @@ public final class PollSchedule {
 	 * @return the states; cancelling stops polling unless others follow the task
 	 */
 	Flux<StorageTask> watch(String taskId, String unionId, Runnable onAnswer) {
+		return watch(null, taskId, unionId, onAnswer);
+	}
+
+	/**
+	 * The states of a task of a corp, as {@link #watch(String, String)}, told of every
+	 * answer.
+	 * @param corpId the corp the task is polled for, or {@code null} for none
+	 * @param taskId the task id
+	 * @param unionId the operator, if the task is not followed yet
+	 * @param onAnswer run on the loop for every answer the watch gets, changed or not
+	 * @return the states; cancelling stops polling unless others follow the task
+	 */
+	Flux<StorageTask> watch(@Nullable String corpId, String taskId, String unionId, Runnable onAnswer) {
+		TaskKey key = new TaskKey(corpId, taskId);
 		return Flux.deferContextual((context) -> {
 			if (this.closed) {
 				return Flux.error(closedBefore());
 			}
 			// a small queue: a watch holds one between polls, and a default one is 1 KB
 			// unsafe (not serialized): only the loop emits
-			Watcher watcher = new Watcher(taskId,
+			Watcher watcher = new Watcher(key,
 					Sinks.unsafe().many().unicast().onBackpressureBuffer(Queues.<StorageTask>unbounded(8).get()),
 					context, onAnswer);
-			if (!execute(() -> attach(taskId, unionId, watcher))) {
+			if (!execute(() -> attach(key, unionId, watcher))) {
 				return Flux.error(closedBefore());
 			}
 			return watcher.sink().asFlux().doFinally(watcher);
@@ -174,27 +194,28 @@ public final class PollSchedule {
 	}
 
 	/**
-	 * Follow a task until {@link #unfollow(String)}, whatever its polls answer. Call on
-	 * the loop.
+	 * Follow a task until {@link #unfollow}, whatever its polls answer. Call on the loop.
+	 * @param corpId the corp the task is polled for, or {@code null} for none
 	 * @param taskId the task id
 	 * @param unionId the operator
 	 * @param follower told of every poll's answer or failure, on the loop
 	 */
-	void follow(String taskId, String unionId, Follower follower) {
+	void follow(@Nullable String corpId, String taskId, String unionId, Follower follower) {
 		if (this.closed) {
 			return;
 		}
-		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
+		Entry entry = entry(new TaskKey(corpId, taskId), unionId);
 		entry.follower = follower;
 		pump();
 	}
 
 	/**
 	 * Stop following a task; its watches go on. Call on the loop.
+	 * @param corpId the corp the task is polled for, or {@code null} for none
 	 * @param taskId the task id
 	 */
-	void unfollow(String taskId) {
-		Entry entry = this.entries.get(taskId);
+	void unfollow(@Nullable String corpId, String taskId) {
+		Entry entry = this.entries.get(new TaskKey(corpId, taskId));
 		if (entry != null) {
 			entry.follower = null;
 			removeIfUnused(entry);
@@ -224,12 +245,31 @@ public final class PollSchedule {
 		return this.timer.now(TimeUnit.NANOSECONDS);
 	}
 
-	private void attach(String taskId, String unionId, Watcher watcher) {
+	private Entry entry(TaskKey key, String unionId) {
+		Entry entry = this.entries.get(key);
+		if (entry == null) {
+			entry = new Entry(key, unionId, now());
+			this.entries.put(key, entry);
+			this.corps.computeIfAbsent(key.corp(), (corp) -> new CorpTurn()).entries++;
+		}
+		return entry;
+	}
+
+	private void remove(Entry entry) {
+		if (this.entries.remove(entry.key, entry)) {
+			CorpTurn turn = this.corps.get(entry.key.corp());
+			if (turn != null && --turn.entries == 0) {
+				this.corps.remove(entry.key.corp());
+			}
+		}
+	}
+
+	private void attach(TaskKey key, String unionId, Watcher watcher) {
 		if (this.closed) {
 			watcher.sink().tryEmitError(closedBefore());
 			return;
 		}
-		Entry entry = this.entries.computeIfAbsent(taskId, (id) -> new Entry(id, unionId, now()));
+		Entry entry = entry(key, unionId);
 		entry.watchers.add(watcher);
 		if (entry.last != null) {
 			watcher.offer(entry.last);
@@ -237,8 +277,8 @@ public final class PollSchedule {
 		pump();
 	}
 
-	private void detach(String taskId, Watcher watcher) {
-		Entry entry = this.entries.get(taskId);
+	private void detach(TaskKey key, Watcher watcher) {
+		Entry entry = this.entries.get(key);
 		if (entry != null && entry.watchers.remove(watcher)) {
 			removeIfUnused(entry);
 		}
@@ -247,6 +287,7 @@ public final class PollSchedule {
 	private void close() {
 		List<Entry> ended = List.copyOf(this.entries.values());
 		this.entries.clear();
+		this.corps.clear();
 		Cancellations.dispose(this.wake);
 		Cancellations.dispose(this.reservation);
 		for (Entry entry : ended) {
@@ -266,7 +307,8 @@ public final class PollSchedule {
 	}
 
 	private void removeIfUnused(Entry entry) {
-		if (entry.watchers.isEmpty() && entry.follower == null && this.entries.remove(entry.taskId, entry)) {
+		if (entry.watchers.isEmpty() && entry.follower == null && this.entries.get(entry.key) == entry) {
+			remove(entry);
 			Cancellations.dispose(entry.poll);
 		}
 	}
@@ -317,7 +359,9 @@ public final class PollSchedule {
 	 * first; then, when a limiter paces the polls, spare polls of tasks last polled at
 	 * least {@code initial-interval} ago, the one polled longest ago first: predicted
 	 * ends have their own turn above, and any task may fail at any time. A predicted task
-	 * waits at most until its predicted end, so none starves.
+	 * waits at most until its predicted end, so none starves. Within each of these, the
+	 * corps take turns (the one given a slot longest ago first), so that a corp with
+	 * thousands of tasks does not push another corp's few to the back.
 	 */
 	private @Nullable Entry pick(long now) {
 		Entry unseen = null;
@@ -331,12 +375,12 @@ public final class PollSchedule {
 			}
 			if (entry.last == null) {
 				// due from the moment it was added
-				if (unseen == null || entry.likelyAt < unseen.likelyAt) {
+				if (unseen == null || before(entry, unseen, entry.likelyAt < unseen.likelyAt)) {
 					unseen = entry;
 				}
 			}
 			else if (entry.predicted && entry.likelyAt <= now) {
-				if (likely == null || entry.likelyAt < likely.likelyAt) {
+				if (likely == null || before(entry, likely, entry.likelyAt < likely.likelyAt)) {
 					likely = entry;
 				}
 			}
@@ -347,7 +391,7 @@ public final class PollSchedule {
 				covered = earlierPromise(covered, entry);
 			}
 			else if (this.limiter != null && entry.spareAt <= now
-					&& (spare == null || entry.answeredAt < spare.answeredAt)) {
+					&& (spare == null || before(entry, spare, entry.answeredAt < spare.answeredAt))) {
 				spare = entry;
 			}
 		}
@@ -364,8 +408,26 @@ public final class PollSchedule {
 		return (covered != null) ? covered : spare;
 	}
 
-	private static Entry earlierPromise(@Nullable Entry best, Entry entry) {
-		return (best == null || entry.promiseAt < best.promiseAt) ? entry : best;
+	private Entry earlierPromise(@Nullable Entry best, Entry entry) {
+		return (best == null || before(entry, best, entry.promiseAt < best.promiseAt)) ? entry : best;
+	}
+
+	/**
+	 * Whether an entry goes before another of its kind: that of the corp given a slot
+	 * longest ago, and within one corp, as {@code sooner} says.
+	 */
+	private boolean before(Entry entry, Entry other, boolean sooner) {
+		if (entry.key.corp().equals(other.key.corp())) {
+			return sooner;
+		}
+		long servedAt = servedAt(entry);
+		long otherServedAt = servedAt(other);
+		return (servedAt != otherServedAt) ? servedAt < otherServedAt : sooner;
+	}
+
+	private long servedAt(Entry entry) {
+		CorpTurn turn = this.corps.get(entry.key.corp());
+		return (turn != null) ? turn.servedAt : Long.MIN_VALUE;
 	}
 
 	/**
@@ -404,8 +466,12 @@ public final class PollSchedule {
 		else if (++this.unseenStreak >= UNSEEN_PER_KNOWN) {
 			this.preferUnseen = false;
 		}
+		CorpTurn turn = this.corps.get(entry.key.corp());
+		if (turn != null) {
+			turn.servedAt = ++this.slotsGiven;
+		}
 		DingTalkRateLimiter paced = (limiter != null) ? new PrepaidSlot(limiter) : null;
-		Mono<StorageTask> poll = this.source.poll(entry.taskId, entry.unionId, paced);
+		Mono<StorageTask> poll = this.source.poll(entry.key.corpId(), entry.key.taskId(), entry.unionId, paced);
 		if (!entry.watchers.isEmpty()) {
 			// the poll is observed as a child of the (first) watch's observation
 			poll = poll.contextWrite(entry.watchers.get(0).context());
@@ -416,7 +482,7 @@ public final class PollSchedule {
 	}
 
 	private void answered(Entry entry, StorageTask answer) {
-		if (this.entries.get(entry.taskId) != entry) {
+		if (this.entries.get(entry.key) != entry) {
 			return;
 		}
 		entry.poll = null;
@@ -429,7 +495,7 @@ public final class PollSchedule {
 			List<Watcher> watchers = new ArrayList<>(entry.watchers);
 			entry.watchers.clear();
 			watchers.forEach((watcher) -> watcher.sink().tryEmitComplete());
-			this.entries.remove(entry.taskId);
+			remove(entry);
 		}
 		else {
 			entry.plan(entry.planner.next(previous, answer, now(), wallClock()), now());
@@ -442,7 +508,7 @@ public final class PollSchedule {
 	}
 
 	private void failed(Entry entry, Throwable ex) {
-		if (this.entries.get(entry.taskId) != entry) {
+		if (this.entries.get(entry.key) != entry) {
 			return;
 		}
 		entry.poll = null;
@@ -452,7 +518,7 @@ public final class PollSchedule {
 		Follower follower = entry.follower;
 		if (follower == null || ex instanceof DingTalkClientClosedException) {
 			// nothing polls a task for a closed client: it would fail again and again
-			this.entries.remove(entry.taskId);
+			remove(entry);
 		}
 		else {
 			entry.plan(entry.planner.afterFailure(), now());
@@ -493,7 +559,7 @@ public final class PollSchedule {
 	 */
 	private final class Watcher implements Consumer<SignalType> {
 
-		private final String taskId;
+		private final TaskKey key;
 
 		private final Sinks.Many<StorageTask> sink;
 
@@ -504,8 +570,8 @@ public final class PollSchedule {
 		// read and written on the loop only
 		private @Nullable StorageTask last;
 
-		Watcher(String taskId, Sinks.Many<StorageTask> sink, ContextView context, Runnable onAnswer) {
-			this.taskId = taskId;
+		Watcher(TaskKey key, Sinks.Many<StorageTask> sink, ContextView context, Runnable onAnswer) {
+			this.key = key;
 			this.sink = sink;
 			this.context = context;
 			this.onAnswer = onAnswer;
@@ -530,7 +596,7 @@ public final class PollSchedule {
 
 		@Override
 		public void accept(SignalType signal) {
-			execute(() -> detach(this.taskId, this));
+			execute(() -> detach(this.key, this));
 		}
 
 	}
@@ -552,7 +618,7 @@ public final class PollSchedule {
 	 */
 	private final class Entry {
 
-		private final String taskId;
+		private final TaskKey key;
 
 		private final String unionId;
 
@@ -581,8 +647,8 @@ public final class PollSchedule {
 
 		private @Nullable StorageTask last;
 
-		Entry(String taskId, String unionId, long addedAt) {
-			this.taskId = taskId;
+		Entry(TaskKey key, String unionId, long addedAt) {
+			this.key = key;
 			this.unionId = unionId;
 			this.planner = new PollPlanner(PollSchedule.this.settings);
 			this.answeredAt = addedAt;
@@ -600,6 +666,35 @@ public final class PollSchedule {
 			this.spareAt = plan.spare() ? now + PollSchedule.this.settings.initialPollInterval().toNanos()
 					: Long.MAX_VALUE;
 		}
+
+	}
+
+	/**
+	 * A followed task: its id and the corp it is polled for.
+	 *
+	 * @param corpId the corp, or {@code null} for none (an internal app, or a third-party
+	 * app's default corp)
+	 * @param taskId the task id
+	 */
+	private record TaskKey(@Nullable String corpId, String taskId) {
+
+		/**
+		 * The corp's turn key: the corp id, or the empty string (no corp id is empty).
+		 */
+		String corp() {
+			return (this.corpId != null) ? this.corpId : "";
+		}
+
+	}
+
+	/**
+	 * A corp's entries and when it was last given a slot (in slots given).
+	 */
+	private static final class CorpTurn {
+
+		private int entries;
+
+		private long servedAt = Long.MIN_VALUE;
 
 	}
 

@@ -8,7 +8,9 @@ import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +21,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpIds;
 import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkAuthenticationException;
 import io.github.dingtalkboot.core.DingTalkClientObservationContext;
@@ -29,10 +33,12 @@ import io.github.dingtalkboot.core.internal.ObservationContextAccess;
 
 /**
  * The {@link StorageTaskOperations} the starter provides, on a
- * {@link DingTalkHttpClient}.
+ * {@link DingTalkHttpClient}; for a third-party app, {@link #forCorp} views that call for
+ * one corp each, on the same rate limit and poll schedule.
  * <p>
  * When DingTalk rejects the access token, the token is invalidated and the call is made
- * once more with a fresh one; a second rejection reaches the caller.
+ * once more with a fresh one; a second rejection reaches the caller. When DingTalk says a
+ * corp's quota is used up, that corp's calls fail at once until the next day.
  *
  */
 public final class StorageTaskClient implements StorageTaskOperations {
@@ -51,6 +57,8 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	private final AccessTokenSupplier tokens;
 
+	private final @Nullable CorpAccessTokenSupplier corpTokens;
+
 	private final StorageTaskSettings settings;
 
 	private final @Nullable DingTalkRateLimiter rateLimiter;
@@ -58,6 +66,11 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	private final Scheduler timer;
 
 	private final PollSchedule schedule;
+
+	private final QuotaRefusals quotas;
+
+	/** The corp of this view's calls, or {@code null} for none. */
+	private final @Nullable String corpId;
 
 	/**
 	 * Create a client.
@@ -69,19 +82,79 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	 */
 	public StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
 			@Nullable DingTalkRateLimiter rateLimiter) {
-		this(http, tokens, settings, rateLimiter, Schedulers.parallel());
+		this(http, tokens, null, settings, rateLimiter, Schedulers.parallel());
+	}
+
+	/**
+	 * Create a client of a third-party app, whose {@link #forCorp} views call for one
+	 * corp each.
+	 * @param http the client to call DingTalk with
+	 * @param tokens supplies the access tokens of calls that name no corp
+	 * @param corpTokens supplies each corp's access tokens
+	 * @param settings the default operator and polling
+	 * @param rateLimiter paces every request to the storage task API, or {@code null} for
+	 * none
+	 */
+	public StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, CorpAccessTokenSupplier corpTokens,
+			StorageTaskSettings settings, @Nullable DingTalkRateLimiter rateLimiter) {
+		this(http, tokens, corpTokens, settings, rateLimiter, Schedulers.parallel());
 	}
 
 	StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, StorageTaskSettings settings,
 			@Nullable DingTalkRateLimiter rateLimiter, Scheduler timer) {
+		this(http, tokens, null, settings, rateLimiter, timer);
+	}
+
+	StorageTaskClient(DingTalkHttpClient http, AccessTokenSupplier tokens, @Nullable CorpAccessTokenSupplier corpTokens,
+			StorageTaskSettings settings, @Nullable DingTalkRateLimiter rateLimiter, Scheduler timer) {
 		this.http = http;
 		this.tokens = tokens;
+		this.corpTokens = corpTokens;
 		this.settings = settings;
 		this.rateLimiter = rateLimiter;
 		this.timer = timer;
-		this.schedule = new PollSchedule(
-				(taskId, unionId, limiter) -> this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId, limiter)),
-				rateLimiter, settings, timer, http.closing());
+		this.quotas = new QuotaRefusals();
+		this.corpId = null;
+		this.schedule = new PollSchedule((corpId, taskId, unionId, limiter) -> this.http.observe(OPERATION_GET, taskId,
+				fetch(corpId, taskId, unionId, limiter)), rateLimiter, settings, timer, http.closing());
+	}
+
+	private StorageTaskClient(StorageTaskClient client, String corpId) {
+		this.http = client.http;
+		this.tokens = client.tokens;
+		this.corpTokens = client.corpTokens;
+		this.settings = client.settings;
+		this.rateLimiter = client.rateLimiter;
+		this.timer = client.timer;
+		this.quotas = client.quotas;
+		this.schedule = client.schedule;
+		this.corpId = corpId;
+	}
+
+	@Override
+	public StorageTaskOperations forCorp(String corpId) {
+		if (this.corpTokens == null) {
+			throw new UnsupportedOperationException(
+					"forCorp needs a third-party enterprise app: this application calls DingTalk as one app, "
+							+ "not on behalf of corps");
+		}
+		return new StorageTaskClient(this, CorpIds.checked(corpId));
+	}
+
+	/**
+	 * Whether this client calls on behalf of the corps of a third-party app.
+	 * @return {@code true} when {@link #forCorp} gives views
+	 */
+	public boolean servesCorps() {
+		return this.corpTokens != null;
+	}
+
+	/**
+	 * The corp of this view's calls.
+	 * @return the corp, or {@code null} for calls that name none
+	 */
+	public @Nullable String corpId() {
+		return this.corpId;
 	}
 
 	/**
@@ -104,7 +177,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 		if (invalid != null) {
 			return Mono.error(invalid);
 		}
-		return this.http.observe(OPERATION_GET, taskId, fetch(taskId, unionId));
+		return this.http.observe(OPERATION_GET, taskId, fetch(this.corpId, taskId, unionId, this.rateLimiter));
 	}
 
 	@Override
@@ -145,29 +218,51 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	}
 
 	private Flux<StorageTask> poll(String taskId, String unionId, DingTalkClientObservationContext observation) {
-		return this.schedule.watch(taskId, unionId,
+		return this.schedule.watch(this.corpId, taskId, unionId,
 				() -> ObservationContextAccess.recorder().pollAnswered(observation));
 	}
 
-	private Mono<StorageTask> fetch(String taskId, String unionId) {
-		return fetch(taskId, unionId, this.rateLimiter);
-	}
-
-	private Mono<StorageTask> fetch(String taskId, String unionId, @Nullable DingTalkRateLimiter limiter) {
+	private Mono<StorageTask> fetch(@Nullable String corpId, String taskId, String unionId,
+			@Nullable DingTalkRateLimiter limiter) {
+		String corp = (corpId != null) ? corpId : "";
 		Map<String, String> path = Map.of("taskId", taskId);
 		Map<String, String> query = Map.of("unionId", unionId);
-		Mono<StorageTask> once = this.tokens.getAccessToken()
+		Mono<StorageTask> once = token(corpId)
 			.onErrorMap((ex) -> !(ex instanceof DingTalkException), StorageTaskClient::tokenFailure)
 			.flatMap((token) -> this.http
 				.get(OPERATION_GET, TASK_PATH, path, query, token, limiter, StorageTaskReader::read)
 				.onErrorMap(DingTalkAuthenticationException.class, (ex) -> {
-					this.tokens.invalidate(token);
+					invalidate(corpId, token);
 					return new RejectedToken(ex);
 				}));
-		return once.onErrorResume(RejectedToken.class, (rejected) -> once)
+		return Mono.defer(() -> {
+			DingTalkException refusal = this.quotas.refusal(corp, now());
+			return (refusal != null) ? Mono.error(refusal) : once;
+		})
+			.onErrorResume(RejectedToken.class, (rejected) -> once)
 			.onErrorMap(RejectedToken.class, RejectedToken::rejection)
+			.doOnError((ex) -> this.quotas.failed(corp, ex, now()))
 			.onErrorMap(StorageTaskClient::isTaskNotExist,
 					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex));
+	}
+
+	private Mono<String> token(@Nullable String corpId) {
+		CorpAccessTokenSupplier corps = this.corpTokens;
+		return (corpId != null && corps != null) ? corps.getAccessToken(corpId) : this.tokens.getAccessToken();
+	}
+
+	private void invalidate(@Nullable String corpId, String token) {
+		CorpAccessTokenSupplier corps = this.corpTokens;
+		if (corpId != null && corps != null) {
+			corps.invalidate(corpId, token).subscribe();
+		}
+		else {
+			this.tokens.invalidate(token);
+		}
+	}
+
+	private Instant now() {
+		return Instant.ofEpochMilli(this.timer.now(TimeUnit.MILLISECONDS));
 	}
 
 	private static DingTalkException tokenFailure(Throwable ex) {

@@ -14,11 +14,14 @@ public interface TaskSource {
 
 	/**
 	 * Get a task's state once.
+	 * @param corpId the corp whose token polls it, or {@code null} for none (an internal
+	 * app, or a third-party app's default corp)
 	 * @param taskId the task id
 	 * @param unionId the operator
 	 * @param limiter paces the requests, or {@code null} for none
 	 * @return the task
 	 */
-	Mono<StorageTask> poll(String taskId, String unionId, @Nullable DingTalkRateLimiter limiter);
+	Mono<StorageTask> poll(@Nullable String corpId, String taskId, String unionId,
+			@Nullable DingTalkRateLimiter limiter);
 
 }

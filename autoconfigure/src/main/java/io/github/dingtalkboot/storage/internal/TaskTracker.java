@@ -2,7 +2,10 @@ package io.github.dingtalkboot.storage.internal;
 
 import io.github.dingtalkboot.core.internal.Cancellations;
 
+import io.github.dingtalkboot.auth.internal.CorpIds;
+import io.github.dingtalkboot.core.DingTalkAuthenticationException;
 import io.github.dingtalkboot.core.DingTalkClientClosedException;
+import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
@@ -75,6 +78,8 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	private final Scheduler delivery;
 
+	private final boolean servesCorps;
+
 	/** What this instance holds, for readers on other threads. */
 	private final Map<String, TrackedTask> held = new ConcurrentHashMap<>();
 
@@ -105,11 +110,32 @@ public final class TaskTracker implements StorageTaskTracker {
 	 */
 	public TaskTracker(PollSchedule schedule, TrackedTaskStore store, TrackerSettings settings,
 			EventListeners listeners, TrackerMetrics metrics) {
-		this(schedule, store, settings, listeners, metrics, Schedulers.boundedElastic());
+		this(schedule, store, settings, listeners, metrics, false);
+	}
+
+	/**
+	 * Create a tracker delivering events on Reactor's bounded elastic scheduler.
+	 * @param schedule the schedule to poll on
+	 * @param store where tracked tasks are kept
+	 * @param settings the tracker's settings
+	 * @param listeners the application's listeners of the tracker's events
+	 * @param metrics where polls and events are counted
+	 * @param servesCorps whether the schedule polls for the corps of a third-party app
+	 * ({@link #forCorp})
+	 */
+	public TaskTracker(PollSchedule schedule, TrackedTaskStore store, TrackerSettings settings,
+			EventListeners listeners, TrackerMetrics metrics, boolean servesCorps) {
+		this(schedule, store, settings, listeners, metrics, Schedulers.boundedElastic(), servesCorps);
 	}
 
 	TaskTracker(PollSchedule schedule, TrackedTaskStore store, TrackerSettings settings, EventListeners listeners,
 			TrackerMetrics metrics, Scheduler delivery) {
+		this(schedule, store, settings, listeners, metrics, delivery, false);
+	}
+
+	TaskTracker(PollSchedule schedule, TrackedTaskStore store, TrackerSettings settings, EventListeners listeners,
+			TrackerMetrics metrics, Scheduler delivery, boolean servesCorps) {
+		this.servesCorps = servesCorps;
 		this.schedule = schedule;
 		this.store = store;
 		this.settings = settings;
@@ -128,6 +154,19 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	@Override
 	public Mono<Void> track(String taskId, String unionId, Map<String, String> attributes) {
+		return track(null, taskId, unionId, attributes);
+	}
+
+	@Override
+	public StorageTaskTracker forCorp(String corpId) {
+		if (!this.servesCorps) {
+			throw new UnsupportedOperationException(
+					"forCorp needs a third-party enterprise app: this tracker polls as one app, not on behalf of corps");
+		}
+		return new CorpTracker(CorpIds.checked(corpId));
+	}
+
+	private Mono<Void> track(@Nullable String corpId, String taskId, String unionId, Map<String, String> attributes) {
 		if (taskId == null || taskId.isBlank()) {
 			return Mono.error(new IllegalArgumentException("taskId must not be null or blank"));
 		}
@@ -142,7 +181,8 @@ public final class TaskTracker implements StorageTaskTracker {
 				return Mono.empty();
 			}
 			long leaseFrom = this.schedule.now();
-			TrackedTask task = new TrackedTask(taskId, unionId, attributes, this.schedule.wallClock(), null);
+			TrackedTask task = new TrackedTask(taskId, unionId, attributes, this.schedule.wallClock(), null, null,
+					corpId);
 			return this.store.add(task)
 				.map((added) -> added ? Saved.YES : Saved.ALREADY_TRACKED)
 				.onErrorResume((ex) -> {
@@ -242,7 +282,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		Cancellations.dispose(this.claims);
 		List<Mono<Void>> deliveries = new ArrayList<>();
 		for (Tracked tracked : this.entries.values()) {
-			this.schedule.unfollow(tracked.task.taskId());
+			unfollow(tracked);
 			if (tracked.delivered != null) {
 				deliveries.add(tracked.delivered.asMono());
 			}
@@ -269,19 +309,20 @@ public final class TaskTracker implements StorageTaskTracker {
 	}
 
 	private void follow(Tracked tracked) {
-		this.schedule.follow(tracked.task.taskId(), tracked.task.unionId(), new PollSchedule.Follower() {
+		this.schedule.follow(tracked.task.corpId(), tracked.task.taskId(), tracked.task.unionId(),
+				new PollSchedule.Follower() {
 
-			@Override
-			public void answered(StorageTask task) {
-				TaskTracker.this.answered(tracked, task);
-			}
+					@Override
+					public void answered(StorageTask task) {
+						TaskTracker.this.answered(tracked, task);
+					}
 
-			@Override
-			public void failed(Throwable ex) {
-				TaskTracker.this.failed(tracked, ex);
-			}
+					@Override
+					public void failed(Throwable ex) {
+						TaskTracker.this.failed(tracked, ex);
+					}
 
-		});
+				});
 	}
 
 	private void drop(String taskId) {
@@ -378,7 +419,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		logger.debug("The lease of tracked task " + tracked.task.taskId()
 				+ " ran out before it was renewed; not polling it until it is");
 		tracked.suspended = true;
-		this.schedule.unfollow(tracked.task.taskId());
+		unfollow(tracked);
 	}
 
 	private void forget(Tracked tracked) {
@@ -386,7 +427,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		if (this.entries.get(taskId) == tracked) {
 			this.entries.remove(taskId);
 			this.held.remove(taskId);
-			this.schedule.unfollow(taskId);
+			unfollow(tracked);
 		}
 	}
 
@@ -476,6 +517,10 @@ public final class TaskTracker implements StorageTaskTracker {
 		if (ex instanceof StorageTaskNotFoundException) {
 			giveUp(tracked, StorageTaskTrackingFailedEvent.Reason.TASK_NOT_FOUND, ex);
 		}
+		else if (tracked.task.corpId() != null && ex instanceof DingTalkAuthenticationException refused
+				&& DingTalkErrorCodes.AUTHORIZATION_WITHDRAWN.equals(refused.getErrorCode())) {
+			giveUp(tracked, StorageTaskTrackingFailedEvent.Reason.UNAUTHORIZED, ex);
+		}
 		else if (tooOld(tracked)) {
 			giveUp(tracked, StorageTaskTrackingFailedEvent.Reason.MAX_AGE_EXCEEDED, ex);
 		}
@@ -491,7 +536,7 @@ public final class TaskTracker implements StorageTaskTracker {
 	}
 
 	private void giveUp(Tracked tracked, StorageTaskTrackingFailedEvent.Reason reason, @Nullable Throwable ex) {
-		this.schedule.unfollow(tracked.task.taskId());
+		unfollow(tracked);
 		finish(tracked, new StorageTaskTrackingFailedEvent(tracked.task, reason, ex));
 	}
 
@@ -572,6 +617,60 @@ public final class TaskTracker implements StorageTaskTracker {
 						+ "); offering it the event again later: " + ex);
 				return Mono.just(ex);
 			});
+	}
+
+	private void unfollow(Tracked tracked) {
+		this.schedule.unfollow(tracked.task.corpId(), tracked.task.taskId());
+	}
+
+	/**
+	 * The tracker on behalf of one corp.
+	 */
+	private final class CorpTracker implements StorageTaskTracker {
+
+		private final String corpId;
+
+		CorpTracker(String corpId) {
+			this.corpId = corpId;
+		}
+
+		@Override
+		public Mono<Void> track(String taskId, String unionId, Map<String, String> attributes) {
+			return TaskTracker.this.track(this.corpId, taskId, unionId, attributes);
+		}
+
+		@Override
+		public Mono<Void> track(String taskId) {
+			String unionId = TaskTracker.this.schedule.settings().defaultUnionId();
+			return (unionId != null) ? track(taskId, unionId, Map.of()) : Mono.error(new IllegalStateException(
+					"track(taskId) needs an operator: pass the unionId or configure a default one"));
+		}
+
+		@Override
+		public Mono<Boolean> untrack(String taskId) {
+			return TaskTracker.this.untrack(taskId);
+		}
+
+		@Override
+		public Mono<Boolean> redeliver(String taskId) {
+			return TaskTracker.this.redeliver(taskId);
+		}
+
+		@Override
+		public Flux<TrackedTask> trackedTasks() {
+			return TaskTracker.this.trackedTasks().filter((task) -> this.corpId.equals(task.corpId()));
+		}
+
+		@Override
+		public StorageTaskTracker forCorp(String corpId) {
+			return TaskTracker.this.forCorp(corpId);
+		}
+
+		@Override
+		public String toString() {
+			return "StorageTaskTracker[corpId=" + this.corpId + "]";
+		}
+
 	}
 
 	private enum Saved {

@@ -77,7 +77,8 @@ final class FakeTasks implements TaskSource {
 	}
 
 	@Override
-	public Mono<StorageTask> poll(String taskId, String unionId, @Nullable DingTalkRateLimiter limiter) {
+	public Mono<StorageTask> poll(@Nullable String corpId, String taskId, String unionId,
+			@Nullable DingTalkRateLimiter limiter) {
 		Mono<Void> slot = (limiter != null) ? limiter.acquire() : Mono.empty();
 		return slot.then(Mono.defer(() -> {
 			long now = now();

@@ -210,7 +210,7 @@ class PollScheduleDetectionTests {
 	}
 
 	private Flux<StorageTask> oneWatch(String taskId) {
-		Mono<StorageTask> poll = Mono.defer(() -> this.dingtalk.poll(taskId, "union", this.limiter));
+		Mono<StorageTask> poll = Mono.defer(() -> this.dingtalk.poll(null, taskId, "union", this.limiter));
 		record Poll(StorageTask task, Duration delay) {
 		}
 		return poll.map((task) -> new Poll(task, SETTINGS.initialPollInterval()))

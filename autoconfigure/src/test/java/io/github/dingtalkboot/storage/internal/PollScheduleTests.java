@@ -44,7 +44,7 @@ class PollScheduleTests {
 	private StorageTask[] answers = {};
 
 	private final PollSchedule schedule = new PollSchedule(
-			(taskId, unionId, limiter) -> Mono.fromSupplier(this::answer), null, SETTINGS, this.time);
+			(corpId, taskId, unionId, limiter) -> Mono.fromSupplier(this::answer), null, SETTINGS, this.time);
 
 	@AfterEach
 	void stop() {
@@ -167,7 +167,7 @@ class PollScheduleTests {
 	void aFailedPollFailsEveryWatchAndEndsPolling() {
 		DingTalkApiException gone = new DingTalkApiException(
 				new DingTalkError(400, "taskNotExist", "task not exist", null, null));
-		PollSchedule failing = new PollSchedule((taskId, unionId, limiter) -> Mono.fromCallable(() -> {
+		PollSchedule failing = new PollSchedule((corpId, taskId, unionId, limiter) -> Mono.fromCallable(() -> {
 			this.pollTimes.add(this.time.now(TimeUnit.MILLISECONDS));
 			throw gone;
 		}), null, SETTINGS, this.time);
@@ -198,8 +198,8 @@ class PollScheduleTests {
 
 		};
 		PollSchedule hanging = new PollSchedule(
-				(taskId, unionId, limiter) -> Mono.from((subscriber) -> subscriber.onSubscribe(terminatedLoop)), null,
-				SETTINGS, this.time, closing.asMono());
+				(corpId, taskId, unionId, limiter) -> Mono.from((subscriber) -> subscriber.onSubscribe(terminatedLoop)),
+				null, SETTINGS, this.time, closing.asMono());
 		List<Throwable> endings = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			hanging.watch("t" + i, "u").subscribe(null, endings::add);
