@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
 import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
+import io.github.dingtalkboot.testsupport.CorpsDingTalk;
 import io.github.dingtalkboot.testsupport.ProgressingDingTalk;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -57,12 +58,16 @@ abstract class DingTalkTrackerClusterContainerTests {
 
 	final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
+	/** The corp each announced task named. */
+	static final Map<String, String> announcedCorps = new ConcurrentHashMap<>();
+
 	/** How often the listeners still fail for a task. */
 	static final Map<String, AtomicInteger> failing = new ConcurrentHashMap<>();
 
 	DingTalkTrackerClusterContainerTests() throws Exception {
 		deliveries.clear();
 		failing.clear();
+		announcedCorps.clear();
 	}
 
 	@AfterEach
@@ -88,6 +93,34 @@ abstract class DingTalkTrackerClusterContainerTests {
 		await().atMost(BLOCK).untilAsserted(() -> assertThat(deliveredTasks()).hasSize(100));
 		assertEachDeliveredOnce();
 		assertThat(deliveries.get("b")).as("b completed what a left").isNotEmpty();
+	}
+
+	@Test
+	void aThirdPartyAppsTasksOfTwoCorpsArePolledWithTheirCorpsTokensAfterARestart() throws Exception {
+		try (CorpsDingTalk corps = new CorpsDingTalk()) {
+			corps.task("ta", "corp-a").task("tb", "corp-b");
+			String[] suite = { "dingtalk.base-url=" + corps.baseUrl(), "dingtalk.app-key=", "dingtalk.app-secret=",
+					"dingtalk.suite-key=suite", "dingtalk.suite-secret=suite-secret", "dingtalk.suite-ticket=ticket" };
+			ConfigurableApplicationContext first = start("first", suite);
+			StorageTaskTracker tracker = first.getBean(StorageTaskTracker.class);
+			tracker.forCorp("corp-a").track("ta").block(BLOCK);
+			tracker.forCorp("corp-b").track("tb").block(BLOCK);
+			await().atMost(BLOCK).until(() -> corps.storageTokens().size() >= 2);
+			first.close();
+
+			start("second", suite);
+			int before = corps.storageTokens().size();
+			corps.end("ta").end("tb");
+
+			await().atMost(BLOCK)
+				.untilAsserted(() -> assertThat(deliveredTasks()).containsExactlyInAnyOrder("ta", "tb"));
+			assertThat(announcedCorps).containsEntry("ta", "corp-a").containsEntry("tb", "corp-b");
+			assertThat(deliveries).containsOnlyKeys("second");
+			assertThat(corps.storageTokens().subList(before, corps.storageTokens().size()))
+				.as("polls after the restart")
+				.isNotEmpty()
+				.allSatisfy((token) -> assertThat(token).matches("tok-corp-[ab]-\\d+"));
+		}
 	}
 
 	@Test
@@ -324,6 +357,7 @@ abstract class DingTalkTrackerClusterContainerTests {
 				throw new IllegalStateException("listener down");
 			}
 			deliveries.computeIfAbsent(this.name, (key) -> new CopyOnWriteArrayList<>()).add(taskId);
+			announcedCorps.put(taskId, String.valueOf(event.getTrackedTask().corpId()));
 		}
 
 	}

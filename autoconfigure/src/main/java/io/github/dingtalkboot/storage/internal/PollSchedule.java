@@ -352,82 +352,108 @@ public final class PollSchedule {
 	}
 
 	/**
-	 * The entry to poll now, if any, in this order: first polls of unseen tasks, taking
-	 * turns ({@link #UNSEEN_PER_KNOWN} to one) with known tasks whose predicted end has
-	 * come or, when none has, whose back-off has run out (the most overdue first); then
-	 * predicted tasks whose promise ({@code max-interval}) has run out, the most overdue
-	 * first; then, when a limiter paces the polls, spare polls of tasks last polled at
-	 * least {@code initial-interval} ago, the one polled longest ago first: predicted
-	 * ends have their own turn above, and any task may fail at any time. A predicted task
-	 * waits at most until its predicted end, so none starves. Within each of these, the
-	 * corps take turns (the one given a slot longest ago first), so that a corp with
-	 * thousands of tasks does not push another corp's few to the back.
+	 * The entry to poll now, if any. The corps take turns: of the corps with an entry to
+	 * poll, the one given a slot longest ago goes first, so a corp with thousands of
+	 * tasks does not push another corp's few to the back (DingTalk's rate limit is the
+	 * app's, shared by its corps). Within a corp, in this order: first polls of unseen
+	 * tasks, taking turns ({@link #UNSEEN_PER_KNOWN} to one) with known tasks whose
+	 * predicted end has come or, when none has, whose back-off has run out (the most
+	 * overdue first); then predicted tasks whose promise ({@code max-interval}) has run
+	 * out, the most overdue first; then, when a limiter paces the polls, spare polls of
+	 * tasks last polled at least {@code initial-interval} ago, the one polled longest ago
+	 * first: predicted ends have their own turn above, and any task may fail at any time.
+	 * A predicted task waits at most until its predicted end, so none starves.
 	 */
 	private @Nullable Entry pick(long now) {
-		Entry unseen = null;
-		Entry likely = null;
-		Entry backedOff = null;
-		Entry covered = null;
-		Entry spare = null;
+		if (this.corps.size() <= 1) {
+			Candidates candidates = new Candidates();
+			for (Entry entry : this.entries.values()) {
+				candidates.consider(entry, now);
+			}
+			return candidates.choice();
+		}
+		Map<String, Candidates> byCorp = new HashMap<>();
 		for (Entry entry : this.entries.values()) {
-			if (entry.poll != null) {
-				continue;
-			}
-			if (entry.last == null) {
-				// due from the moment it was added
-				if (unseen == null || before(entry, unseen, entry.likelyAt < unseen.likelyAt)) {
-					unseen = entry;
-				}
-			}
-			else if (entry.predicted && entry.likelyAt <= now) {
-				if (likely == null || before(entry, likely, entry.likelyAt < likely.likelyAt)) {
-					likely = entry;
-				}
-			}
-			else if (entry.promiseAt <= now && !entry.predicted) {
-				backedOff = earlierPromise(backedOff, entry);
-			}
-			else if (entry.promiseAt <= now) {
-				covered = earlierPromise(covered, entry);
-			}
-			else if (this.limiter != null && entry.spareAt <= now
-					&& (spare == null || before(entry, spare, entry.answeredAt < spare.answeredAt))) {
-				spare = entry;
+			byCorp.computeIfAbsent(entry.key.corp(), (corp) -> new Candidates()).consider(entry, now);
+		}
+		Entry next = null;
+		long nextServedAt = Long.MAX_VALUE;
+		for (Map.Entry<String, Candidates> corp : byCorp.entrySet()) {
+			Entry choice = corp.getValue().choice();
+			CorpTurn turn = this.corps.get(corp.getKey());
+			long servedAt = (turn != null) ? turn.servedAt : Long.MIN_VALUE;
+			if (choice != null && (next == null || servedAt < nextServedAt)) {
+				next = choice;
+				nextServedAt = servedAt;
 			}
 		}
-		// a task polled on its back-off shares the slots with first polls, as a predicted
-		// end does; a predicted task polled before its end to keep the promise does not
-		Entry known = (likely == null || (backedOff != null && backedOff.promiseAt < likely.likelyAt)) ? backedOff
-				: likely;
-		if (unseen != null && known != null) {
-			return this.preferUnseen ? unseen : known;
-		}
-		if (unseen != null || known != null) {
-			return (unseen != null) ? unseen : known;
-		}
-		return (covered != null) ? covered : spare;
-	}
-
-	private Entry earlierPromise(@Nullable Entry best, Entry entry) {
-		return (best == null || before(entry, best, entry.promiseAt < best.promiseAt)) ? entry : best;
+		return next;
 	}
 
 	/**
-	 * Whether an entry goes before another of its kind: that of the corp given a slot
-	 * longest ago, and within one corp, as {@code sooner} says.
+	 * The entries of one corp that may be polled now, the best of each kind.
 	 */
-	private boolean before(Entry entry, Entry other, boolean sooner) {
-		if (entry.key.corp().equals(other.key.corp())) {
-			return sooner;
+	private final class Candidates {
+
+		private @Nullable Entry unseen;
+
+		private @Nullable Entry likely;
+
+		private @Nullable Entry backedOff;
+
+		private @Nullable Entry covered;
+
+		private @Nullable Entry spare;
+
+		void consider(Entry entry, long now) {
+			if (entry.poll != null) {
+				return;
+			}
+			if (entry.last == null) {
+				// due from the moment it was added
+				if (this.unseen == null || entry.likelyAt < this.unseen.likelyAt) {
+					this.unseen = entry;
+				}
+			}
+			else if (entry.predicted && entry.likelyAt <= now) {
+				if (this.likely == null || entry.likelyAt < this.likely.likelyAt) {
+					this.likely = entry;
+				}
+			}
+			else if (entry.promiseAt <= now && !entry.predicted) {
+				this.backedOff = earlierPromise(this.backedOff, entry);
+			}
+			else if (entry.promiseAt <= now) {
+				this.covered = earlierPromise(this.covered, entry);
+			}
+			else if (PollSchedule.this.limiter != null && entry.spareAt <= now
+					&& (this.spare == null || entry.answeredAt < this.spare.answeredAt)) {
+				this.spare = entry;
+			}
 		}
-		long servedAt = servedAt(entry);
-		long otherServedAt = servedAt(other);
-		return (servedAt != otherServedAt) ? servedAt < otherServedAt : sooner;
+
+		@Nullable Entry choice() {
+			// a task polled on its back-off shares the slots with first polls, as a
+			// predicted end does; a predicted task polled before its end to keep the
+			// promise does not
+			Entry likely = this.likely;
+			Entry backedOff = this.backedOff;
+			Entry known = (likely == null || (backedOff != null && backedOff.promiseAt < likely.likelyAt)) ? backedOff
+					: likely;
+			Entry unseen = this.unseen;
+			if (unseen != null && known != null) {
+				return PollSchedule.this.preferUnseen ? unseen : known;
+			}
+			if (unseen != null || known != null) {
+				return (unseen != null) ? unseen : known;
+			}
+			return (this.covered != null) ? this.covered : this.spare;
+		}
+
 	}
 
-	private long servedAt(Entry entry) {
-		CorpTurn turn = this.corps.get(entry.key.corp());
-		return (turn != null) ? turn.servedAt : Long.MIN_VALUE;
+	private static Entry earlierPromise(@Nullable Entry best, Entry entry) {
+		return (best == null || entry.promiseAt < best.promiseAt) ? entry : best;
 	}
 
 	/**

@@ -1,0 +1,109 @@
+package io.github.dingtalkboot.storage.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
+import io.github.dingtalkboot.testsupport.TaskShapes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The corps of a third-party app share the app's rate limit and take turns in the poll
+ * schedule: a corp with thousands of tasks does not delay another corp's few (virtual
+ * time).
+ */
+class PollScheduleCorpsTests {
+
+	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+	private static final StorageTaskSettings SETTINGS = DefaultSettings.storage().withUnionId("union");
+
+	@Test
+	void aSmallCorpsTasksAreSeenEndedAsSoonBesideACorpWithTwoThousandAsAlone() {
+		List<Long> alone = smallCorpDelays(0);
+		List<Long> beside = smallCorpDelays(2000);
+
+		System.out.printf("small corp's 5 tasks, seen ended after (ms): alone %s, beside 2,000 %s%n", millis(alone),
+				millis(beside));
+		// alone 47-381 ms, beside 163-381 ms; without turns the big corp's polls went
+		// first and these took 6.4 to 94.7 s
+		for (int i = 0; i < alone.size(); i++) {
+			assertThat(beside.get(i)).as("task %d", i).isLessThanOrEqualTo(alone.get(i) + SECOND / 4);
+		}
+	}
+
+	@Test
+	void theBigCorpStillGetsTheSlotsTheSmallOneLeaves() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		try {
+			FakeTasks dingtalk = new FakeTasks(time);
+			DingTalkRateLimiter limiter = VirtualRateLimiters.on(20, Duration.ofDays(1), time);
+			PollSchedule schedule = new PollSchedule(dingtalk, limiter, SETTINGS, time);
+			Map<String, Long> seen = new ConcurrentHashMap<>();
+			follow(schedule, dingtalk, "small", 5, TaskShapes.REAL, new Random(7), seen, time);
+			follow(schedule, dingtalk, "big", 2000, TaskShapes.LINEAR, new Random(8), seen, time);
+
+			time.advanceTimeBy(Duration.ofMinutes(10));
+
+			assertThat(seen).hasSize(2005);
+			long polls = dingtalk.polls().stream().filter((poll) -> poll.at() < 100 * SECOND).count();
+			assertThat(polls).as("polls in the first 100 s, at 20 a second").isGreaterThanOrEqualTo(1900);
+		}
+		finally {
+			time.dispose();
+		}
+	}
+
+	private List<Long> smallCorpDelays(int bigCorpTasks) {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		try {
+			FakeTasks dingtalk = new FakeTasks(time);
+			DingTalkRateLimiter limiter = VirtualRateLimiters.on(20, Duration.ofDays(1), time);
+			PollSchedule schedule = new PollSchedule(dingtalk, limiter, SETTINGS, time);
+			Map<String, Long> seen = new ConcurrentHashMap<>();
+			List<String> small = follow(schedule, dingtalk, "small", 5, TaskShapes.REAL, new Random(7), seen, time);
+			follow(schedule, dingtalk, "big", bigCorpTasks, TaskShapes.LINEAR, new Random(8), seen, time);
+
+			time.advanceTimeBy(Duration.ofMinutes(5));
+
+			List<Long> delays = new ArrayList<>();
+			for (String taskId : small) {
+				assertThat(seen).containsKey(taskId);
+				delays.add(seen.get(taskId) - dingtalk.endOf(taskId));
+			}
+			return delays;
+		}
+		finally {
+			time.dispose();
+		}
+	}
+
+	private static List<String> follow(PollSchedule schedule, FakeTasks dingtalk, String corp, int tasks,
+			TaskShapes shape, Random random, Map<String, Long> seen, VirtualTimeScheduler time) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < tasks; i++) {
+			String taskId = corp + "-" + i;
+			dingtalk.task(taskId, shape.draw(random, Duration.ofSeconds(5), Duration.ofSeconds(60)));
+			ids.add(taskId);
+			schedule.watch(corp, taskId, "union", () -> {
+			}).last().subscribe((task) -> seen.put(taskId, time.now(TimeUnit.NANOSECONDS)));
+		}
+		return ids;
+	}
+
+	private static List<Long> millis(List<Long> nanos) {
+		return nanos.stream().map((each) -> each / 1_000_000).toList();
+	}
+
+}
