@@ -62,7 +62,8 @@ public final class DingTalkTasksEndpoint {
 	private static TrackedTask masked(TrackedTask task) {
 		Map<String, String> attributes = new LinkedHashMap<>();
 		task.attributes().keySet().forEach((key) -> attributes.put(key, MASK));
-		return new TrackedTask(task.taskId(), task.unionId(), attributes, task.trackedAt(), task.lastState());
+		return new TrackedTask(task.taskId(), task.unionId(), attributes, task.trackedAt(), task.lastState(),
+				task.undeliveredSince(), task.corpId());
 	}
 
 	/**
