@@ -321,7 +321,7 @@ class DingTalkTrackerTests {
 
 	@Test
 	void aUserTrackerReplacesOurs() {
-		this.runner.withBean(StorageTaskTracker.class, UserTracker::new).run((context) -> {
+		this.runner.withBean(StorageTaskTracker.class, () -> new UserTracker()).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).getBean(StorageTaskTracker.class).isInstanceOf(UserTracker.class);
 			assertThat(context).doesNotHaveBean(TaskTracker.class);
@@ -408,7 +408,14 @@ class DingTalkTrackerTests {
 
 	}
 
+	/** A tracker of the application's own, listing the tasks it was made with. */
 	static final class UserTracker implements StorageTaskTracker {
+
+		private final List<TrackedTask> tasks;
+
+		UserTracker(TrackedTask... tasks) {
+			this.tasks = List.of(tasks);
+		}
 
 		@Override
 		public Mono<Void> track(String taskId, String unionId, Map<String, String> attributes) {
@@ -432,7 +439,7 @@ class DingTalkTrackerTests {
 
 		@Override
 		public Flux<TrackedTask> trackedTasks() {
-			return Flux.empty();
+			return Flux.fromIterable(this.tasks);
 		}
 
 	}

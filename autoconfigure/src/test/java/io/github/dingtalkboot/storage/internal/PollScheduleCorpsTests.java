@@ -45,27 +45,28 @@ class PollScheduleCorpsTests {
 
 	@Test
 	void theBigCorpStillGetsTheSlotsTheSmallOneLeaves() {
-		VirtualTimeScheduler time = VirtualTimeScheduler.create();
-		try {
-			FakeTasks dingtalk = new FakeTasks(time);
-			DingTalkRateLimiter limiter = VirtualRateLimiters.on(20, Duration.ofDays(1), time);
-			PollSchedule schedule = new PollSchedule(dingtalk, limiter, SETTINGS, time);
-			Map<String, Long> seen = new ConcurrentHashMap<>();
-			follow(schedule, dingtalk, "small", 5, TaskShapes.REAL, new Random(7), seen, time);
-			follow(schedule, dingtalk, "big", 2000, TaskShapes.LINEAR, new Random(8), seen, time);
+		Run run = run(2000, Duration.ofMinutes(10));
 
-			time.advanceTimeBy(Duration.ofMinutes(10));
-
-			assertThat(seen).hasSize(2005);
-			long polls = dingtalk.polls().stream().filter((poll) -> poll.at() < 100 * SECOND).count();
-			assertThat(polls).as("polls in the first 100 s, at 20 a second").isGreaterThanOrEqualTo(1900);
-		}
-		finally {
-			time.dispose();
-		}
+		assertThat(run.seen()).hasSize(2005);
+		long polls = run.dingtalk().polls().stream().filter((poll) -> poll.at() < 100 * SECOND).count();
+		assertThat(polls).as("polls in the first 100 s, at 20 a second").isGreaterThanOrEqualTo(1900);
 	}
 
 	private List<Long> smallCorpDelays(int bigCorpTasks) {
+		Run run = run(bigCorpTasks, Duration.ofMinutes(5));
+		List<Long> delays = new ArrayList<>();
+		for (String taskId : run.small()) {
+			assertThat(run.seen()).containsKey(taskId);
+			delays.add(run.seen().get(taskId) - run.dingtalk().endOf(taskId));
+		}
+		return delays;
+	}
+
+	/**
+	 * Five real bulk moves of a small corp beside the big corp's linear tasks, for a
+	 * while.
+	 */
+	private static Run run(int bigCorpTasks, Duration duration) {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		try {
 			FakeTasks dingtalk = new FakeTasks(time);
@@ -74,19 +75,15 @@ class PollScheduleCorpsTests {
 			Map<String, Long> seen = new ConcurrentHashMap<>();
 			List<String> small = follow(schedule, dingtalk, "small", 5, TaskShapes.REAL, new Random(7), seen, time);
 			follow(schedule, dingtalk, "big", bigCorpTasks, TaskShapes.LINEAR, new Random(8), seen, time);
-
-			time.advanceTimeBy(Duration.ofMinutes(5));
-
-			List<Long> delays = new ArrayList<>();
-			for (String taskId : small) {
-				assertThat(seen).containsKey(taskId);
-				delays.add(seen.get(taskId) - dingtalk.endOf(taskId));
-			}
-			return delays;
+			time.advanceTimeBy(duration);
+			return new Run(dingtalk, seen, small);
 		}
 		finally {
 			time.dispose();
 		}
+	}
+
+	private record Run(FakeTasks dingtalk, Map<String, Long> seen, List<String> small) {
 	}
 
 	private static List<String> follow(PollSchedule schedule, FakeTasks dingtalk, String corp, int tasks,
