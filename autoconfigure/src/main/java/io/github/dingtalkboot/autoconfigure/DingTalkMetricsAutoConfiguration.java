@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.RetryListener;
@@ -76,11 +77,15 @@ public final class DingTalkMetricsAutoConfiguration {
 	MeterBinder dingTalkTokenExpiryMetrics(ObjectProvider<AccessTokenSupplier> accessTokenSupplier,
 			ObjectProvider<CorpAccessTokenSupplier> corpAccessTokenSupplier) {
 		return (registry) -> {
-			if (accessTokenSupplier.getIfUnique() instanceof CachingAccessTokenSupplier caching) {
+			AccessTokenSupplier tokens = accessTokenSupplier.getIfUnique();
+			if (tokens instanceof CachingAccessTokenSupplier caching) {
 				tokenExpiry(registry, caching, CachingAccessTokenSupplier::timeToExpiry,
 						"Seconds until the cached DingTalk access token expires");
 			}
-			else if (corpAccessTokenSupplier.getIfUnique() instanceof CachingCorpAccessTokenSupplier corps) {
+			// a third-party app's corp tokens: a bean, or (credentials of connection
+			// details) those the access token supplier takes the default corp's from
+			else if (corpAccessTokenSupplier.getIfUnique(() -> (tokens instanceof CorpBoundAccessTokenSupplier bound)
+					? bound.corps() : null) instanceof CachingCorpAccessTokenSupplier corps) {
 				// one gauge for all corps: a corp tag would grow with the corps served
 				tokenExpiry(registry, corps, CachingCorpAccessTokenSupplier::timeToFirstExpiry,
 						"Seconds until the first of the cached corp access tokens expires");

@@ -27,13 +27,14 @@ public class CompletionNotices {
 
 	@EventListener
 	void completed(StorageTaskCompletedEvent event) {
-		add(new Notice(event.getTrackedTask().taskId(), event.getTask().status().name(),
-				event.getTrackedTask().attributes().get("startedBy"), event.getTask().failMessage(), Instant.now()));
+		add(new Notice(event.getTrackedTask().taskId(), event.getTrackedTask().corpId(),
+				event.getTask().status().name(), event.getTrackedTask().attributes().get("startedBy"),
+				event.getTask().failMessage(), Instant.now()));
 	}
 
 	@EventListener
 	void trackingFailed(StorageTaskTrackingFailedEvent event) {
-		add(new Notice(event.getTrackedTask().taskId(), event.getReason().name(),
+		add(new Notice(event.getTrackedTask().taskId(), event.getTrackedTask().corpId(), event.getReason().name(),
 				event.getTrackedTask().attributes().get("startedBy"), null, Instant.now()));
 	}
 
@@ -59,12 +60,13 @@ public class CompletionNotices {
 	 * A task ended.
 	 *
 	 * @param taskId the task id
+	 * @param corpId the corp the task was tracked for, or {@code null}
 	 * @param outcome SUCCESS or FAIL, or why tracking failed
 	 * @param startedBy who started it, as given when it was tracked
 	 * @param message DingTalk's failure message, if any
 	 * @param at when the event came
 	 */
-	public record Notice(String taskId, String outcome, String startedBy, String message, Instant at) {
+	public record Notice(String taskId, String corpId, String outcome, String startedBy, String message, Instant at) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.dingtalkboot.sample;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,11 +21,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * REST and Server-Sent Events access to storage tasks, with DingTalk's failures turned
- * into RFC 9457 problem details.
+ * into RFC 9457 problem details. A third-party app names the corp of a task with
+ * {@code ?corp=}; without it, the call goes to the default corp (or the internal app).
  */
 @RestController
 @RequestMapping("/api/tasks")
@@ -37,8 +40,8 @@ class TaskController {
 	}
 
 	@GetMapping("/{taskId}")
-	Mono<StorageTask> task(@PathVariable String taskId) {
-		return this.tasks.currentState(taskId);
+	Mono<StorageTask> task(@PathVariable String taskId, @RequestParam(required = false) @Nullable String corp) {
+		return this.tasks.currentState(corp, taskId);
 	}
 
 	/**
@@ -46,8 +49,9 @@ class TaskController {
 	 * stream with one {@code problem} event.
 	 */
 	@GetMapping(path = "/{taskId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<Object>> events(@PathVariable String taskId) {
-		return this.tasks.progress(taskId)
+	Flux<ServerSentEvent<Object>> events(@PathVariable String taskId,
+			@RequestParam(required = false) @Nullable String corp) {
+		return this.tasks.progress(corp, taskId)
 			.map((task) -> ServerSentEvent.<Object>builder(task).event("task").build())
 			.onErrorResume(DingTalkException.class,
 					(ex) -> Mono.just(ServerSentEvent.<Object>builder(toProblem(ex)).event("problem").build()));

@@ -1,5 +1,6 @@
 package io.github.dingtalkboot.sample;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The application's own service: it only knows {@link StorageTaskOperations} and
- * {@link StorageTaskTracker}.
+ * {@link StorageTaskTracker}. Each method takes the corp a third-party app calls for
+ * ({@code forCorp}), or {@code null} for calls that name none (an internal app, or the
+ * default corp).
  */
 @Service
 public class TaskService {
@@ -35,31 +38,39 @@ public class TaskService {
 	/**
 	 * Have a notice posted when a task ends ({@link CompletionNotices} listens for the
 	 * tracker's events), even if this instance restarts meanwhile (with Redis).
+	 * @param corpId the corp, or {@code null}
 	 * @param taskId the task id
 	 * @param startedBy who started it, handed back with the event
 	 * @return a Mono that completes once the task is tracked
 	 */
-	public Mono<Void> noticeWhenDone(String taskId, String startedBy) {
-		return this.tracker.track(taskId, this.operator, Map.of("startedBy", startedBy));
+	public Mono<Void> noticeWhenDone(@Nullable String corpId, String taskId, String startedBy) {
+		StorageTaskTracker tracker = (corpId != null) ? this.tracker.forCorp(corpId) : this.tracker;
+		return tracker.track(taskId, this.operator, Map.of("startedBy", startedBy));
 	}
 
 	/**
 	 * The current state of a task, as the operator configured in
 	 * {@code dingtalk.storage.union-id}.
+	 * @param corpId the corp, or {@code null}
 	 * @param taskId the task id
 	 * @return the task
 	 */
-	public Mono<StorageTask> currentState(String taskId) {
-		return this.storageTasks.getTask(taskId);
+	public Mono<StorageTask> currentState(@Nullable String corpId, String taskId) {
+		return operations(corpId).getTask(taskId);
 	}
 
 	/**
 	 * Each change of a task until it finishes.
+	 * @param corpId the corp, or {@code null}
 	 * @param taskId the task id
 	 * @return the states, ending with SUCCESS or FAIL
 	 */
-	public Flux<StorageTask> progress(String taskId) {
-		return this.storageTasks.watchTask(taskId);
+	public Flux<StorageTask> progress(@Nullable String corpId, String taskId) {
+		return operations(corpId).watchTask(taskId);
+	}
+
+	private StorageTaskOperations operations(@Nullable String corpId) {
+		return (corpId != null) ? this.storageTasks.forCorp(corpId) : this.storageTasks;
 	}
 
 }

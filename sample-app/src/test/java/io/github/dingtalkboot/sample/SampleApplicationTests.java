@@ -164,9 +164,61 @@ class SampleApplicationTests {
 			.value((calls) -> assertThat(((Number) calls).longValue()).isPositive());
 	}
 
+	@Test
+	void aTaskOfTheSecondCorpIsFollowedWithThatCorpsTokenAndNoticedWithItsCorp() {
+		String taskId = startDemoTask("sandbox-corp-b");
+
+		this.web.get()
+			.uri("/api/tasks/{taskId}?corp=sandbox-corp-b", taskId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(taskId);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> this.web.get()
+				.uri("/api/notices")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$[?(@.taskId == '" + taskId + "')].corpId")
+				.isEqualTo("sandbox-corp-b"));
+	}
+
+	@Test
+	void anotherCorpsTokenDoesNotSeeTheTask() {
+		String taskId = startDemoTask("sandbox-corp-b");
+
+		this.web.get()
+			.uri("/api/tasks/{taskId}", taskId)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.dingtalkCode")
+			.isEqualTo("taskNotExist");
+	}
+
+	@Test
+	void theDemoOffersTheSandboxsTwoCorps() {
+		this.web.get()
+			.uri("/api/demo/corps")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("[\"sandbox-corp-a\",\"sandbox-corp-b\"]");
+	}
+
 	private String startDemoTask() {
+		return startDemoTask("sandbox-corp-a");
+	}
+
+	private String startDemoTask(String corp) {
 		return this.web.post()
-			.uri("/api/demo/tasks")
+			.uri("/api/demo/tasks?corp={corp}", corp)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,6 +113,24 @@ class SampleBrowserTests {
 			return Integer.parseInt(text) > 0 ? text : null;
 		});
 		assertThat(Integer.parseInt(calls)).isPositive();
+	}
+
+	@Test
+	void aTaskStartedForTheSecondCorpShowsItsCorpAndRunsToItsEnd() {
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
+		Select corp = new Select(this.browser.findElement(By.id("corp")));
+		wait.until((driver) -> (corp.getOptions().size() == 2) ? corp : null);
+		corp.selectByValue("sandbox-corp-b");
+		this.browser.findElement(By.id("start")).click();
+		WebElement row = wait
+			.until((driver) -> driver.findElements(By.cssSelector("#tasks tr")).stream().findFirst().orElse(null));
+
+		assertThat(row.findElement(By.className("corp")).getText()).isEqualTo("sandbox-corp-b");
+		wait.withMessage(() -> "row: " + row.getText()).until((driver) -> {
+			String text = row.findElement(By.className("status")).getText();
+			return (text.equals("SUCCESS") || text.equals("FAIL")) ? text : null;
+		});
 	}
 
 }

@@ -121,7 +121,9 @@ class SampleClusterTests {
 				}))
 			.run(append(clusterArgs, "--sample.sandbox.join=" + first.getBean(SandboxDingTalk.class).baseUrl()));
 		try {
-			third.getBean(TaskService.class).noticeWhenDone(taskId, "the third instance").block(Duration.ofSeconds(30));
+			third.getBean(TaskService.class)
+				.noticeWhenDone(null, taskId, "the third instance")
+				.block(Duration.ofSeconds(30));
 		}
 		finally {
 			third.close();

@@ -1,13 +1,19 @@
 package io.github.dingtalkboot.sample.sandbox;
 
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.sample.TaskService;
 
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,12 +34,26 @@ class DemoController {
 	}
 
 	/**
-	 * Start a demo task, tracked so that a notice shows when it ends.
+	 * The corps that installed the sandbox's suite, the default one first.
+	 */
+	@GetMapping("/api/demo/corps")
+	List<String> corps() {
+		return SandboxDingTalk.CORPS;
+	}
+
+	/**
+	 * Start a demo task of a corp (the default one unless named), tracked for that corp
+	 * so that a notice shows when it ends.
 	 */
 	@PostMapping("/api/demo/tasks")
-	Mono<Map<String, String>> start() {
-		String taskId = this.sandbox.startDemoTask();
-		return this.tasks.noticeWhenDone(taskId, "the demo page").thenReturn(Map.of("taskId", taskId));
+	Mono<ResponseEntity<Map<String, String>>> start(@RequestParam(required = false) @Nullable String corp) {
+		String corpId = (corp != null) ? corp : SandboxDingTalk.CORPS.get(0);
+		if (!SandboxDingTalk.CORPS.contains(corpId)) {
+			return Mono.just(ResponseEntity.badRequest().body(Map.of("error", "no such corp in the sandbox")));
+		}
+		String taskId = this.sandbox.startDemoTask(corpId);
+		return this.tasks.noticeWhenDone(corpId, taskId, "the demo page")
+			.thenReturn(ResponseEntity.ok(Map.of("taskId", taskId, "corpId", corpId)));
 	}
 
 }

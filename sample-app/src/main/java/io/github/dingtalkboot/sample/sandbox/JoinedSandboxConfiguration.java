@@ -1,5 +1,6 @@
 package io.github.dingtalkboot.sample.sandbox;
 
+import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,11 @@ class JoinedSandboxConfiguration {
 	@Bean
 	DingTalkConnectionDetails joinedSandboxConnectionDetails(@Value("${" + JOIN + "}") String baseUrl) {
 		return SandboxConfiguration.connectionDetails(baseUrl);
+	}
+
+	@Bean
+	SuiteTicketPush joinedSandboxSuiteTicketPush(SuiteTicketStore store) {
+		return SuiteTicketPush.of(store);
 	}
 
 }

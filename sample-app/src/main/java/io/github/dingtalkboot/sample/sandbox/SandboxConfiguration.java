@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
 
@@ -42,7 +43,19 @@ class SandboxConfiguration {
 	}
 
 	/**
-	 * The connection details of a sandbox: its URL and its app's credentials.
+	 * The sandbox pushes its suite ticket, as DingTalk pushes one to a third-party app's
+	 * callback: saved before anything calls the sandbox.
+	 * @param store where the application keeps its suite ticket
+	 * @return the push, done
+	 */
+	@Bean
+	SuiteTicketPush sandboxSuiteTicketPush(SuiteTicketStore store) {
+		return SuiteTicketPush.of(store);
+	}
+
+	/**
+	 * The connection details of a sandbox: its URL and its suite's credentials, its first
+	 * corp being the default one.
 	 * @param baseUrl the sandbox's URL
 	 * @return the connection details
 	 */
@@ -56,7 +69,8 @@ class SandboxConfiguration {
 
 			@Override
 			public DingTalkCredentials getCredentials() {
-				return DingTalkCredentials.internalApp(SandboxDingTalk.APP_KEY, SandboxDingTalk.APP_SECRET);
+				return DingTalkCredentials.thirdPartyApp(SandboxDingTalk.SUITE_KEY, SandboxDingTalk.SUITE_SECRET,
+						SandboxDingTalk.CORPS.get(0));
 			}
 
 		};

@@ -36,7 +36,7 @@ class SandboxConfigurationTests {
 			SandboxDingTalk sandbox = context.getBean(SandboxDingTalk.class);
 			DingTalkConnectionDetails details = context.getBean(DingTalkConnectionDetails.class);
 			assertThat(details.getBaseUrl()).isEqualTo(sandbox.baseUrl());
-			assertThat(details.getCredentials()).isInstanceOf(DingTalkCredentials.InternalApp.class);
+			assertThat(details.getCredentials()).isInstanceOf(DingTalkCredentials.ThirdPartyApp.class);
 			String taskId = sandbox.startDemoTask();
 			assertThat(context.getBean(StorageTaskOperations.class).getTask(taskId).block().id()).isEqualTo(taskId);
 		});
