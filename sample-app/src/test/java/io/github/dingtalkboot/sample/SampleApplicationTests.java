@@ -3,6 +3,7 @@ package io.github.dingtalkboot.sample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,17 +94,10 @@ class SampleApplicationTests {
 	void aDemoTaskEndsWithANoticeFromTheTrackersEvent() {
 		String taskId = startDemoTask();
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> this.web.get()
-				.uri("/api/notices")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$[?(@.taskId == '" + taskId + "')].outcome")
-				.value((List<String> outcome) -> assertThat(outcome).singleElement().isIn("SUCCESS", "FAIL"))
-				.jsonPath("$[?(@.taskId == '" + taskId + "')].startedBy")
-				.isEqualTo("the demo page"));
+		awaitNotice((notices) -> notices.jsonPath("$[?(@.taskId == '" + taskId + "')].outcome")
+			.value((List<String> outcome) -> assertThat(outcome).singleElement().isIn("SUCCESS", "FAIL"))
+			.jsonPath("$[?(@.taskId == '" + taskId + "')].startedBy")
+			.isEqualTo("the demo page"));
 	}
 
 	@Test
@@ -176,15 +170,8 @@ class SampleApplicationTests {
 			.expectBody()
 			.jsonPath("$.id")
 			.isEqualTo(taskId);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> this.web.get()
-				.uri("/api/notices")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$[?(@.taskId == '" + taskId + "')].corpId")
-				.isEqualTo("sandbox-corp-b"));
+		awaitNotice(
+				(notices) -> notices.jsonPath("$[?(@.taskId == '" + taskId + "')].corpId").isEqualTo("sandbox-corp-b"));
 	}
 
 	@Test
@@ -210,6 +197,13 @@ class SampleApplicationTests {
 			.isOk()
 			.expectBody()
 			.json("[\"sandbox-corp-a\",\"sandbox-corp-b\"]");
+	}
+
+	/** Waits until the notices meet the expectations. */
+	private void awaitNotice(Consumer<WebTestClient.BodyContentSpec> expectations) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> expectations
+				.accept(this.web.get().uri("/api/notices").exchange().expectStatus().isOk().expectBody()));
 	}
 
 	private String startDemoTask() {
