@@ -1,0 +1,59 @@
+package io.github.dingtalkboot.callback;
+
+import io.github.dingtalkboot.core.DingTalkException;
+
+/**
+ * A push that claims to come from DingTalk was refused: it is malformed, or its signature
+ * or owner key is not this application's. Its message names the reason, never the
+ * content, the token or the key.
+ *
+ * @since 0.3.0
+ */
+public class DingTalkCallbackRejectedException extends DingTalkException {
+
+	private final Reason reason;
+
+	/**
+	 * Create an exception.
+	 * @param reason why the push was refused
+	 * @param message what was wrong, safe to log
+	 */
+	public DingTalkCallbackRejectedException(Reason reason, String message) {
+		super(message, null, 0);
+		this.reason = reason;
+	}
+
+	/**
+	 * Why the push was refused.
+	 * @return the reason
+	 */
+	public Reason getReason() {
+		return this.reason;
+	}
+
+	/**
+	 * Why a push was refused.
+	 */
+	public enum Reason {
+
+		/**
+		 * Not a push DingTalk sends: a missing part, bad Base64, a length or padding that
+		 * does not add up.
+		 */
+		MALFORMED,
+
+		/**
+		 * The signature is not the one the application's token gives: not from DingTalk,
+		 * or changed on the way.
+		 */
+		BAD_SIGNATURE,
+
+		/**
+		 * It decrypted, but for another owner (suite key, app key or corp id) than this
+		 * application's.
+		 */
+		WRONG_OWNER_KEY
+
+	}
+
+}
