@@ -28,7 +28,7 @@ final class QuotaRefusals {
 
 	/**
 	 * The refusal a corp's call gets now, if its quota is used up.
-	 * @param corp the corp, or the empty string for calls that name none
+	 * @param corp the corp
 	 * @param now the time now
 	 * @return a copy of the refusal, or {@code null} when the call may go
 	 */
@@ -46,7 +46,7 @@ final class QuotaRefusals {
 
 	/**
 	 * Note an answer of DingTalk to a corp's call.
-	 * @param corp the corp, or the empty string for calls that name none
+	 * @param corp the corp
 	 * @param error what the call failed with
 	 * @param now the time now
 	 */

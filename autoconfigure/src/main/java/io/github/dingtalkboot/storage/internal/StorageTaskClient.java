@@ -38,7 +38,7 @@ import io.github.dingtalkboot.core.internal.ObservationContextAccess;
  * <p>
  * When DingTalk rejects the access token, the token is invalidated and the call is made
  * once more with a fresh one; a second rejection reaches the caller. When DingTalk says a
- * corp's quota is used up, that corp's calls fail at once until the next day.
+ * corp's quota is used up, the calls of that corp's view fail at once until the next day.
  *
  */
 public final class StorageTaskClient implements StorageTaskOperations {
@@ -224,7 +224,6 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	private Mono<StorageTask> fetch(@Nullable String corpId, String taskId, String unionId,
 			@Nullable DingTalkRateLimiter limiter) {
-		String corp = (corpId != null) ? corpId : "";
 		Map<String, String> path = Map.of("taskId", taskId);
 		Map<String, String> query = Map.of("unionId", unionId);
 		Mono<StorageTask> once = token(corpId)
@@ -235,13 +234,19 @@ public final class StorageTaskClient implements StorageTaskOperations {
 					invalidate(corpId, token);
 					return new RejectedToken(ex);
 				}));
+		// a corp's used-up quota stops that corp's calls; calls that name no corp go as
+		// before (DingTalk answers each of them)
 		return Mono.defer(() -> {
-			DingTalkException refusal = this.quotas.refusal(corp, now());
+			DingTalkException refusal = (corpId != null) ? this.quotas.refusal(corpId, now()) : null;
 			return (refusal != null) ? Mono.error(refusal) : once;
 		})
 			.onErrorResume(RejectedToken.class, (rejected) -> once)
 			.onErrorMap(RejectedToken.class, RejectedToken::rejection)
-			.doOnError((ex) -> this.quotas.failed(corp, ex, now()))
+			.doOnError((ex) -> {
+				if (corpId != null) {
+					this.quotas.failed(corpId, ex, now());
+				}
+			})
 			.onErrorMap(StorageTaskClient::isTaskNotExist,
 					(ex) -> new StorageTaskNotFoundException((DingTalkApiException) ex));
 	}

@@ -39,7 +39,6 @@ class QuotaRefusalsTests {
 				now);
 
 		assertThat(this.quotas.refusal("corp-b", now)).isNull();
-		assertThat(this.quotas.refusal("", now)).isNull();
 	}
 
 	@Test
