@@ -9,11 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.dingtalkboot.autoconfigure.DefaultSettings;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
+import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
 import io.github.dingtalkboot.testsupport.TaskShapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,61 @@ class PollScheduleCorpsTests {
 		for (int i = 0; i < alone.size(); i++) {
 			assertThat(beside.get(i)).as("task %d", i).isLessThanOrEqualTo(alone.get(i) + SECOND / 4);
 		}
+	}
+
+	@Test
+	void aSmallCorpsTrackedTasksAreAnnouncedAsSoonBesideACorpTrackingTwoThousand() {
+		List<Long> alone = smallCorpTrackedDelays(0);
+		List<Long> beside = smallCorpTrackedDelays(2000);
+
+		System.out.printf("small corp's 5 tracked tasks, announced after (ms): alone %s, beside 2,000 %s%n",
+				millis(alone), millis(beside));
+		for (int i = 0; i < alone.size(); i++) {
+			assertThat(beside.get(i)).as("task %d", i).isLessThanOrEqualTo(alone.get(i) + SECOND / 4);
+		}
+	}
+
+	/** The same through the tracker: the corps' tasks tracked, announced by events. */
+	private static List<Long> smallCorpTrackedDelays(int bigCorpTasks) {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		try {
+			FakeTasks dingtalk = new FakeTasks(time);
+			PollSchedule schedule = new PollSchedule(dingtalk, VirtualRateLimiters.on(20, Duration.ofDays(1), time),
+					SETTINGS, time);
+			Map<String, Long> announced = new ConcurrentHashMap<>();
+			EventListeners listeners = (event) -> List.of(new EventListeners.Listener(announced, () -> {
+				String taskId = ((StorageTaskCompletedEvent) event).getTrackedTask().taskId();
+				announced.put(taskId, time.now(TimeUnit.NANOSECONDS));
+			}));
+			TaskTracker tracker = new TaskTracker(schedule, new InMemoryTrackedTaskStore(), DefaultSettings.tracker(),
+					listeners, TrackerMetrics.NONE, Schedulers.immediate(), true);
+			tracker.start();
+			List<String> small = track(tracker, dingtalk, "small", 5, TaskShapes.REAL, new Random(7));
+			track(tracker, dingtalk, "big", bigCorpTasks, TaskShapes.LINEAR, new Random(8));
+			time.advanceTimeBy(Duration.ofMinutes(5));
+
+			List<Long> delays = new ArrayList<>();
+			for (String taskId : small) {
+				assertThat(announced).containsKey(taskId);
+				delays.add(announced.get(taskId) - dingtalk.endOf(taskId));
+			}
+			return delays;
+		}
+		finally {
+			time.dispose();
+		}
+	}
+
+	private static List<String> track(TaskTracker tracker, FakeTasks dingtalk, String corp, int tasks, TaskShapes shape,
+			Random random) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < tasks; i++) {
+			String taskId = corp + "-" + i;
+			dingtalk.task(taskId, shape.draw(random, Duration.ofSeconds(5), Duration.ofSeconds(60)));
+			ids.add(taskId);
+			tracker.forCorp(corp).track(taskId, "union", Map.of()).block();
+		}
+		return ids;
 	}
 
 	@Test
