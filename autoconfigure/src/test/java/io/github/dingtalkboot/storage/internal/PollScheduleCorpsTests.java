@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -102,15 +105,42 @@ class PollScheduleCorpsTests {
 
 	@Test
 	void theBigCorpStillGetsTheSlotsTheSmallOneLeaves() {
-		Run run = run(2000, Duration.ofMinutes(10));
+		Run run = run(TaskShapes.REAL, TaskShapes.LINEAR, 2000, Duration.ofMinutes(10));
 
 		assertThat(run.seen()).hasSize(2005);
 		long polls = run.dingtalk().polls().stream().filter((poll) -> poll.at() < 100 * SECOND).count();
 		assertThat(polls).as("polls in the first 100 s, at 20 a second").isGreaterThanOrEqualTo(1900);
 	}
 
+	static List<Arguments> shapePairs() {
+		List<Arguments> pairs = new ArrayList<>();
+		for (TaskShapes small : List.of(TaskShapes.REAL, TaskShapes.ONE_SUBTASK, TaskShapes.PAUSED)) {
+			for (TaskShapes big : List.of(TaskShapes.LINEAR, TaskShapes.INIT_LINEAR, TaskShapes.REAL)) {
+				pairs.add(Arguments.of(small, big));
+			}
+		}
+		return pairs;
+	}
+
+	@ParameterizedTest(name = "5 x {0} beside 2,000 x {1}")
+	@MethodSource("shapePairs")
+	void whateverTheShapesASmallCorpIsNotPushedBackByABigOne(TaskShapes small, TaskShapes big) {
+		List<Long> alone = smallCorpDelays(small, big, 0);
+		List<Long> beside = smallCorpDelays(small, big, 2000);
+
+		System.out.printf("5 x %s beside 2,000 x %s, seen ended after (ms): alone %s, beside %s%n", small, big,
+				millis(alone), millis(beside));
+		for (int i = 0; i < alone.size(); i++) {
+			assertThat(beside.get(i)).as("task %d", i).isLessThanOrEqualTo(alone.get(i) + SECOND / 4);
+		}
+	}
+
 	private List<Long> smallCorpDelays(int bigCorpTasks) {
-		Run run = run(bigCorpTasks, Duration.ofMinutes(5));
+		return smallCorpDelays(TaskShapes.REAL, TaskShapes.LINEAR, bigCorpTasks);
+	}
+
+	private List<Long> smallCorpDelays(TaskShapes smallShape, TaskShapes bigShape, int bigCorpTasks) {
+		Run run = run(smallShape, bigShape, bigCorpTasks, Duration.ofMinutes(5));
 		List<Long> delays = new ArrayList<>();
 		for (String taskId : run.small()) {
 			assertThat(run.seen()).containsKey(taskId);
@@ -119,19 +149,16 @@ class PollScheduleCorpsTests {
 		return delays;
 	}
 
-	/**
-	 * Five real bulk moves of a small corp beside the big corp's linear tasks, for a
-	 * while.
-	 */
-	private static Run run(int bigCorpTasks, Duration duration) {
+	/** Five bulk moves of a small corp beside the big corp's tasks, for a while. */
+	private static Run run(TaskShapes smallShape, TaskShapes bigShape, int bigCorpTasks, Duration duration) {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		try {
 			FakeTasks dingtalk = new FakeTasks(time);
 			DingTalkRateLimiter limiter = VirtualRateLimiters.on(20, Duration.ofDays(1), time);
 			PollSchedule schedule = new PollSchedule(dingtalk, limiter, SETTINGS, time);
 			Map<String, Long> seen = new ConcurrentHashMap<>();
-			List<String> small = follow(schedule, dingtalk, "small", 5, TaskShapes.REAL, new Random(7), seen, time);
-			follow(schedule, dingtalk, "big", bigCorpTasks, TaskShapes.LINEAR, new Random(8), seen, time);
+			List<String> small = follow(schedule, dingtalk, "small", 5, smallShape, new Random(7), seen, time);
+			follow(schedule, dingtalk, "big", bigCorpTasks, bigShape, new Random(8), seen, time);
 			time.advanceTimeBy(duration);
 			return new Run(dingtalk, seen, small);
 		}
