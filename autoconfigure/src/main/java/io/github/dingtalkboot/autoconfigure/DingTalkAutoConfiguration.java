@@ -47,12 +47,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -170,7 +170,7 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty(prefix = "dingtalk", name = { "suite-key", "suite-secret" })
+	@Conditional(OnSuiteCredentialsCondition.class)
 	CorpAccessTokenSupplier dingTalkCorpAccessTokenSupplier(DingTalkProperties properties,
 			DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
 			ObjectProvider<SuiteTicketSupplier> suiteTicket, ObjectProvider<CorpTokenStores> corpTokenStores) {

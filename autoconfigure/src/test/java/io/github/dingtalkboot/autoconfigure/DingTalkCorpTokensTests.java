@@ -211,6 +211,18 @@ class DingTalkCorpTokensTests {
 	}
 
 	@Test
+	void emptySuitePropertiesBesideAnInternalAppAreNoThirdPartyApp() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class))
+			.withPropertyValues("dingtalk.base-url=" + this.dingtalk.baseUrl(), "dingtalk.app-key=key",
+					"dingtalk.app-secret=secret", "dingtalk.suite-key=", "dingtalk.suite-secret=")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(CorpAccessTokenSupplier.class);
+			});
+	}
+
+	@Test
 	void anInternalAppHasNoCorpTokens() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DingTalkAutoConfiguration.class))
