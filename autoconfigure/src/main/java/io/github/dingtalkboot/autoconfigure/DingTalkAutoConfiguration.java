@@ -5,6 +5,7 @@ import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,6 +21,7 @@ import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CorpTokenStores;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.auth.internal.SuiteTicketTracker;
+import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
 import io.github.dingtalkboot.auth.internal.SharedTokenStore;
 import io.github.dingtalkboot.auth.internal.SharedAccessTokenFetcher;
 import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
@@ -48,11 +50,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -170,7 +172,7 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(OnSuiteCredentialsCondition.class)
+	@ConditionalOnText({ "dingtalk.suite-key", "dingtalk.suite-secret" })
 	CorpAccessTokenSupplier dingTalkCorpAccessTokenSupplier(DingTalkProperties properties,
 			DingTalkConnectionDetails connectionDetails, DingTalkHttpClient http,
 			ObjectProvider<SuiteTicketSupplier> suiteTicket, ObjectProvider<CorpTokenStores> corpTokenStores) {
@@ -183,6 +185,33 @@ public final class DingTalkAutoConfiguration {
 		}
 		return corpTokens(app, properties, connectionDetails, http, suiteTicket.getObject(),
 				corpTokenStores.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnText({ "dingtalk.callback.token", "dingtalk.callback.aes-key" })
+	DingTalkCallbackCrypto dingTalkCallbackCrypto(DingTalkProperties properties,
+			DingTalkConnectionDetails connectionDetails) {
+		DingTalkProperties.Callback callback = properties.getCallback();
+		String ownerKey = callback.getOwnerKey();
+		if (!CredentialsResolver.isSet(ownerKey)) {
+			DingTalkCredentials credentials = ClusterIdentity.credentials(connectionDetails, properties);
+			ownerKey = (credentials instanceof DingTalkCredentials.ThirdPartyApp app) ? app.suiteKey()
+					: (credentials instanceof DingTalkCredentials.InternalApp app) ? app.appKey() : null;
+		}
+		if (ownerKey == null) {
+			throw new InvalidConfigurationPropertyValueException("dingtalk.callback.owner-key", null,
+					"must be set: no suite key or app key names the key DingTalk encrypts pushes for");
+		}
+		try {
+			return new DingTalkCallbackCrypto(Objects.requireNonNull(callback.getToken()),
+					Objects.requireNonNull(callback.getAesKey()), ownerKey);
+		}
+		catch (IllegalArgumentException ex) {
+			// the value itself is a secret: it is not shown
+			throw new InvalidConfigurationPropertyValueException("dingtalk.callback.aes-key", "******",
+					"must be the 43 Base64 characters of the EncodingAESKey set in DingTalk's developer console");
+		}
 	}
 
 	private static CorpAccessTokenSupplier corpTokens(DingTalkCredentials.ThirdPartyApp app,

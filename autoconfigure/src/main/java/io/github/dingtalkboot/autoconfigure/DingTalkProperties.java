@@ -92,6 +92,8 @@ public class DingTalkProperties implements InitializingBean {
 
 	private final Tracker tracker = new Tracker();
 
+	private final Callback callback = new Callback();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -196,6 +198,10 @@ public class DingTalkProperties implements InitializingBean {
 		return this.cluster;
 	}
 
+	public Callback getCallback() {
+		return this.callback;
+	}
+
 	public Tracker getTracker() {
 		return this.tracker;
 	}
@@ -284,7 +290,7 @@ public class DingTalkProperties implements InitializingBean {
 				+ ", accessToken=" + mask(this.accessToken) + ", token=" + this.token + ", corpTokens="
 				+ this.corpTokens + ", http=" + this.http + ", storage=" + this.storage + ", retry=" + this.retry
 				+ ", rateLimit=" + this.rateLimit + ", shutdown=" + this.shutdown + ", cluster=" + this.cluster
-				+ ", tracker=" + this.tracker + "]";
+				+ ", tracker=" + this.tracker + ", callback=" + this.callback + "]";
 	}
 
 	private static @Nullable String mask(@Nullable String secret) {
@@ -313,6 +319,62 @@ public class DingTalkProperties implements InitializingBean {
 		@Override
 		public String toString() {
 			return "Token[refreshBeforeExpiry=" + this.refreshBeforeExpiry + "]";
+		}
+
+	}
+
+	/**
+	 * DingTalk's pushes (callbacks): the values set in DingTalk's developer console for
+	 * the callback URL. With the token and the AES key set, a DingTalkCallbackCrypto bean
+	 * verifies and decrypts the pushes.
+	 */
+	public static class Callback {
+
+		/**
+		 * The callback token set in DingTalk's developer console.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * The 43-character EncodingAESKey set in DingTalk's developer console.
+		 */
+		private @Nullable String aesKey;
+
+		/**
+		 * The key pushes are encrypted for, when not the suite key (third-party app) or
+		 * the app key (internal app): for example the corp id of an internal app's older
+		 * callbacks.
+		 */
+		private @Nullable String ownerKey;
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public @Nullable String getAesKey() {
+			return this.aesKey;
+		}
+
+		public void setAesKey(@Nullable String aesKey) {
+			this.aesKey = aesKey;
+		}
+
+		public @Nullable String getOwnerKey() {
+			return this.ownerKey;
+		}
+
+		public void setOwnerKey(@Nullable String ownerKey) {
+			this.ownerKey = ownerKey;
+		}
+
+		@Override
+		public String toString() {
+			return "Callback[token=" + mask(this.token) + ", aesKey=" + mask(this.aesKey) + ", ownerKey="
+					+ this.ownerKey + "]";
 		}
 
 	}
