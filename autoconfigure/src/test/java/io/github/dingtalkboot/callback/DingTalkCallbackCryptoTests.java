@@ -99,16 +99,14 @@ class DingTalkCallbackCryptoTests {
 	void signedTextThatIsNotBase64IsMalformed() {
 		String notBase64 = "not base64!";
 
-		assertRefused(Reason.MALFORMED, () -> this.crypto.decrypt(this.crypto.signature(TIMESTAMP, NONCE, notBase64),
-				TIMESTAMP, NONCE, notBase64));
+		assertRefused(Reason.MALFORMED, () -> decryptSigned(notBase64));
 	}
 
 	@Test
 	void signedTextThatIsNotWholeBlocksIsMalformed() {
 		String shortText = Base64.getEncoder().encodeToString(new byte[20]);
 
-		assertRefused(Reason.MALFORMED, () -> this.crypto.decrypt(this.crypto.signature(TIMESTAMP, NONCE, shortText),
-				TIMESTAMP, NONCE, shortText));
+		assertRefused(Reason.MALFORMED, () -> decryptSigned(shortText));
 	}
 
 	@Test
@@ -118,8 +116,7 @@ class DingTalkCallbackCryptoTests {
 		plain[63] = 0;
 		String encrypted = encryptRaw(plain);
 
-		assertRefused(Reason.MALFORMED, () -> this.crypto.decrypt(this.crypto.signature(TIMESTAMP, NONCE, encrypted),
-				TIMESTAMP, NONCE, encrypted));
+		assertRefused(Reason.MALFORMED, () -> decryptSigned(encrypted));
 	}
 
 	@Test
@@ -131,8 +128,7 @@ class DingTalkCallbackCryptoTests {
 		Arrays.fill(plain, 32, 64, (byte) 32);
 		String encrypted = encryptRaw(plain);
 
-		assertRefused(Reason.MALFORMED, () -> this.crypto.decrypt(this.crypto.signature(TIMESTAMP, NONCE, encrypted),
-				TIMESTAMP, NONCE, encrypted));
+		assertRefused(Reason.MALFORMED, () -> decryptSigned(encrypted));
 	}
 
 	@Test
@@ -164,6 +160,11 @@ class DingTalkCallbackCryptoTests {
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("check_create_suite_url")
 				.doesNotContain(SUITE_KEY)
 				.doesNotContain(TOKEN));
+	}
+
+	/** Decrypt a text correctly signed, so that what is refused is the text itself. */
+	private String decryptSigned(String encrypted) {
+		return this.crypto.decrypt(this.crypto.signature(TIMESTAMP, NONCE, encrypted), TIMESTAMP, NONCE, encrypted);
 	}
 
 	private static void assertRefused(Reason reason, Runnable push) {

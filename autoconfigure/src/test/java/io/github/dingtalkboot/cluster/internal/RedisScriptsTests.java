@@ -8,25 +8,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
 import reactor.test.StepVerifier;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Flux;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.dingtalkboot.auth.internal.SharedTokenStore.StoredToken;
 import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
+import io.github.dingtalkboot.testsupport.RedisServer;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,35 +31,19 @@ import static org.awaitility.Awaitility.await;
  * The Lua scripts behind the shared rate limit and the shared token, run by a real Redis.
  */
 @RequiresDocker
-@Testcontainers
 class RedisScriptsTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(30);
 
-	@Container
-	static GenericContainer<?> redis = RedisContainers.redis();
-
-	private static LettuceConnectionFactory connectionFactory;
-
-	private static ReactiveStringRedisTemplate template;
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	private final RedisKeys keys = new RedisKeys("test", "app:" + UUID.randomUUID());
 
 	private final ClusterState state = new ClusterState(Duration.ofSeconds(5));
 
-	@BeforeAll
-	static void connect() {
-		connectionFactory = RedisContainers.connectionFactory(redis);
-		template = new ReactiveStringRedisTemplate(connectionFactory);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
-	}
-
 	private RedisRateLimiter limiter(double rate) {
-		return new RedisRateLimiter(template, this.keys, rate, AdaptiveRateLimiter.DEFAULT_MAX_WAIT, this.state,
+		return new RedisRateLimiter(redis.template(), this.keys, rate, AdaptiveRateLimiter.DEFAULT_MAX_WAIT, this.state,
 				new AdaptiveRateLimiter(1));
 	}
 
@@ -92,8 +71,8 @@ class RedisScriptsTests {
 		// one request a second: Redis schedules on its own (real) clock, and slots a
 		// second
 		// apart stay ahead of it however slowly a loaded machine runs this test
-		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 1, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
-				this.state, new AdaptiveRateLimiter(1), timer, () -> {
+		RedisRateLimiter limiter = new RedisRateLimiter(redis.template(), this.keys, 1,
+				AdaptiveRateLimiter.DEFAULT_MAX_WAIT, this.state, new AdaptiveRateLimiter(1), timer, () -> {
 					reads.incrementAndGet();
 					return now.get();
 				});
@@ -111,7 +90,7 @@ class RedisScriptsTests {
 		assertThat(acquired).isFalse();
 		timer.advanceTimeBy(Duration.ofSeconds(3));
 		await().atMost(BLOCK).untilTrue(acquired);
-		long next = Long.parseLong(template.opsForValue().get(this.keys.key("rate-schedule")).block(BLOCK));
+		long next = Long.parseLong(redis.template().opsForValue().get(this.keys.key("rate-schedule")).block(BLOCK));
 		assertThat(next - start).as("three slots taken").isGreaterThanOrEqualTo(3 * interval);
 	}
 
@@ -130,8 +109,8 @@ class RedisScriptsTests {
 
 	@Test
 	void aCallWhoseSharedSlotIsFurtherAwayThanTheMaxWaitFailsAtOnce() {
-		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 1, Duration.ofSeconds(2), this.state,
-				new AdaptiveRateLimiter(1));
+		RedisRateLimiter limiter = new RedisRateLimiter(redis.template(), this.keys, 1, Duration.ofSeconds(2),
+				this.state, new AdaptiveRateLimiter(1));
 		for (int i = 0; i < 3; i++) {
 			limiter.reserveMicros().block(BLOCK);
 		}
@@ -144,10 +123,11 @@ class RedisScriptsTests {
 
 	@Test
 	void aScheduleLeftAheadByAClockStepCostsAtMostTheMaxWait() {
-		RedisRateLimiter limiter = new RedisRateLimiter(template, this.keys, 20, Duration.ofSeconds(2), this.state,
-				new AdaptiveRateLimiter(1));
+		RedisRateLimiter limiter = new RedisRateLimiter(redis.template(), this.keys, 20, Duration.ofSeconds(2),
+				this.state, new AdaptiveRateLimiter(1));
 		// as if Redis's clock stepped back an hour after the schedule was written
-		template.opsForValue()
+		redis.template()
+			.opsForValue()
 			.set(this.keys.key("rate-schedule"), String.valueOf(serverMicros() + 3_600_000_000L))
 			.block(BLOCK);
 
@@ -157,13 +137,13 @@ class RedisScriptsTests {
 	@Test
 	void inAnOutageEachInstanceFallsBackToItsShareOfTheLastSharedRate() {
 		ClusterState stateOfA = new ClusterState(Duration.ofMillis(500));
-		RedisRateLimiter a = new RedisRateLimiter(template, this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
+		RedisRateLimiter a = new RedisRateLimiter(redis.template(), this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
 				stateOfA, new AdaptiveRateLimiter(5));
-		RedisRateLimiter b = new RedisRateLimiter(template, this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
+		RedisRateLimiter b = new RedisRateLimiter(redis.template(), this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT,
 				new ClusterState(Duration.ofSeconds(5)), new AdaptiveRateLimiter(5));
 		b.heartbeat().block(BLOCK);
 		a.heartbeat().block(BLOCK);
-		RedisContainers.pause(redis);
+		RedisContainers.pause(redis.container());
 		try {
 			a.acquire().block(BLOCK);
 
@@ -171,7 +151,7 @@ class RedisScriptsTests {
 			assertThat(a.currentRate()).as("half of 20, not the configured 5").isEqualTo(10.0);
 		}
 		finally {
-			RedisContainers.unpause(redis);
+			RedisContainers.unpause(redis.container());
 			a.close();
 		}
 	}
@@ -182,7 +162,8 @@ class RedisScriptsTests {
 		for (int i = 0; i < 29; i++) {
 			limiter(20).heartbeat().block(BLOCK);
 		}
-		new RedisRateLimiter(template, this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT, this.state, fallback)
+		new RedisRateLimiter(redis.template(), this.keys, 20, AdaptiveRateLimiter.DEFAULT_MAX_WAIT, this.state,
+				fallback)
 			.heartbeat()
 			.block(BLOCK);
 
@@ -191,7 +172,7 @@ class RedisScriptsTests {
 
 	private static long serverMicros() {
 		@SuppressWarnings("rawtypes")
-		List time = template.execute(RedisScript.of("return redis.call('TIME')", List.class)).blockFirst(BLOCK);
+		List time = redis.template().execute(RedisScript.of("return redis.call('TIME')", List.class)).blockFirst(BLOCK);
 		return Long.parseLong(String.valueOf(time.get(0))) * 1_000_000 + Long.parseLong(String.valueOf(time.get(1)));
 	}
 
@@ -225,7 +206,7 @@ class RedisScriptsTests {
 
 	@Test
 	void aTokenIsRemovedOnlyIfItIsStillTheOneKept() {
-		RedisSharedTokenStore store = new RedisSharedTokenStore(template, this.keys, this.state);
+		RedisSharedTokenStore store = new RedisSharedTokenStore(redis.template(), this.keys, this.state);
 		store.write("new-token", Duration.ofHours(2)).block(BLOCK);
 		assertThat(store.removeIf("stale-token").block(BLOCK)).isFalse();
 		assertThat(store.read().map(StoredToken::value).block(BLOCK)).isEqualTo("new-token");
@@ -235,15 +216,15 @@ class RedisScriptsTests {
 
 	@Test
 	void aKeptTokenComesWithTheTimeItHasLeft() {
-		RedisSharedTokenStore store = new RedisSharedTokenStore(template, this.keys, this.state);
+		RedisSharedTokenStore store = new RedisSharedTokenStore(redis.template(), this.keys, this.state);
 		store.write("token", Duration.ofMinutes(30)).block(BLOCK);
 		assertThat(store.read().block(BLOCK).timeToLive()).isBetween(Duration.ofMinutes(29), Duration.ofMinutes(30));
 	}
 
 	@Test
 	void theLockIsHeldByOneInstanceAndReleasedOnlyByIt() {
-		RedisSharedTokenStore one = new RedisSharedTokenStore(template, this.keys, this.state);
-		RedisSharedTokenStore other = new RedisSharedTokenStore(template, this.keys, this.state);
+		RedisSharedTokenStore one = new RedisSharedTokenStore(redis.template(), this.keys, this.state);
+		RedisSharedTokenStore other = new RedisSharedTokenStore(redis.template(), this.keys, this.state);
 		assertThat(one.tryLock(Duration.ofSeconds(10)).block(BLOCK)).isTrue();
 		assertThat(other.tryLock(Duration.ofSeconds(10)).block(BLOCK)).isFalse();
 		other.unlock().block(BLOCK);

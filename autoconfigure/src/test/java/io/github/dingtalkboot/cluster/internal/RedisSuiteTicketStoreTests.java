@@ -6,19 +6,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
 import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
-
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import io.github.dingtalkboot.testsupport.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,32 +22,16 @@ import static org.awaitility.Awaitility.await;
  * ticket while Redis does not answer.
  */
 @RequiresDocker
-@Testcontainers
 class RedisSuiteTicketStoreTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(30);
 
-	@Container
-	static GenericContainer<?> redis = RedisContainers.redis();
-
-	private static LettuceConnectionFactory connectionFactory;
-
-	private static ReactiveStringRedisTemplate template;
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	private final RedisKeys keys = new RedisKeys("test", "suite:" + UUID.randomUUID());
 
 	private final ClusterState stateOfA = new ClusterState(Duration.ofMillis(500));
-
-	@BeforeAll
-	static void connect() {
-		connectionFactory = RedisContainers.connectionFactory(redis);
-		template = new ReactiveStringRedisTemplate(connectionFactory);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
-	}
 
 	@Test
 	void aTicketSavedWhileRedisIsDownIsWrittenThereWhenItAnswersAgain() {
@@ -81,7 +59,7 @@ class RedisSuiteTicketStoreTests {
 	}
 
 	private void saveDuringAnOutage(RedisSuiteTicketStore store, String ticket) {
-		RedisContainers.pause(redis);
+		RedisContainers.pause(redis.container());
 		try {
 			// a read that times out: Redis is known to be down, so the save is not even
 			// sent
@@ -91,7 +69,7 @@ class RedisSuiteTicketStoreTests {
 			assertThat(store.latest().block(BLOCK)).as("this instance's own ticket serves").isEqualTo(ticket);
 		}
 		finally {
-			RedisContainers.unpause(redis);
+			RedisContainers.unpause(redis.container());
 		}
 	}
 
@@ -104,7 +82,7 @@ class RedisSuiteTicketStoreTests {
 	}
 
 	private RedisSuiteTicketStore store(ClusterState state, String now) {
-		return new RedisSuiteTicketStore(template, this.keys, state, new LocalSuiteTicketStore(null),
+		return new RedisSuiteTicketStore(redis.template(), this.keys, state, new LocalSuiteTicketStore(null),
 				Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
 	}
 

@@ -10,12 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import io.github.dingtalkboot.storage.StorageTask;
@@ -24,10 +20,9 @@ import io.github.dingtalkboot.storage.TrackedTask;
 import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 import io.github.dingtalkboot.testcontainers.RequiresDocker;
 import io.github.dingtalkboot.testsupport.RedisContainers;
+import io.github.dingtalkboot.testsupport.RedisServer;
 
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  * Tracked tasks and their leases in a real Redis, seen by two instances' stores.
  */
 @RequiresDocker
-@Testcontainers
 class RedisTrackedTaskStoreTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(30);
@@ -48,29 +42,14 @@ class RedisTrackedTaskStoreTests {
 
 	private static final Duration RETENTION = Duration.ofHours(2);
 
-	@Container
-	static GenericContainer<?> redis = RedisContainers.redis();
-
-	private static LettuceConnectionFactory connectionFactory;
-
-	private static ReactiveStringRedisTemplate template;
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	private final RedisKeys keys = new RedisKeys("test", "app:" + UUID.randomUUID());
 
 	private final RedisTrackedTaskStore a = store();
 
 	private final RedisTrackedTaskStore b = store();
-
-	@BeforeAll
-	static void connect() {
-		connectionFactory = RedisContainers.connectionFactory(redis);
-		template = new ReactiveStringRedisTemplate(connectionFactory);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
-	}
 
 	@Test
 	void aTaskIsKeptWithItsAttributesAndLastState() {
@@ -113,7 +92,7 @@ class RedisTrackedTaskStoreTests {
 
 	@Test
 	void aReleasedTaskIsClaimedAtOnce() {
-		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(template, this.keys,
+		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(redis.template(), this.keys,
 				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1), MAX_AGE, RETENTION);
 		longLease.add(task("t1")).block(BLOCK);
 		longLease.release(List.of("t1")).block(BLOCK);
@@ -246,7 +225,8 @@ class RedisTrackedTaskStoreTests {
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> this.b.claim(List.of()).block(BLOCK).taken().size() == 2);
 
-		assertThat(template.opsForZSet().size(this.keys.key("tracker:instances")).block(BLOCK)).as("only b's lease")
+		assertThat(redis.template().opsForZSet().size(this.keys.key("tracker:instances")).block(BLOCK))
+			.as("only b's lease")
 			.isEqualTo(1);
 		assertThat(this.a.claim(List.of("t1", "t2")).block(BLOCK).lost()).as("a reconciles and learns it lost both")
 			.containsExactlyInAnyOrder("t1", "t2");
@@ -266,7 +246,8 @@ class RedisTrackedTaskStoreTests {
 	void anInstanceLeaseSetWhileRedisClockWasAheadLastsOneLeaseAtMost() {
 		this.a.claim(List.of()).block(BLOCK);
 		this.a.add(task("t1")).block(BLOCK);
-		List<String> instances = template.opsForZSet()
+		List<String> instances = redis.template()
+			.opsForZSet()
 			.range(this.keys.key("tracker:instances"), Range.unbounded())
 			.collectList()
 			.block(BLOCK);
@@ -282,7 +263,7 @@ class RedisTrackedTaskStoreTests {
 		this.a.claim(List.of()).block(BLOCK);
 		this.a.add(task("t1")).block(BLOCK);
 		// as if a failover lost the task but kept the instance's lease
-		template.opsForHash().remove(this.keys.key("tracker:tasks"), "t1").block(BLOCK);
+		redis.template().opsForHash().remove(this.keys.key("tracker:tasks"), "t1").block(BLOCK);
 
 		Set<String> missing = Set.of();
 		for (int i = 0; i <= RedisTrackedTaskStore.RECONCILE_EVERY && missing.isEmpty(); i++) {
@@ -311,14 +292,14 @@ class RedisTrackedTaskStoreTests {
 	@Test
 	void theFirstClaimAnsweredAfterAFailedOneIsFullAndTakesWhatTheLostAnswerGave() {
 		// a lease that outlasts the test: only the failure can make the next claim full
-		RedisTrackedTaskStore impatient = new RedisTrackedTaskStore(template, this.keys,
+		RedisTrackedTaskStore impatient = new RedisTrackedTaskStore(redis.template(), this.keys,
 				new ClusterState(Duration.ofMillis(300)), Duration.ofHours(1), MAX_AGE, RETENTION);
 		impatient.claim(List.of()).block(BLOCK);
 		this.a.add(task("t1")).block(BLOCK);
 		this.a.release(List.of("t1")).block(BLOCK);
 		// the claim is sent while Redis pauses: it times out, and Redis runs it
 		// afterwards
-		RedisContainers.pauseClients(redis, Duration.ofSeconds(2));
+		RedisContainers.pauseClients(redis.container(), Duration.ofSeconds(2));
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> impatient.claim(List.of()).block(BLOCK));
 
 		TrackedTaskStore.Claim answered = await().atMost(BLOCK)
@@ -331,7 +312,7 @@ class RedisTrackedTaskStoreTests {
 
 	@Test
 	void aGracefulStopFreesEveryTaskItsInstanceHoldsAtOnce() {
-		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(template, this.keys,
+		RedisTrackedTaskStore longLease = new RedisTrackedTaskStore(redis.template(), this.keys,
 				new ClusterState(Duration.ofSeconds(5)), Duration.ofHours(1), MAX_AGE, RETENTION);
 		longLease.add(task("t1")).block(BLOCK);
 		longLease.claim(List.of("t1")).block(BLOCK);
@@ -344,7 +325,8 @@ class RedisTrackedTaskStoreTests {
 	}
 
 	private static long[] networkBytes() {
-		Properties stats = template.getConnectionFactory()
+		Properties stats = redis.template()
+			.getConnectionFactory()
 			.getReactiveConnection()
 			.serverCommands()
 			.info("stats")
@@ -360,7 +342,7 @@ class RedisTrackedTaskStoreTests {
 		this.a.claim(List.of("t1")).block(BLOCK);
 
 		for (String name : List.of("tracker:tasks", "tracker:holders", "tracker:instances", "tracker:held")) {
-			Duration ttl = template.getExpire(this.keys.key(name)).block(BLOCK);
+			Duration ttl = redis.template().getExpire(this.keys.key(name)).block(BLOCK);
 			assertThat(ttl).as(name).isPositive().isLessThanOrEqualTo(RETENTION.multipliedBy(2).plus(LEASE));
 		}
 	}
@@ -393,7 +375,8 @@ class RedisTrackedTaskStoreTests {
 		this.a.add(task("t1")).block(BLOCK);
 		this.a.park(task("t1").withUndeliveredSince(Instant.now())).block(BLOCK);
 		// as if it was set aside three hours ago
-		template.opsForZSet()
+		redis.template()
+			.opsForZSet()
 			.add(this.keys.key("tracker:undelivered-at"), "t1", System.currentTimeMillis() - 3 * 3_600_000)
 			.block(BLOCK);
 
@@ -420,46 +403,50 @@ class RedisTrackedTaskStoreTests {
 	}
 
 	private void anHourAhead(String key, String member) {
-		template.opsForZSet().add(this.keys.key(key), member, System.currentTimeMillis() + 3_600_000).block(BLOCK);
+		redis.template()
+			.opsForZSet()
+			.add(this.keys.key(key), member, System.currentTimeMillis() + 3_600_000)
+			.block(BLOCK);
 	}
 
 	/** Every lease runs out now, as if every holder had stopped. */
 	private void releaseEverything() {
-		template.delete(this.keys.key("tracker:holders"), this.keys.key("tracker:instances")).block(BLOCK);
+		redis.template().delete(this.keys.key("tracker:holders"), this.keys.key("tracker:instances")).block(BLOCK);
 	}
 
 	@Test
 	void anEntryNoInstanceCanReadIsSetAsideAfterTenTries() {
-		template.opsForHash().put(this.keys.key("tracker:tasks"), "t2", "{not json").block(BLOCK);
-		template.opsForZSet().add(this.keys.key("tracker:leases"), "t2", 0).block(BLOCK);
+		redis.template().opsForHash().put(this.keys.key("tracker:tasks"), "t2", "{not json").block(BLOCK);
+		redis.template().opsForZSet().add(this.keys.key("tracker:leases"), "t2", 0).block(BLOCK);
 
 		for (int i = 0; i < RedisTrackedTaskStore.MAX_UNREADABLE; i++) {
 			assertThat(this.a.claim(List.of()).block(BLOCK).taken()).isEmpty();
 		}
 
-		assertThat(template.opsForHash().hasKey(this.keys.key("tracker:tasks"), "t2").block(BLOCK)).isFalse();
-		assertThat(template.opsForHash().get(this.keys.key("tracker:dead"), "t2").block(BLOCK)).isEqualTo("{not json");
-		assertThat(template.opsForZSet().size(this.keys.key("tracker:leases")).block(BLOCK)).isZero();
+		assertThat(redis.template().opsForHash().hasKey(this.keys.key("tracker:tasks"), "t2").block(BLOCK)).isFalse();
+		assertThat(redis.template().opsForHash().get(this.keys.key("tracker:dead"), "t2").block(BLOCK))
+			.isEqualTo("{not json");
+		assertThat(redis.template().opsForZSet().size(this.keys.key("tracker:leases")).block(BLOCK)).isZero();
 	}
 
 	@Test
 	void anUnreadableEntryIsSkippedNotFatal() {
 		this.a.add(task("t1")).block(BLOCK);
-		template.opsForHash().put(this.keys.key("tracker:tasks"), "t2", "{not json").block(BLOCK);
+		redis.template().opsForHash().put(this.keys.key("tracker:tasks"), "t2", "{not json").block(BLOCK);
 
 		assertThat(this.b.list().map(TrackedTask::taskId).collectList().block(BLOCK)).containsExactly("t1");
 	}
 
 	private RedisTrackedTaskStore store() {
-		return new RedisTrackedTaskStore(template, this.keys, new ClusterState(Duration.ofSeconds(5)), LEASE, MAX_AGE,
-				RETENTION);
+		return new RedisTrackedTaskStore(redis.template(), this.keys, new ClusterState(Duration.ofSeconds(5)), LEASE,
+				MAX_AGE, RETENTION);
 	}
 
 	/** What FLUSHALL, or a restart without persistence, does to this test's keys. */
 	private void flush() {
 		for (String name : List.of("tracker:tasks", "tracker:leases", "tracker:holders", "tracker:removed",
 				"tracker:instances", "tracker:held", "tracker:inbox")) {
-			template.delete(this.keys.key(name)).block(BLOCK);
+			redis.template().delete(this.keys.key(name)).block(BLOCK);
 		}
 	}
 
