@@ -193,12 +193,7 @@ public final class DingTalkAutoConfiguration {
 	DingTalkCallbackCrypto dingTalkCallbackCrypto(DingTalkProperties properties,
 			DingTalkConnectionDetails connectionDetails) {
 		DingTalkProperties.Callback callback = properties.getCallback();
-		String ownerKey = callback.getOwnerKey();
-		if (!CredentialsResolver.isSet(ownerKey)) {
-			DingTalkCredentials credentials = ClusterIdentity.credentials(connectionDetails, properties);
-			ownerKey = (credentials instanceof DingTalkCredentials.ThirdPartyApp app) ? app.suiteKey()
-					: (credentials instanceof DingTalkCredentials.InternalApp app) ? app.appKey() : null;
-		}
+		String ownerKey = callbackOwnerKey(properties, connectionDetails);
 		if (ownerKey == null) {
 			throw new InvalidConfigurationPropertyValueException("dingtalk.callback.owner-key", null,
 					"must be set: no suite key or app key names the key DingTalk encrypts pushes for");
@@ -212,6 +207,24 @@ public final class DingTalkAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("dingtalk.callback.aes-key", "******",
 					"must be the 43 Base64 characters of the EncodingAESKey set in DingTalk's developer console");
 		}
+	}
+
+	/**
+	 * The key DingTalk encrypts the application's pushes for.
+	 * @param properties the properties
+	 * @param connectionDetails the connection details
+	 * @return {@code dingtalk.callback.owner-key}, else the suite key of a third-party
+	 * app or the app key of an internal app, or {@code null} for none
+	 */
+	static @Nullable String callbackOwnerKey(DingTalkProperties properties,
+			DingTalkConnectionDetails connectionDetails) {
+		String ownerKey = properties.getCallback().getOwnerKey();
+		if (CredentialsResolver.isSet(ownerKey)) {
+			return ownerKey;
+		}
+		DingTalkCredentials credentials = ClusterIdentity.credentials(connectionDetails, properties);
+		return (credentials instanceof DingTalkCredentials.ThirdPartyApp app) ? app.suiteKey()
+				: (credentials instanceof DingTalkCredentials.InternalApp app) ? app.appKey() : null;
 	}
 
 	private static CorpAccessTokenSupplier corpTokens(DingTalkCredentials.ThirdPartyApp app,

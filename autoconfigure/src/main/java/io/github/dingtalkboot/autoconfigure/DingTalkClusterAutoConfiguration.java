@@ -13,6 +13,8 @@ import io.github.dingtalkboot.auth.internal.CorpTokenStores;
 import io.github.dingtalkboot.auth.internal.SharedTokenStore;
 import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.cluster.internal.RedisCheck;
+import io.github.dingtalkboot.callback.internal.CallbackLedger;
+import io.github.dingtalkboot.cluster.internal.RedisCallbackLedger;
 import io.github.dingtalkboot.cluster.internal.RedisKeys;
 import io.github.dingtalkboot.cluster.internal.RedisRateLimiter;
 import io.github.dingtalkboot.cluster.internal.RedisSharedTokenStore;
@@ -145,6 +147,16 @@ public final class DingTalkClusterAutoConfiguration {
 			return new RedisTrackedTaskStore(redis.template(), redis.credentialKeys(), state,
 					properties.getTracker().getLease(), properties.getTracker().getMaxAge(),
 					properties.getTracker().getDelivery().getRetention());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnText({ "dingtalk.callback.token", "dingtalk.callback.aes-key" })
+		CallbackLedger dingTalkCallbackLedger(ClusterRedis redis, ClusterState state, DingTalkProperties properties,
+				DingTalkConnectionDetails connectionDetails) {
+			String ownerKey = DingTalkAutoConfiguration.callbackOwnerKey(properties, connectionDetails);
+			return new RedisCallbackLedger(redis.template(),
+					new RedisKeys(redis.prefix(), "callback:" + ((ownerKey != null) ? ownerKey : "default")), state);
 		}
 
 		@Bean

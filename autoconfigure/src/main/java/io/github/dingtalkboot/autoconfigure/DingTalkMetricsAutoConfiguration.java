@@ -5,6 +5,7 @@ import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +19,8 @@ import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
 import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
+import io.github.dingtalkboot.callback.internal.CallbackMetrics;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.storage.StorageTaskTracker;
@@ -59,6 +62,10 @@ public final class DingTalkMetricsAutoConfiguration {
 	private static final String TRACKER_POLLS_DESCRIPTION = "Polls of tracked storage tasks";
 
 	static final String TRACKER_EVENTS = "dingtalk.tracker.events";
+
+	static final String CALLBACK_EVENTS = "dingtalk.callback.events";
+
+	static final String CALLBACK_REJECTED = "dingtalk.callback.rejected";
 
 	// not @ConditionalOnMissingBean: every RetryListener is called, and the user's own
 	// ones must not remove the counter
@@ -141,6 +148,31 @@ public final class DingTalkMetricsAutoConfiguration {
 					.description("Events of tracked storage tasks, by how their delivery went")
 					.tag("type", type)
 					.tag("outcome", outcome)
+					.register(registry)
+					.increment());
+			}
+
+		};
+	}
+
+	@Bean
+	CallbackMetrics dingTalkCallbackMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new CallbackMetrics() {
+
+			@Override
+			public void received(String type) {
+				meterRegistry.ifAvailable((registry) -> Counter.builder(CALLBACK_EVENTS)
+					.description("Events DingTalk pushed to the callback, verified, by type")
+					.tag("type", type)
+					.register(registry)
+					.increment());
+			}
+
+			@Override
+			public void rejected(Reason reason) {
+				meterRegistry.ifAvailable((registry) -> Counter.builder(CALLBACK_REJECTED)
+					.description("Pushes to the DingTalk callback refused, by reason")
+					.tag("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))
 					.register(registry)
 					.increment());
 			}

@@ -347,6 +347,49 @@ public class DingTalkProperties implements InitializingBean {
 		 */
 		private @Nullable String ownerKey;
 
+		/**
+		 * The path of the endpoint DingTalk pushes to, in a WebFlux or Spring MVC
+		 * application; register the application's URL with it in DingTalk's developer
+		 * console.
+		 */
+		private String path = "/dingtalk/callback";
+
+		/**
+		 * How far a push's timestamp may be from now; older (or later) pushes are refused
+		 * as replays, and nonces are remembered twice as long.
+		 */
+		private Duration maxClockSkew = Duration.ofMinutes(5);
+
+		/**
+		 * How long handling a push (saving a suite ticket, the listeners) may take before
+		 * DingTalk is answered not-success, so that it pushes again.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public Duration getMaxClockSkew() {
+			return this.maxClockSkew;
+		}
+
+		public void setMaxClockSkew(Duration maxClockSkew) {
+			this.maxClockSkew = maxClockSkew;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 		public @Nullable String getToken() {
 			return this.token;
 		}
@@ -374,7 +417,8 @@ public class DingTalkProperties implements InitializingBean {
 		@Override
 		public String toString() {
 			return "Callback[token=" + mask(this.token) + ", aesKey=" + mask(this.aesKey) + ", ownerKey="
-					+ this.ownerKey + "]";
+					+ this.ownerKey + ", path=" + this.path + ", maxClockSkew=" + this.maxClockSkew + ", timeout="
+					+ this.timeout + "]";
 		}
 
 	}

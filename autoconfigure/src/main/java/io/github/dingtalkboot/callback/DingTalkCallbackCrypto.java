@@ -9,11 +9,14 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
 
@@ -112,6 +115,28 @@ public final class DingTalkCallbackCrypto {
 	}
 
 	/**
+	 * Verify a push's signature, without decrypting it.
+	 * @param signature the push's {@code msg_signature} (or {@code signature})
+	 * @param timestamp its {@code timestamp}
+	 * @param nonce its {@code nonce}
+	 * @param encrypted the {@code encrypt} of its body
+	 * @throws DingTalkCallbackRejectedException when a part is missing or the signature
+	 * is not the one the token gives
+	 */
+	public void verify(@Nullable String signature, @Nullable String timestamp, @Nullable String nonce,
+			@Nullable String encrypted) {
+		if (signature == null || timestamp == null || nonce == null || encrypted == null) {
+			throw new DingTalkCallbackRejectedException(Reason.MALFORMED,
+					"A callback without signature, timestamp, nonce or encrypted text");
+		}
+		byte[] expected = signature(timestamp, nonce, encrypted).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(expected, signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+			throw new DingTalkCallbackRejectedException(Reason.BAD_SIGNATURE,
+					"A callback whose signature is not the one the callback token gives");
+		}
+	}
+
+	/**
 	 * Verify and decrypt a push.
 	 * @param signature the push's {@code msg_signature} (or {@code signature})
 	 * @param timestamp its {@code timestamp}
@@ -121,17 +146,10 @@ public final class DingTalkCallbackCrypto {
 	 * @throws DingTalkCallbackRejectedException when a part is missing or malformed, the
 	 * signature is wrong (nothing is decrypted then), or the owner key is another's
 	 */
-	public String decrypt(String signature, String timestamp, String nonce, String encrypted) {
-		if (signature == null || timestamp == null || nonce == null || encrypted == null) {
-			throw new DingTalkCallbackRejectedException(Reason.MALFORMED,
-					"A callback without signature, timestamp, nonce or encrypted text");
-		}
-		byte[] expected = signature(timestamp, nonce, encrypted).getBytes(StandardCharsets.US_ASCII);
-		if (!MessageDigest.isEqual(expected,
-				signature.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-			throw new DingTalkCallbackRejectedException(Reason.BAD_SIGNATURE,
-					"A callback whose signature is not the one the callback token gives");
-		}
+	public String decrypt(@Nullable String signature, @Nullable String timestamp, @Nullable String nonce,
+			@Nullable String encrypted) {
+		verify(signature, timestamp, nonce, encrypted);
+		Objects.requireNonNull(encrypted);
 		byte[] cipherText;
 		try {
 			cipherText = Base64.getDecoder().decode(encrypted);
@@ -169,6 +187,16 @@ public final class DingTalkCallbackCrypto {
 	}
 
 	/**
+	 * Encrypt a reply, signed, as DingTalk expects it, with the current time and a random
+	 * nonce.
+	 * @param message the message, for DingTalk's callbacks {@code success}
+	 * @return the encrypted, signed message
+	 */
+	public Encrypted encrypt(String message) {
+		return encrypt(message, String.valueOf(System.currentTimeMillis()), randomText());
+	}
+
+	/**
 	 * Encrypt a reply (or a push, for tests), signed, as DingTalk expects it.
 	 * @param message the message, for DingTalk's callbacks {@code success}
 	 * @param timestamp the timestamp to sign with (milliseconds, as DingTalk sends)
@@ -176,11 +204,15 @@ public final class DingTalkCallbackCrypto {
 	 * @return the encrypted, signed message
 	 */
 	public Encrypted encrypt(String message, String timestamp, String nonce) {
-		char[] randomText = new char[RANDOM];
+		return encrypt(randomText(), message, timestamp, nonce);
+	}
+
+	private String randomText() {
+		char[] text = new char[RANDOM];
 		for (int i = 0; i < RANDOM; i++) {
-			randomText[i] = ALPHANUMERIC[this.random.nextInt(ALPHANUMERIC.length)];
+			text[i] = ALPHANUMERIC[this.random.nextInt(ALPHANUMERIC.length)];
 		}
-		return encrypt(new String(randomText), message, timestamp, nonce);
+		return new String(text);
 	}
 
 	Encrypted encrypt(String randomText, String message, String timestamp, String nonce) {

@@ -3,9 +3,9 @@ package io.github.dingtalkboot.callback;
 import io.github.dingtalkboot.core.DingTalkException;
 
 /**
- * A push that claims to come from DingTalk was refused: it is malformed, or its signature
- * or owner key is not this application's. Its message names the reason, never the
- * content, the token or the key.
+ * A push that claims to come from DingTalk was refused: it is malformed or too large, its
+ * signature or owner key is not this application's, or it is stale or replayed. Its
+ * message names the reason, never the content, the token or the key.
  *
  * @since 0.3.0
  */
@@ -52,7 +52,25 @@ public class DingTalkCallbackRejectedException extends DingTalkException {
 		 * It decrypted, but for another owner (suite key, app key or corp id) than this
 		 * application's.
 		 */
-		WRONG_OWNER_KEY
+		WRONG_OWNER_KEY,
+
+		/**
+		 * Its body is larger than any push DingTalk sends (64 KB); it was not read
+		 * further.
+		 */
+		TOO_LARGE,
+
+		/**
+		 * Its timestamp is further from now than {@code max-clock-skew}: an old push
+		 * replayed, or a clock far off.
+		 */
+		STALE_TIMESTAMP,
+
+		/**
+		 * Its nonce was seen in a push accepted within the clock-skew window: a push sent
+		 * again by someone else than DingTalk.
+		 */
+		REPLAYED
 
 	}
 

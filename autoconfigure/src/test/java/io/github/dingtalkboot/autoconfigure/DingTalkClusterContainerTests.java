@@ -1,5 +1,7 @@
 package io.github.dingtalkboot.autoconfigure;
 
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,11 @@ import reactor.core.publisher.Mono;
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketStore;
+import io.github.dingtalkboot.callback.DingTalkCallbackEvent;
 import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.testsupport.DingTalkPushes;
 import io.github.dingtalkboot.testsupport.RedisContainers;
 import io.github.dingtalkboot.testsupport.SlidingSecond;
 import io.github.dingtalkboot.testsupport.TimestampingDingTalk;
@@ -35,9 +39,15 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -109,6 +119,30 @@ abstract class DingTalkClusterContainerTests {
 			.run();
 		this.instances.add(context);
 		return context;
+	}
+
+	/**
+	 * Start an instance that is a WebFlux application on a random port, with the callback
+	 * endpoint.
+	 */
+	private ConfigurableApplicationContext startWeb(String... properties) {
+		List<String> all = new ArrayList<>(List.of(redisProperties()));
+		all.addAll(List.of("dingtalk.cluster.enabled=true", "dingtalk.cluster.key-prefix=" + this.keyPrefix,
+				"dingtalk.base-url=" + this.dingtalk.baseUrl(), "server.port=0",
+				"dingtalk.callback.token=" + DingTalkPushes.TOKEN,
+				"dingtalk.callback.aes-key=" + DingTalkPushes.AES_KEY));
+		all.addAll(List.of(properties));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(WebInstance.class)
+			.web(WebApplicationType.REACTIVE)
+			.properties(all.toArray(String[]::new))
+			.run();
+		this.instances.add(context);
+		return context;
+	}
+
+	private static String callbackUrl(ConfigurableApplicationContext context) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort()
+				+ "/dingtalk/callback";
 	}
 
 	private List<ConfigurableApplicationContext> startThreeInternalApps() {
@@ -322,11 +356,106 @@ abstract class DingTalkClusterContainerTests {
 			.anyMatch((entry) -> entry.contains(":token=tok-1"));
 	}
 
+	@Test
+	void aSuiteTicketPushedToOneInstanceIsTheOneAnotherUsesForItsNextCorpToken() {
+		String suiteKey = "suite-" + ThreadLocalRandom.current().nextInt();
+		ConfigurableApplicationContext pushedTo = startWeb("dingtalk.suite-key=" + suiteKey,
+				"dingtalk.suite-secret=suite-secret");
+		CorpAccessTokenSupplier other = start("b", "dingtalk.suite-key=" + suiteKey,
+				"dingtalk.suite-secret=suite-secret")
+			.getBean(CorpAccessTokenSupplier.class);
+		DingTalkPushes pushes = new DingTalkPushes(suiteKey, Clock.systemUTC());
+
+		HttpResponse<String> reply = pushes.send(callbackUrl(pushedTo),
+				pushes.of(DingTalkPushes.suiteTicket(suiteKey, "pushed-ticket")));
+		other.getAccessToken("corp-a").block(BLOCK);
+
+		assertThat(pushes.isSuccess(reply.body())).isTrue();
+		assertThat(this.dingtalk.tokenRequests()).singleElement()
+			.satisfies((body) -> assertThat(body).contains("\"suiteTicket\":\"pushed-ticket\""));
+	}
+
+	@Test
+	void aPushReplayedToAnotherInstanceIsRefusedThere() {
+		String[] app = { "dingtalk.app-key=callback-app", "dingtalk.app-secret=secret" };
+		List<ConfigurableApplicationContext> two = List.of(startWeb(app), startWeb(app));
+		DingTalkPushes pushes = new DingTalkPushes("callback-app", Clock.systemUTC());
+		DingTalkPushes.Push push = pushes.of("{\"EventType\":\"user_add_org\",\"CorpId\":\"c\"}");
+
+		HttpResponse<String> first = pushes.send(callbackUrl(two.get(0)), push);
+		HttpResponse<String> replayed = pushes.send(callbackUrl(two.get(1)), push);
+
+		assertThat(pushes.isSuccess(first.body())).isTrue();
+		assertThat(replayed.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void anEventDingTalkPushesToTwoInstancesIsPublishedByOneOfThem() {
+		String[] app = { "dingtalk.app-key=callback-app", "dingtalk.app-secret=secret" };
+		List<ConfigurableApplicationContext> two = List.of(startWeb(app), startWeb(app));
+		DingTalkPushes pushes = new DingTalkPushes("callback-app", Clock.systemUTC());
+		String event = DingTalkPushes.syncHttpPushHigh(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 4,
+				"ding-corp", "{\"syncAction\":\"org_suite_auth\"}");
+
+		HttpResponse<String> first = pushes.send(callbackUrl(two.get(0)), pushes.of(event));
+		HttpResponse<String> again = pushes.send(callbackUrl(two.get(1)), pushes.of(event));
+
+		assertThat(pushes.isSuccess(first.body())).isTrue();
+		assertThat(pushes.isSuccess(again.body())).isTrue();
+		assertThat(two.get(0).getBean(CallbackEvents.class).events).hasSize(1);
+		assertThat(two.get(1).getBean(CallbackEvents.class).events).isEmpty();
+	}
+
+	@Test
+	void aPushIsHandledOnThisInstancesOwnLedgerWhileRedisDoesNotAnswer() {
+		ConfigurableApplicationContext instance = startWeb("dingtalk.app-key=callback-app",
+				"dingtalk.app-secret=secret");
+		DingTalkPushes pushes = new DingTalkPushes("callback-app", Clock.systemUTC());
+		String event = DingTalkPushes.syncHttpPushHigh(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 4,
+				"ding-corp", "{\"syncAction\":\"org_suite_auth\"}");
+		assertThat(
+				pushes.isSuccess(pushes.send(callbackUrl(instance), pushes.of("{\"EventType\":\"check_url\"}")).body()))
+			.isTrue();
+		pauseRedis();
+		try {
+			HttpResponse<String> reply = pushes.send(callbackUrl(instance), pushes.of(event));
+			HttpResponse<String> again = pushes.send(callbackUrl(instance), pushes.of(event));
+
+			assertThat(pushes.isSuccess(reply.body())).isTrue();
+			assertThat(pushes.isSuccess(again.body())).isTrue();
+			assertThat(instance.getBean(CallbackEvents.class).events).hasSize(1);
+			assertThat(instance.getBean(ClusterState.class).isDegraded()).isTrue();
+		}
+		finally {
+			unpauseRedis();
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
 			WebClientAutoConfiguration.class, DingTalkClusterAutoConfiguration.class, DingTalkAutoConfiguration.class,
 			DingTalkHealthContributorAutoConfiguration.class, DingTalkMetricsAutoConfiguration.class })
 	static class Instance {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ NettyReactiveWebServerAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
+			WebFluxAutoConfiguration.class, DingTalkCallbackAutoConfiguration.class })
+	@Import({ Instance.class, CallbackEvents.class })
+	static class WebInstance {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CallbackEvents {
+
+		final List<DingTalkCallbackEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(DingTalkCallbackEvent event) {
+			this.events.add(event);
+		}
 
 	}
 

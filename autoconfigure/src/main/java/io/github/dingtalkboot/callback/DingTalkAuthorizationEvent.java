@@ -1,0 +1,87 @@
+package io.github.dingtalkboot.callback;
+
+/**
+ * A corp authorised the application's suite, changed what it authorised, or withdrew its
+ * authorisation, as DingTalk pushed it to the callback: {@code tmp_auth_code} and
+ * {@code org_suite_auth} ({@link Change#AUTHORIZED}), {@code change_auth} and
+ * {@code org_suite_change} ({@link Change#CHANGED}), {@code suite_relieve} and
+ * {@code org_suite_relieve} ({@link Change#WITHDRAWN}). Published before the
+ * {@link DingTalkCallbackEvent} of the same push. When a corp withdraws, the starter has
+ * already forgotten its access token; its tracked tasks end with
+ * {@code StorageTaskTrackingFailedEvent.Reason.UNAUTHORIZED} at their next poll.
+ *
+ * @since 0.3.0
+ */
+public final class DingTalkAuthorizationEvent {
+
+	private final String corpId;
+
+	private final String type;
+
+	private final Change change;
+
+	/**
+	 * Create an event.
+	 * @param corpId the corp
+	 * @param type DingTalk's type of the event, e.g. {@code suite_relieve}
+	 * @param change what changed
+	 */
+	public DingTalkAuthorizationEvent(String corpId, String type, Change change) {
+		this.corpId = corpId;
+		this.type = type;
+		this.change = change;
+	}
+
+	/**
+	 * The corp whose authorisation changed.
+	 * @return its id
+	 */
+	public String getCorpId() {
+		return this.corpId;
+	}
+
+	/**
+	 * DingTalk's type of the event.
+	 * @return e.g. {@code tmp_auth_code} or {@code org_suite_relieve}
+	 */
+	public String getType() {
+		return this.type;
+	}
+
+	/**
+	 * What changed.
+	 * @return the change
+	 */
+	public Change getChange() {
+		return this.change;
+	}
+
+	@Override
+	public String toString() {
+		return "DingTalkAuthorizationEvent[corpId=" + this.corpId + ", type=" + this.type + ", change=" + this.change
+				+ "]";
+	}
+
+	/**
+	 * What a corp did with its authorisation.
+	 */
+	public enum Change {
+
+		/**
+		 * It authorised the suite (installed the app).
+		 */
+		AUTHORIZED,
+
+		/**
+		 * It changed what it authorised (for instance the visible part of its directory).
+		 */
+		CHANGED,
+
+		/**
+		 * It withdrew its authorisation (removed the app).
+		 */
+		WITHDRAWN
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.github.dingtalkboot.callback.internal;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * What the callback remembers of the pushes it accepted: their nonces, against replays,
+ * and their events' ids, against DingTalk's own repeats. In memory for one instance, in
+ * Redis for a cluster.
+ */
+public interface CallbackLedger {
+
+	/**
+	 * Note a nonce, unless it was noted within its window.
+	 * @param nonce the push's nonce
+	 * @param window how long to remember it
+	 * @return a Mono of {@code true} when first seen, {@code false} for a replay
+	 */
+	Mono<Boolean> firstSighting(String nonce, Duration window);
+
+	/**
+	 * Forget a nonce, because its push was not handled: DingTalk may push it again.
+	 * @param nonce the nonce
+	 * @return a Mono that completes once forgotten
+	 */
+	Mono<Void> forgetNonce(String nonce);
+
+	/**
+	 * Start handling an event, unless it is handled or being handled.
+	 * @param eventId DingTalk's id of the event
+	 * @param bound how long it may be handled at most
+	 * @return a Mono of where the event stands; {@link EventState#NEW} when this call
+	 * started it
+	 */
+	Mono<EventState> begin(String eventId, Duration bound);
+
+	/**
+	 * Note that an event was handled.
+	 * @param eventId the event's id
+	 * @param keep how long to remember it
+	 * @return a Mono that completes once noted
+	 */
+	Mono<Void> done(String eventId, Duration keep);
+
+	/**
+	 * Forget an event whose handling failed, so that it is handled when DingTalk pushes
+	 * it again.
+	 * @param eventId the event's id
+	 * @return a Mono that completes once forgotten
+	 */
+	Mono<Void> abandon(String eventId);
+
+	/**
+	 * Where an event stands.
+	 */
+	enum EventState {
+
+		/** Not seen: the caller handles it. */
+		NEW,
+
+		/** Being handled by another push (DingTalk pushed it again meanwhile). */
+		IN_PROGRESS,
+
+		/** Handled. */
+		DONE
+
+	}
+
+}

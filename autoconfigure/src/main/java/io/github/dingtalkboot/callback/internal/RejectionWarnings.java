@@ -1,0 +1,64 @@
+package io.github.dingtalkboot.callback.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException;
+import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
+
+/**
+ * Logs refused pushes at WARN at most once a minute per reason, with how many were
+ * refused since the last warning, so that a flood of forged pushes cannot flood the log;
+ * the others go to DEBUG.
+ */
+final class RejectionWarnings {
+
+	private static final Log logger = LogFactory.getLog(CallbackReceiver.class);
+
+	private static final Duration INTERVAL = Duration.ofMinutes(1);
+
+	private final Clock clock;
+
+	private final Map<Reason, Window> windows = new EnumMap<>(Reason.class);
+
+	RejectionWarnings(Clock clock) {
+		this.clock = clock;
+	}
+
+	void refused(DingTalkCallbackRejectedException rejection) {
+		long now = this.clock.millis();
+		long silenced;
+		synchronized (this.windows) {
+			Window window = this.windows.get(rejection.getReason());
+			if (window != null && now - window.warnedAt() < INTERVAL.toMillis() && now >= window.warnedAt()) {
+				this.windows.put(rejection.getReason(), new Window(window.warnedAt(), window.silenced() + 1));
+				silenced = -1;
+			}
+			else {
+				silenced = (window != null) ? window.silenced() : 0;
+				this.windows.put(rejection.getReason(), new Window(now, 0));
+			}
+		}
+		if (silenced >= 0) {
+			logger.warn("Refused a push to the DingTalk callback (" + rejection.getReason() + "): "
+					+ rejection.getMessage()
+					+ ((silenced > 0)
+							? "; " + silenced + " more refused for this reason since the last warning, logged at DEBUG"
+							: ""));
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Refused a push to the DingTalk callback (" + rejection.getReason() + "): "
+					+ rejection.getMessage());
+		}
+	}
+
+	private record Window(long warnedAt, long silenced) {
+
+	}
+
+}
