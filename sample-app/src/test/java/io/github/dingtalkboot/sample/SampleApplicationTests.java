@@ -7,14 +7,11 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -35,18 +32,9 @@ class SampleApplicationTests {
 
 	private WebTestClient web;
 
-	/**
-	 * A client that opens a new connection per request, so no test depends on the state a
-	 * previous test left a pooled connection in; generous timeout for a cold JVM on a
-	 * busy 2-core machine.
-	 */
 	@BeforeEach
 	void client() {
-		this.web = WebTestClient
-			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		this.web = SampleHttp.client(this.port);
 	}
 
 	@Test
@@ -211,16 +199,7 @@ class SampleApplicationTests {
 	}
 
 	private String startDemoTask(String corp) {
-		return this.web.post()
-			.uri("/api/demo/tasks?corp={corp}", corp)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, String>>() {
-			})
-			.returnResult()
-			.getResponseBody()
-			.get("taskId");
+		return SampleHttp.startDemoTask(this.web, corp);
 	}
 
 	@Test

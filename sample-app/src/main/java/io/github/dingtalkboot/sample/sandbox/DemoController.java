@@ -6,12 +6,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.sample.TaskService;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,11 +36,33 @@ class DemoController {
 	}
 
 	/**
-	 * The corps that installed the sandbox's suite, the default one first.
+	 * The corps that authorise the sandbox's suite now, the default one first.
 	 */
 	@GetMapping("/api/demo/corps")
 	List<String> corps() {
-		return SandboxDingTalk.CORPS;
+		return this.sandbox.authorizedCorps();
+	}
+
+	/**
+	 * A corp authorises the suite again, or withdraws: the sandbox pushes it to the
+	 * application's callback, as DingTalk does.
+	 */
+	@PostMapping("/api/demo/corps/{corp}/{change:authorize|withdraw}")
+	Mono<ResponseEntity<Map<String, String>>> authorization(@PathVariable String corp, @PathVariable String change) {
+		if (!SandboxDingTalk.CORPS.contains(corp)) {
+			return Mono.just(ResponseEntity.badRequest().body(Map.of("error", "no such corp in the sandbox")));
+		}
+		// the push comes back to this application's own server: not on its event loop
+		return Mono.fromRunnable(() -> {
+			if (change.equals("authorize")) {
+				this.sandbox.authorize(corp);
+			}
+			else {
+				this.sandbox.withdraw(corp);
+			}
+		})
+			.subscribeOn(Schedulers.boundedElastic())
+			.thenReturn(ResponseEntity.ok(Map.of("corpId", corp, "change", change)));
 	}
 
 	/**
@@ -48,8 +72,9 @@ class DemoController {
 	@PostMapping("/api/demo/tasks")
 	Mono<ResponseEntity<Map<String, String>>> start(@RequestParam(required = false) @Nullable String corp) {
 		String corpId = (corp != null) ? corp : SandboxDingTalk.CORPS.get(0);
-		if (!SandboxDingTalk.CORPS.contains(corpId)) {
-			return Mono.just(ResponseEntity.badRequest().body(Map.of("error", "no such corp in the sandbox")));
+		if (!this.sandbox.authorizedCorps().contains(corpId)) {
+			return Mono.just(ResponseEntity.badRequest()
+				.body(Map.of("error", "no corp of the sandbox that authorises the suite")));
 		}
 		String taskId = this.sandbox.startDemoTask(corpId);
 		return this.tasks.noticeWhenDone(corpId, taskId, "the demo page")

@@ -1,7 +1,7 @@
 package io.github.dingtalkboot.sample.sandbox;
 
-import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
+import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * A second instance of the sample uses the sandbox of the first
  * ({@code --sample.sandbox.join=<its URL>}, which the first logs at start-up), so that
  * two instances share one DingTalk, and with {@code dingtalk.cluster.enabled=true} one
- * Redis.
+ * Redis. The sandbox pushes to both instances' callbacks.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(JoinedSandboxConfiguration.JOIN)
@@ -26,8 +26,20 @@ class JoinedSandboxConfiguration {
 	}
 
 	@Bean
-	SuiteTicketPush joinedSandboxSuiteTicketPush(SuiteTicketStore store) {
-		return SuiteTicketPush.of(store);
+	DingTalkCallbackCrypto joinedSandboxCallbackCrypto() {
+		return SandboxConfiguration.callbackCrypto();
+	}
+
+	/**
+	 * The first instance's sandbox pushes to this instance's callback too.
+	 * @param baseUrl the sandbox's URL
+	 * @param path the callback's path
+	 * @return the registration
+	 */
+	@Bean
+	SandboxCallbackRegistration joinedSandboxCallbackRegistration(@Value("${" + JOIN + "}") String baseUrl,
+			@Value(SandboxConfiguration.CALLBACK_PATH) String path) {
+		return new SandboxCallbackRegistration(path, (callbackUrl) -> SandboxDingTalk.subscribe(baseUrl, callbackUrl));
 	}
 
 }

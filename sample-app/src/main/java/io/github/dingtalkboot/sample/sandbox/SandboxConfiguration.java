@@ -5,9 +5,11 @@ import java.time.Clock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
+import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(SandboxCondition.class)
 @EnableConfigurationProperties(SandboxProperties.class)
 class SandboxConfiguration {
+
+	static final String CALLBACK_PATH = "${dingtalk.callback.path:/dingtalk/callback}";
 
 	private static final Log logger = LogFactory.getLog(SandboxConfiguration.class);
 
@@ -43,14 +47,31 @@ class SandboxConfiguration {
 	}
 
 	/**
-	 * The sandbox pushes its suite ticket, as DingTalk pushes one to a third-party app's
-	 * callback: saved before anything calls the sandbox.
-	 * @param store where the application keeps its suite ticket
-	 * @return the push, done
+	 * The crypto of the sandbox's callback, as {@code dingtalk.callback.token} and
+	 * {@code dingtalk.callback.aes-key} would configure it against the real DingTalk: it
+	 * switches the starter's callback endpoint on.
+	 * @return the crypto
 	 */
 	@Bean
-	SuiteTicketPush sandboxSuiteTicketPush(SuiteTicketStore store) {
-		return SuiteTicketPush.of(store);
+	DingTalkCallbackCrypto sandboxCallbackCrypto() {
+		return callbackCrypto();
+	}
+
+	/**
+	 * The sandbox pushes to this instance's callback once it listens.
+	 * @param sandbox the sandbox
+	 * @param path the callback's path
+	 * @return the registration
+	 */
+	@Bean
+	SandboxCallbackRegistration sandboxCallbackRegistration(SandboxDingTalk sandbox,
+			@Value(CALLBACK_PATH) String path) {
+		return new SandboxCallbackRegistration(path, sandbox::pushTo);
+	}
+
+	static DingTalkCallbackCrypto callbackCrypto() {
+		return new DingTalkCallbackCrypto(SandboxDingTalk.CALLBACK_TOKEN, SandboxDingTalk.CALLBACK_AES_KEY,
+				SandboxDingTalk.SUITE_KEY);
 	}
 
 	/**

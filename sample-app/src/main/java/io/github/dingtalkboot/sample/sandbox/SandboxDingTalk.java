@@ -7,28 +7,38 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufMono;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
+
 /**
  * A fake DingTalk served over real HTTP on its own port, so the sample runs with no
  * account and no network. It plays a third-party app's suite installed by two corps: it
  * answers the corp token endpoint (suite key, secret and ticket checked, one token per
- * corp) and {@code GET /v1.0/storage/tasks/{taskId}} as the real API does (token header
- * checked, lower-case {@code requestid} errors, {@code taskNotExist}, a task visible to
- * its own corp's token only), lets tasks progress with time, and fails a share of calls
- * with 503 {@code operationTimeout} so retries can be seen. The starter reaches it like
- * the real thing: it has no sandbox code path.
+ * corp that authorised the suite, {@code invalidAuthInfo} for one that withdrew) and
+ * {@code GET /v1.0/storage/tasks/{taskId}} as the real API does (token header checked,
+ * lower-case {@code requestid} errors, {@code taskNotExist}, a task visible to its own
+ * corp's token only), lets tasks progress with time, and fails a share of calls with 503
+ * {@code operationTimeout} so retries can be seen. Like DingTalk, it pushes the suite
+ * ticket and the corps' authorisations to the application's callback, encrypted and
+ * signed with the callback token and key. The starter reaches it like the real thing: it
+ * has no sandbox code path.
  */
 public final class SandboxDingTalk implements AutoCloseable {
 
@@ -36,8 +46,14 @@ public final class SandboxDingTalk implements AutoCloseable {
 
 	static final String SUITE_SECRET = "sandbox-suite-secret";
 
-	/** The suite ticket the sandbox pushes (see {@link SandboxConfiguration}). */
+	/** The suite ticket the sandbox pushes to the application's callback. */
 	static final String SUITE_TICKET = "sandbox-suite-ticket";
+
+	/** The callback token set in the sandbox's "developer console". */
+	static final String CALLBACK_TOKEN = "sandbox-callback-token";
+
+	/** The callback's EncodingAESKey set there. */
+	static final String CALLBACK_AES_KEY = "CemX17T+Alj1Vay06nKwDGFkxA5WIg4pKG6im4DQHow";
 
 	/**
 	 * The corps that installed the sandbox's suite; the first is the sample's default.
@@ -49,6 +65,19 @@ public final class SandboxDingTalk implements AutoCloseable {
 	private final Map<String, DemoTask> tasks = new ConcurrentHashMap<>();
 
 	private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+
+	/** The corps that authorised the suite now: both, until one withdraws. */
+	private final Set<String> authorized = ConcurrentHashMap.newKeySet();
+
+	/** The callback URLs pushes go to: one per instance of the application. */
+	private final Set<String> callbacks = ConcurrentHashMap.newKeySet();
+
+	private final DingTalkCallbackCrypto crypto = new DingTalkCallbackCrypto(CALLBACK_TOKEN, CALLBACK_AES_KEY,
+			SUITE_KEY);
+
+	private final HttpClient pushClient = HttpClient.create().responseTimeout(Duration.ofSeconds(30));
+
+	private final AtomicLong pushIds = new AtomicLong();
 
 	private final double failureRate;
 
@@ -62,11 +91,13 @@ public final class SandboxDingTalk implements AutoCloseable {
 		this.failureRate = failureRate;
 		this.taskDuration = taskDuration;
 		this.clock = clock;
+		this.authorized.addAll(CORPS);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.post("/v1.0/oauth2/corpAccessToken", this::corpAccessToken)
-				.get("/v1.0/storage/tasks/{taskId}", this::task))
+				.get("/v1.0/storage/tasks/{taskId}", this::task)
+				.post("/sandbox/callbacks", this::subscribe))
 			.bindNow();
 	}
 
@@ -76,6 +107,113 @@ public final class SandboxDingTalk implements AutoCloseable {
 	 */
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	/**
+	 * The corps that authorised the suite now.
+	 * @return their ids, in the order of {@link #CORPS}
+	 */
+	public List<String> authorizedCorps() {
+		return CORPS.stream().filter(this.authorized::contains).toList();
+	}
+
+	/**
+	 * Send pushes to an instance's callback from now on, and push it the current suite
+	 * ticket at once, as DingTalk pushes to the URL registered in its console.
+	 * @param callbackUrl the callback's URL
+	 */
+	public void pushTo(String callbackUrl) {
+		this.callbacks.add(callbackUrl);
+		// in DingTalk's newer form: an entry of a SYNC_HTTP_PUSH_HIGH, biz_type 2
+		String bizData = this.json.writeValueAsString(Map.of("syncAction", "suite_ticket", "suiteTicket", SUITE_TICKET,
+				"syncSeq", String.valueOf(this.pushIds.incrementAndGet())));
+		Map<String, Object> entry = Map.of("biz_type", 2, "id", this.pushIds.incrementAndGet(), "biz_id", "sandbox",
+				"corp_id", "sandbox-isv", "subscribe_id", "sandbox_0", "status", 0, "biz_data", bizData);
+		push(callbackUrl, Map.of("EventType", "SYNC_HTTP_PUSH_HIGH", "bizData", List.of(entry)));
+	}
+
+	/**
+	 * A corp authorises the suite: it can have tokens again, and the application is
+	 * pushed {@code tmp_auth_code}.
+	 * @param corpId one of {@link #CORPS}
+	 */
+	public void authorize(String corpId) {
+		this.authorized.add(corpId);
+		pushToAll(Map.of("EventType", "tmp_auth_code", "AuthCorpId", corpId, "SuiteKey", SUITE_KEY, "AuthCode",
+				"sandbox-auth-code-" + this.pushIds.incrementAndGet(), "TimeStamp",
+				String.valueOf(this.clock.millis())));
+	}
+
+	/**
+	 * A corp withdraws its authorisation: its tokens stop working, and the application is
+	 * pushed {@code suite_relieve}.
+	 * @param corpId one of {@link #CORPS}
+	 */
+	public void withdraw(String corpId) {
+		this.authorized.remove(corpId);
+		this.tokens.values().removeIf((grant) -> grant.corpId().equals(corpId));
+		pushToAll(Map.of("EventType", "suite_relieve", "AuthCorpId", corpId, "SuiteKey", SUITE_KEY, "TimeStamp",
+				String.valueOf(this.clock.millis())));
+	}
+
+	private void pushToAll(Map<String, Object> message) {
+		this.callbacks.forEach((callbackUrl) -> push(callbackUrl, message));
+	}
+
+	/**
+	 * Push a message, encrypted and signed as DingTalk does, and check that the answer is
+	 * the encrypted {@code success}.
+	 */
+	private void push(String callbackUrl, Map<String, Object> message) {
+		DingTalkCallbackCrypto.Encrypted encrypted = this.crypto.encrypt(this.json.writeValueAsString(message),
+				String.valueOf(this.clock.millis()), UUID.randomUUID().toString().substring(0, 16));
+		String uri = callbackUrl + "?msg_signature=" + encrypted.msgSignature() + "&timestamp=" + encrypted.timeStamp()
+				+ "&nonce=" + encrypted.nonce();
+		String reply = this.pushClient.headers((headers) -> headers.set("Content-Type", "application/json"))
+			.post()
+			.uri(uri)
+			.send(ByteBufMono
+				.fromString(Mono.just(this.json.writeValueAsString(Map.of("encrypt", encrypted.encrypt())))))
+			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.map((text) -> (response.status().code() == 200) ? text : "HTTP " + response.status().code()))
+			.block(Duration.ofSeconds(30));
+		JsonNode answer = (reply != null && reply.startsWith("{")) ? this.json.readTree(reply) : null;
+		if (answer == null || !"success".equals(this.crypto.decrypt(text(answer, "msg_signature"),
+				text(answer, "timeStamp"), text(answer, "nonce"), text(answer, "encrypt")))) {
+			throw new IllegalStateException(
+					"The application did not answer the push with the encrypted success: " + reply);
+		}
+	}
+
+	/**
+	 * Ask a sandbox running elsewhere (another instance's) to push to a callback too.
+	 * @param sandboxBaseUrl that sandbox's base URL
+	 * @param callbackUrl the callback's URL
+	 */
+	static void subscribe(String sandboxBaseUrl, String callbackUrl) {
+		HttpClient.create()
+			.responseTimeout(Duration.ofSeconds(30))
+			.post()
+			.uri(sandboxBaseUrl + "/sandbox/callbacks")
+			.send(ByteBufMono.fromString(Mono.just(callbackUrl)))
+			.response()
+			.filter((response) -> response.status().code() == 204)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The sandbox did not take the callback")))
+			.block(Duration.ofSeconds(60));
+	}
+
+	private Mono<Void> subscribe(HttpServerRequest request, HttpServerResponse response) {
+		// the push goes out and waits for its answer: not on an event loop
+		return request.receive()
+			.aggregate()
+			.asString(StandardCharsets.UTF_8)
+			.publishOn(Schedulers.boundedElastic())
+			.flatMap((callbackUrl) -> {
+				pushTo(callbackUrl.trim());
+				return response.status(HttpResponseStatus.NO_CONTENT).send();
+			})
+			.then();
 	}
 
 	/**
@@ -113,7 +251,7 @@ public final class SandboxDingTalk implements AutoCloseable {
 				return error(response, 400, "invalidSuiteTicket", "无效的suiteTicket");
 			}
 			String corpId = text(credentials, "authCorpId");
-			if (corpId == null || !CORPS.contains(corpId)) {
+			if (corpId == null || !this.authorized.contains(corpId)) {
 				return error(response, 400, "invalidAuthInfo", "企业未授权该应用");
 			}
 			String token = "sandbox-" + UUID.randomUUID();

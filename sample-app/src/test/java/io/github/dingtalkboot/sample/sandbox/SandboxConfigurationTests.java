@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.dingtalkboot.autoconfigure.DingTalkAutoConfiguration;
+import io.github.dingtalkboot.autoconfigure.DingTalkCallbackAutoConfiguration;
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
@@ -13,7 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.UserConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.web.server.reactive.context.AnnotationConfigReactiveWebServerApplicationContext;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,14 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The sandbox is an ordinary bean that supplies the starter's connection details.
+ * The sandbox is an ordinary bean that supplies the starter's connection details, and
+ * pushes its suite ticket to the starter's callback endpoint once the server listens.
  */
 class SandboxConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner(
+			AnnotationConfigReactiveWebServerApplicationContext::new)
 		.withConfiguration(UserConfigurations.of(SandboxConfiguration.class, JoinedSandboxConfiguration.class))
-		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class))
-		.withPropertyValues("dingtalk.storage.union-id=sandbox-operator");
+		.withConfiguration(AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class,
+				HttpHandlerAutoConfiguration.class, WebFluxAutoConfiguration.class, DingTalkAutoConfiguration.class,
+				DingTalkCallbackAutoConfiguration.class))
+		.withPropertyValues("server.port=0", "dingtalk.storage.union-id=sandbox-operator");
 
 	@Test
 	void withoutCredentialsTheStarterConnectsToTheSandboxThroughItsConnectionDetails() {
