@@ -149,9 +149,10 @@ public final class DingTalkClusterAutoConfiguration {
 					properties.getTracker().getDelivery().getRetention());
 		}
 
+		// whatever configures the crypto (the properties, or a bean of the application's
+		// own): nothing reaches Redis until a push comes
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnText({ "dingtalk.callback.token", "dingtalk.callback.aes-key" })
 		CallbackLedger dingTalkCallbackLedger(ClusterRedis redis, ClusterState state, DingTalkProperties properties,
 				DingTalkConnectionDetails connectionDetails) {
 			String ownerKey = DingTalkAutoConfiguration.callbackOwnerKey(properties, connectionDetails);

@@ -326,7 +326,8 @@ public class DingTalkProperties implements InitializingBean {
 	/**
 	 * DingTalk's pushes (callbacks): the values set in DingTalk's developer console for
 	 * the callback URL. With the token and the AES key set, a DingTalkCallbackCrypto bean
-	 * verifies and decrypts the pushes.
+	 * verifies and decrypts the pushes, and in a WebFlux or Spring MVC application an
+	 * endpoint at the path receives them.
 	 */
 	public static class Callback {
 

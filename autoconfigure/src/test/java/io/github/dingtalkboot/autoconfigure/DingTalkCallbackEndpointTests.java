@@ -205,6 +205,31 @@ class DingTalkCallbackEndpointTests {
 
 	@ParameterizedTest
 	@MethodSource("webStacks")
+	void aChunkedBodyOver64KilobytesIsRefusedWith400Too(Named stack) {
+		run(stack, (endpoint) -> {
+			Push push = this.pushes.of(DingTalkPushes.suiteTicket(SUITE_KEY, "t"));
+			String large = "{\"encrypt\":\"" + "A".repeat(CallbackReceiver.MAX_BODY_BYTES) + "\"}";
+
+			HttpResponse<String> response = this.pushes.sendChunked(endpoint.url(), push.withBody(large));
+
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(endpoint.context().getBean(Listeners.class).events).isEmpty();
+		});
+	}
+
+	@ParameterizedTest
+	@MethodSource("webStacks")
+	void aChunkedPushIsReceived(Named stack) {
+		run(stack, (endpoint) -> {
+			HttpResponse<String> response = this.pushes.sendChunked(endpoint.url(),
+					this.pushes.of(DingTalkPushes.suiteTicket(SUITE_KEY, "chunked-ticket")));
+
+			assertThat(this.pushes.isSuccess(response.body())).isTrue();
+		});
+	}
+
+	@ParameterizedTest
+	@MethodSource("webStacks")
 	void eventsAreCountedByType(Named stack) {
 		run(stack, (endpoint) -> {
 			this.pushes.send(endpoint.url(), this.pushes.of(DingTalkPushes.suiteTicket(SUITE_KEY, "t")));

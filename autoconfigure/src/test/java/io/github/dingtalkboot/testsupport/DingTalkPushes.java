@@ -1,5 +1,6 @@
 package io.github.dingtalkboot.testsupport;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -122,11 +123,26 @@ public final class DingTalkPushes {
 	 * @return the response
 	 */
 	public HttpResponse<String> send(String url, Push push) {
+		return send(url, push, HttpRequest.BodyPublishers.ofString(push.body()));
+	}
+
+	/**
+	 * Send a push with its body chunked, without a {@code Content-Length}.
+	 * @param url the endpoint's URL
+	 * @param push the push
+	 * @return the response
+	 */
+	public HttpResponse<String> sendChunked(String url, Push push) {
+		byte[] body = push.body().getBytes(StandardCharsets.UTF_8);
+		return send(url, push, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+	}
+
+	private HttpResponse<String> send(String url, Push push, HttpRequest.BodyPublisher body) {
 		try {
 			return this.http.send(HttpRequest.newBuilder(URI.create(url + "?" + push.query()))
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(push.body()))
+				.POST(body)
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {

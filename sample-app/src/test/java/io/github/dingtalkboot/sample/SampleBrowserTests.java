@@ -133,4 +133,28 @@ class SampleBrowserTests {
 		});
 	}
 
+	@Test
+	void aCorpWithdrawnOnThePageIsListedAsPushedAndLeavesTheSelectorUntilAuthorisedAgain() {
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
+		wait.until((driver) -> driver.findElements(By.id("withdraw-sandbox-corp-b")).stream().findFirst().orElse(null))
+			.click();
+
+		wait.until((driver) -> driver.findElements(By.className("corp-change"))
+			.stream()
+			.anyMatch((item) -> item.getText().startsWith("sandbox-corp-b: WITHDRAWN (suite_relieve")));
+		Select corp = new Select(this.browser.findElement(By.id("corp")));
+		wait.until((driver) -> corp.getOptions().size() == 1);
+		assertThat(corp.getOptions()).singleElement()
+			.satisfies((option) -> assertThat(option.getText()).isEqualTo("sandbox-corp-a"));
+
+		wait.until((driver) -> driver.findElements(By.id("authorize-sandbox-corp-b")).stream().findFirst().orElse(null))
+			.click();
+
+		wait.until((driver) -> driver.findElements(By.className("corp-change"))
+			.stream()
+			.anyMatch((item) -> item.getText().startsWith("sandbox-corp-b: AUTHORIZED (tmp_auth_code")));
+		wait.until((driver) -> corp.getOptions().size() == 2);
+	}
+
 }

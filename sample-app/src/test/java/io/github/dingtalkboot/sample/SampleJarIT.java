@@ -25,6 +25,12 @@ class SampleJarIT {
 
 	private static final Pattern PORT = Pattern.compile("Netty started on port (\\d+)");
 
+	/**
+	 * Logged once the application is ready: the sandbox has pushed the suite ticket by
+	 * then.
+	 */
+	private static final Pattern STARTED = Pattern.compile("Started SampleApplication in");
+
 	@Test
 	void theRepackagedJarStartsWithJavaDashJarAndIsHealthy() throws Exception {
 		Path jar = Path.of(System.getProperty("sample.jar", "target/dingtalk-sample-app-0.1.0-SNAPSHOT.jar"));
@@ -34,12 +40,14 @@ class SampleJarIT {
 			.redirectErrorStream(true)
 			.start();
 		try {
-			int port = portFromOutput(app).get(120, TimeUnit.SECONDS);
+			CompletableFuture<Void> started = new CompletableFuture<>();
+			int port = portFromOutput(app, started).get(120, TimeUnit.SECONDS);
+			started.get(120, TimeUnit.SECONDS);
 			HttpResponse<String> health = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
 					.timeout(Duration.ofSeconds(30))
 					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
 			assertThat(health.body()).contains("\"status\":\"UP\"");
 		}
 		finally {
@@ -50,7 +58,7 @@ class SampleJarIT {
 		}
 	}
 
-	private static CompletableFuture<Integer> portFromOutput(Process app) {
+	private static CompletableFuture<Integer> portFromOutput(Process app, CompletableFuture<Void> started) {
 		CompletableFuture<Integer> port = new CompletableFuture<>();
 		Thread reader = new Thread(() -> {
 			try (BufferedReader lines = new BufferedReader(
@@ -61,11 +69,16 @@ class SampleJarIT {
 					if (!port.isDone() && matcher.find()) {
 						port.complete(Integer.parseInt(matcher.group(1)));
 					}
+					if (STARTED.matcher(line).find()) {
+						started.complete(null);
+					}
 				}
 				port.completeExceptionally(new IllegalStateException("the application ended without starting"));
+				started.completeExceptionally(new IllegalStateException("the application ended without starting"));
 			}
 			catch (Exception ex) {
 				port.completeExceptionally(ex);
+				started.completeExceptionally(ex);
 			}
 		}, "sample-jar-output");
 		reader.setDaemon(true);
