@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -143,6 +144,32 @@ class DingTalkConfigurationMetadataTests {
 	}
 
 	@Test
+	void theBaseUrlOffersDingTalksTwoHostsTheDefaultFirst() {
+		JsonNode hint = readHints().get("dingtalk.base-url");
+
+		assertThat(hint.get("values").valueStream().map((value) -> value.get("value").asString()))
+			.containsExactly(new DingTalkProperties().getBaseUrl(), "https://api.dingtalk.com");
+		assertThat(hint.get("values").valueStream())
+			.allSatisfy((value) -> assertThat(value.path("description").asString()).isNotBlank());
+		assertThat(hint.get("providers").get(0).get("name").asString()).isEqualTo("any");
+	}
+
+	@Test
+	void theEnumeratedPropertiesOfferEachValueDescribedAsAPropertyFileWritesIt() {
+		JsonNode hint = readHints().get("dingtalk.tracker.endpoint.show-attributes");
+
+		assertThat(hint.get("values").valueStream().map((value) -> value.get("value").asString()))
+			.containsExactly(Stream.of(DingTalkProperties.Tracker.ShowAttributes.values())
+				.map((value) -> asWritten(value))
+				.toArray(String[]::new));
+	}
+
+	@Test
+	void everyHintIsForAPropertyThatExists() {
+		assertThat(readHints().keySet()).isNotEmpty().allSatisfy((name) -> assertThat(this.runtime).containsKey(name));
+	}
+
+	@Test
 	void theHealthIndicatorSwitchIsDescribed() {
 		assertThat(readMetadata()).containsKey("management.health.dingtalk.enabled");
 	}
@@ -163,6 +190,22 @@ class DingTalkConfigurationMetadataTests {
 
 	private static String kebab(String name) {
 		return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+	}
+
+	private static Map<String, JsonNode> readHints() {
+		try (InputStream in = DingTalkConfigurationMetadataTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			Map<String, JsonNode> hints = new TreeMap<>();
+			JsonMapper.builder()
+				.build()
+				.readTree(in)
+				.path("hints")
+				.forEach((hint) -> hints.put(hint.get("name").asString(), hint));
+			return hints;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Map<String, JsonNode> readMetadata() {
