@@ -13,7 +13,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.sample.sandbox.SandboxDingTalk;
+import io.github.dingtalkboot.sample.sandbox.DemoTasks;
+import io.github.dingtalkboot.test.DingTalkSandbox;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,7 +55,7 @@ class SampleClusterTests {
 				"--spring.data.redis.host=" + redis.getHost(), "--spring.data.redis.port=" + redis.getMappedPort(6379),
 				"--sample.sandbox.failure-rate=0" };
 		first = new SpringApplicationBuilder(SampleApplication.class).run(clusterArgs);
-		String sandbox = first.getBean(SandboxDingTalk.class).baseUrl();
+		String sandbox = first.getBean(DingTalkSandbox.class).baseUrl();
 		second = new SpringApplicationBuilder(SampleApplication.class)
 			.run(append(clusterArgs, "--sample.sandbox.join=" + sandbox));
 	}
@@ -110,7 +111,7 @@ class SampleClusterTests {
 
 	@Test
 	void aTaskTrackedOnAnInstanceThatStopsIsNoticedOnAnother() {
-		String taskId = first.getBean(SandboxDingTalk.class).startDemoTask();
+		String taskId = first.getBean(DemoTasks.class).startDemoTask();
 		// on Reactor Netty resources of its own: closing an instance that uses the global
 		// ones disposes them, and the other two instances in this JVM run on them
 		ConfigurableApplicationContext third = new SpringApplicationBuilder(SampleApplication.class).initializers(
@@ -119,7 +120,7 @@ class SampleClusterTests {
 					resources.setUseGlobalResources(false);
 					return resources;
 				}))
-			.run(append(clusterArgs, "--sample.sandbox.join=" + first.getBean(SandboxDingTalk.class).baseUrl()));
+			.run(append(clusterArgs, "--sample.sandbox.join=" + first.getBean(DingTalkSandbox.class).baseUrl()));
 		try {
 			third.getBean(TaskService.class)
 				.noticeWhenDone(null, taskId, "the third instance")

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.sample.TaskService;
+import io.github.dingtalkboot.test.DingTalkSandbox;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Conditional(SandboxCondition.class)
 class DemoController {
 
-	private final SandboxDingTalk sandbox;
+	private final DingTalkSandbox sandbox;
+
+	private final DemoTasks demoTasks;
 
 	private final TaskService tasks;
 
-	DemoController(SandboxDingTalk sandbox, TaskService tasks) {
+	DemoController(DingTalkSandbox sandbox, DemoTasks demoTasks, TaskService tasks) {
 		this.sandbox = sandbox;
+		this.demoTasks = demoTasks;
 		this.tasks = tasks;
 	}
 
@@ -49,7 +53,7 @@ class DemoController {
 	 */
 	@PostMapping("/api/demo/corps/{corp}/{change:authorize|withdraw}")
 	Mono<ResponseEntity<Map<String, String>>> authorization(@PathVariable String corp, @PathVariable String change) {
-		if (!SandboxDingTalk.CORPS.contains(corp)) {
+		if (!DingTalkSandbox.CORPS.contains(corp)) {
 			return Mono.just(ResponseEntity.badRequest().body(Map.of("error", "no such corp in the sandbox")));
 		}
 		// the push comes back to this application's own server: not on its event loop
@@ -71,12 +75,12 @@ class DemoController {
 	 */
 	@PostMapping("/api/demo/tasks")
 	Mono<ResponseEntity<Map<String, String>>> start(@RequestParam(required = false) @Nullable String corp) {
-		String corpId = (corp != null) ? corp : SandboxDingTalk.CORPS.get(0);
+		String corpId = (corp != null) ? corp : DingTalkSandbox.CORPS.get(0);
 		if (!this.sandbox.authorizedCorps().contains(corpId)) {
 			return Mono.just(ResponseEntity.badRequest()
 				.body(Map.of("error", "no corp of the sandbox that authorises the suite")));
 		}
-		String taskId = this.sandbox.startDemoTask(corpId);
+		String taskId = this.demoTasks.startDemoTask(corpId);
 		return this.tasks.noticeWhenDone(corpId, taskId, "the demo page")
 			.thenReturn(ResponseEntity.ok(Map.of("taskId", taskId, "corpId", corpId)));
 	}

@@ -2,6 +2,7 @@ package io.github.dingtalkboot.sample.sandbox;
 
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
+import io.github.dingtalkboot.test.DingTalkSandbox;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,7 +40,7 @@ class JoinedSandboxConfiguration {
 	@Bean
 	SandboxCallbackRegistration joinedSandboxCallbackRegistration(@Value("${" + JOIN + "}") String baseUrl,
 			@Value(SandboxConfiguration.CALLBACK_PATH) String path) {
-		return new SandboxCallbackRegistration(path, (callbackUrl) -> SandboxDingTalk.subscribe(baseUrl, callbackUrl));
+		return new SandboxCallbackRegistration(path, (callbackUrl) -> DingTalkSandbox.subscribe(baseUrl, callbackUrl));
 	}
 
 }

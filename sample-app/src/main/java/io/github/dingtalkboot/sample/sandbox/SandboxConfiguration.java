@@ -1,13 +1,13 @@
 package io.github.dingtalkboot.sample.sandbox;
 
-import java.time.Clock;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
 import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
+import io.github.dingtalkboot.test.DingTalkSandbox;
+import io.github.dingtalkboot.test.SandboxFailure;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -32,9 +32,11 @@ class SandboxConfiguration {
 	private static final Log logger = LogFactory.getLog(SandboxConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	SandboxDingTalk sandboxDingTalk(SandboxProperties properties) {
-		SandboxDingTalk sandbox = new SandboxDingTalk(properties.failureRate(), properties.taskDuration(),
-				Clock.systemUTC());
+	DingTalkSandbox sandboxDingTalk(SandboxProperties properties) {
+		DingTalkSandbox sandbox = DingTalkSandbox.start();
+		// a share of task calls fail as DingTalk's do now and then, so retries show
+		sandbox.failShare(DingTalkSandbox.Api.STORAGE_TASK, properties.failureRate(),
+				SandboxFailure.error(503, "operationTimeout"));
 		// a second instance of the sample joins this one with dingtalk.base-url set to it
 		logger.info("DingTalk sandbox listening at " + sandbox.baseUrl()
 				+ "; another instance of the sample joins it with --sample.sandbox.join=" + sandbox.baseUrl());
@@ -42,7 +44,12 @@ class SandboxConfiguration {
 	}
 
 	@Bean
-	DingTalkConnectionDetails sandboxDingTalkConnectionDetails(SandboxDingTalk sandbox) {
+	DemoTasks sandboxDemoTasks(DingTalkSandbox sandbox, SandboxProperties properties) {
+		return new DemoTasks(sandbox, properties.taskDuration());
+	}
+
+	@Bean
+	DingTalkConnectionDetails sandboxDingTalkConnectionDetails(DingTalkSandbox sandbox) {
 		return connectionDetails(sandbox.baseUrl());
 	}
 
@@ -64,14 +71,14 @@ class SandboxConfiguration {
 	 * @return the registration
 	 */
 	@Bean
-	SandboxCallbackRegistration sandboxCallbackRegistration(SandboxDingTalk sandbox,
+	SandboxCallbackRegistration sandboxCallbackRegistration(DingTalkSandbox sandbox,
 			@Value(CALLBACK_PATH) String path) {
 		return new SandboxCallbackRegistration(path, sandbox::pushTo);
 	}
 
 	static DingTalkCallbackCrypto callbackCrypto() {
-		return new DingTalkCallbackCrypto(SandboxDingTalk.CALLBACK_TOKEN, SandboxDingTalk.CALLBACK_AES_KEY,
-				SandboxDingTalk.SUITE_KEY);
+		return new DingTalkCallbackCrypto(DingTalkSandbox.CALLBACK_TOKEN, DingTalkSandbox.CALLBACK_AES_KEY,
+				DingTalkSandbox.SUITE_KEY);
 	}
 
 	/**
@@ -90,8 +97,8 @@ class SandboxConfiguration {
 
 			@Override
 			public DingTalkCredentials getCredentials() {
-				return DingTalkCredentials.thirdPartyApp(SandboxDingTalk.SUITE_KEY, SandboxDingTalk.SUITE_SECRET,
-						SandboxDingTalk.CORPS.get(0));
+				return DingTalkCredentials.thirdPartyApp(DingTalkSandbox.SUITE_KEY, DingTalkSandbox.SUITE_SECRET,
+						DingTalkSandbox.CORPS.get(0));
 			}
 
 		};

@@ -10,6 +10,7 @@ import io.github.dingtalkboot.autoconfigure.DingTalkCallbackAutoConfiguration;
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.test.DingTalkSandbox;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,11 +43,11 @@ class SandboxConfigurationTests {
 	@Test
 	void withoutCredentialsTheStarterConnectsToTheSandboxThroughItsConnectionDetails() {
 		this.runner.run((context) -> {
-			SandboxDingTalk sandbox = context.getBean(SandboxDingTalk.class);
+			DingTalkSandbox sandbox = context.getBean(DingTalkSandbox.class);
 			DingTalkConnectionDetails details = context.getBean(DingTalkConnectionDetails.class);
 			assertThat(details.getBaseUrl()).isEqualTo(sandbox.baseUrl());
 			assertThat(details.getCredentials()).isInstanceOf(DingTalkCredentials.ThirdPartyApp.class);
-			String taskId = sandbox.startDemoTask();
+			String taskId = context.getBean(DemoTasks.class).startDemoTask();
 			assertThat(context.getBean(StorageTaskOperations.class).getTask(taskId).block().id()).isEqualTo(taskId);
 		});
 	}
@@ -54,7 +55,7 @@ class SandboxConfigurationTests {
 	@Test
 	void withCredentialsTheSandboxStaysOff() {
 		this.runner.withPropertyValues("dingtalk.app-key=key", "dingtalk.app-secret=secret").run((context) -> {
-			assertThat(context).doesNotHaveBean(SandboxDingTalk.class);
+			assertThat(context).doesNotHaveBean(DingTalkSandbox.class);
 			assertThat(context.getBean(DingTalkConnectionDetails.class).getBaseUrl())
 				.isEqualTo("https://api.dingtalk.io");
 		});
@@ -72,11 +73,11 @@ class SandboxConfigurationTests {
 	@Test
 	void aSecondInstanceJoinsTheFirstOnesSandboxInsteadOfStartingItsOwn() {
 		this.runner.run((first) -> {
-			String sandbox = first.getBean(SandboxDingTalk.class).baseUrl();
+			String sandbox = first.getBean(DingTalkSandbox.class).baseUrl();
 			this.runner.withPropertyValues("sample.sandbox.join=" + sandbox).run((second) -> {
-				assertThat(second).doesNotHaveBean(SandboxDingTalk.class);
+				assertThat(second).doesNotHaveBean(DingTalkSandbox.class);
 				assertThat(second.getBean(DingTalkConnectionDetails.class).getBaseUrl()).isEqualTo(sandbox);
-				String taskId = first.getBean(SandboxDingTalk.class).startDemoTask();
+				String taskId = first.getBean(DemoTasks.class).startDemoTask();
 				assertThat(second.getBean(StorageTaskOperations.class).getTask(taskId).block().id()).isEqualTo(taskId);
 			});
 		});
@@ -99,7 +100,7 @@ class SandboxConfigurationTests {
 	static class FailingConfiguration {
 
 		@Bean
-		Object failing(SandboxDingTalk sandbox, AtomicReference<String> baseUrl) {
+		Object failing(DingTalkSandbox sandbox, AtomicReference<String> baseUrl) {
 			baseUrl.set(sandbox.baseUrl());
 			throw new IllegalStateException("start-up fails after the sandbox started");
 		}

@@ -1,0 +1,39 @@
+package io.github.dingtalkboot.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock the test moves, for the sandbox's tasks and tokens.
+ */
+final class MovableClock extends Clock {
+
+	private volatile Instant now;
+
+	MovableClock(Instant start) {
+		this.now = start;
+	}
+
+	void advance(Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+
+}
