@@ -3,6 +3,7 @@ package io.github.dingtalkboot.sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -136,25 +138,26 @@ class SampleBrowserTests {
 	@Test
 	void aCorpWithdrawnOnThePageIsListedAsPushedAndLeavesTheSelectorUntilAuthorisedAgain() {
 		this.browser.get("http://localhost:" + this.port + "/");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
-		wait.until((driver) -> driver.findElements(By.id("withdraw-sandbox-corp-b")).stream().findFirst().orElse(null))
-			.click();
+		// the page redraws its lists every 2 s: an element found may be gone when read
+		WebDriverWait wait = (WebDriverWait) new WebDriverWait(this.browser, Duration.ofSeconds(40))
+			.ignoring(StaleElementReferenceException.class);
+		wait.until((driver) -> driver.findElement(By.id("withdraw-sandbox-corp-b"))).click();
 
 		wait.until((driver) -> driver.findElements(By.className("corp-change"))
 			.stream()
 			.anyMatch((item) -> item.getText().startsWith("sandbox-corp-b: WITHDRAWN (suite_relieve")));
-		Select corp = new Select(this.browser.findElement(By.id("corp")));
-		wait.until((driver) -> corp.getOptions().size() == 1);
-		assertThat(corp.getOptions()).singleElement()
-			.satisfies((option) -> assertThat(option.getText()).isEqualTo("sandbox-corp-a"));
+		wait.until((driver) -> options(driver).equals(List.of("sandbox-corp-a")));
 
-		wait.until((driver) -> driver.findElements(By.id("authorize-sandbox-corp-b")).stream().findFirst().orElse(null))
-			.click();
+		wait.until((driver) -> driver.findElement(By.id("authorize-sandbox-corp-b"))).click();
 
 		wait.until((driver) -> driver.findElements(By.className("corp-change"))
 			.stream()
 			.anyMatch((item) -> item.getText().startsWith("sandbox-corp-b: AUTHORIZED (tmp_auth_code")));
-		wait.until((driver) -> corp.getOptions().size() == 2);
+		wait.until((driver) -> options(driver).equals(List.of("sandbox-corp-a", "sandbox-corp-b")));
+	}
+
+	private static List<String> options(WebDriver driver) {
+		return new Select(driver.findElement(By.id("corp"))).getOptions().stream().map(WebElement::getText).toList();
 	}
 
 }

@@ -55,7 +55,8 @@ import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
  * injectable: with a clock the test moves, an hour-long task ends at once. Like DingTalk
  * it pushes suite tickets and authorisation changes to the application's callback,
  * encrypted and signed with {@link #callbackCrypto()}, once told where
- * ({@link #pushTo(String)}).
+ * ({@link #pushTo(String)}). A push waits for the application's answer: push from a
+ * test's thread, not from an event loop.
  *
  * @since 0.3.0
  */

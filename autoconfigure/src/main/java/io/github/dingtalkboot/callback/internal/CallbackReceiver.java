@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -230,7 +231,7 @@ public final class CallbackReceiver {
 			case MALFORMED, TOO_LARGE -> 400;
 			case BAD_SIGNATURE, WRONG_OWNER_KEY, STALE_TIMESTAMP, REPLAYED -> 403;
 		};
-		return error(status, rejection.getReason().name().toLowerCase(java.util.Locale.ROOT));
+		return error(status, rejection.getReason().name().toLowerCase(Locale.ROOT));
 	}
 
 	private CallbackReply notHandled(Throwable ex) {
