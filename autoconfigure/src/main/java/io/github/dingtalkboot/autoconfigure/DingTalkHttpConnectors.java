@@ -2,10 +2,13 @@ package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNullElse;
 
+import io.netty.resolver.NoopAddressResolverGroup;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
 
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.internal.HttpSettings;
@@ -29,6 +32,8 @@ final class DingTalkHttpConnectors {
 	private final ReactorClientHttpConnectorBuilder builder;
 
 	private final HttpSettings httpSettings;
+
+	private final List<DingTalkReactorHttpClientCustomizer> customizers;
 
 	DingTalkHttpConnectors(DingTalkProperties.Http properties, @Nullable HttpClientSettings bootSettings,
 			@Nullable ClientHttpConnectorBuilder<?> bootBuilder, @Nullable SslBundles sslBundles,
@@ -59,11 +64,8 @@ final class DingTalkHttpConnectors {
 		// DingTalk's answers are a few hundred bytes: asking for gzip (Boot's default)
 		// costs a decompressor per response and saves nothing; a customizer below may
 		// still turn it on
-		builder = builder.withHttpClientCustomizer((httpClient) -> httpClient.compress(false));
-		for (DingTalkReactorHttpClientCustomizer customizer : customizers) {
-			builder = builder.withHttpClientCustomizer(customizer::customize);
-		}
-		this.builder = builder;
+		this.builder = builder.withHttpClientCustomizer((httpClient) -> httpClient.compress(false));
+		this.customizers = List.copyOf(customizers);
 	}
 
 	/**
@@ -81,9 +83,48 @@ final class DingTalkHttpConnectors {
 	 * @return the connector factory
 	 */
 	DingTalkHttpClient.ConnectorFactory connectorFactory() {
-		return (httpClient, onOwnEventLoops) -> this.builder.withHttpClientFactory(() -> httpClient)
-			.withHttpClientCustomizer(onOwnEventLoops)
-			.build(this.settings);
+		return (httpClient, onOwnEventLoops) -> {
+			ProxyResolution proxy = new ProxyResolution();
+			ReactorClientHttpConnectorBuilder builder = this.builder;
+			for (DingTalkReactorHttpClientCustomizer customizer : this.customizers) {
+				builder = builder.withHttpClientCustomizer(proxy.watching(customizer));
+			}
+			return builder.withHttpClientFactory(() -> httpClient)
+				.withHttpClientCustomizer(onOwnEventLoops)
+				.withHttpClientCustomizer(proxy::leaveResolvingToTheProxy)
+				.build(this.settings);
+		};
+	}
+
+	/**
+	 * Reactor Netty leaves resolving host names to a proxy ({@code proxy(…)} sets a no-op
+	 * resolver) only on a client no {@code runOn} touched yet: {@code runOn} sets a DNS
+	 * resolver, which the proxy then keeps. Boot's Reactor resources (a WebFlux server
+	 * application's) and the starter's own event loops both call {@code runOn}, so a
+	 * proxy a customizer configured would have DingTalk's host resolved here, where it
+	 * may not resolve at all. Once the client is on its event loops, the proxy gets back
+	 * the no-op resolver Reactor Netty gives it, unless the customizer chose a resolver.
+	 */
+	private static final class ProxyResolution {
+
+		private volatile boolean proxyWithoutOwnResolver;
+
+		UnaryOperator<HttpClient> watching(DingTalkReactorHttpClientCustomizer customizer) {
+			return (httpClient) -> {
+				HttpClient customized = customizer.customize(httpClient);
+				if (!httpClient.configuration().hasProxy() && customized.configuration().hasProxy()
+						&& customized.configuration().resolver() == httpClient.configuration().resolver()) {
+					this.proxyWithoutOwnResolver = true;
+				}
+				return customized;
+			};
+		}
+
+		HttpClient leaveResolvingToTheProxy(HttpClient httpClient) {
+			return (this.proxyWithoutOwnResolver && httpClient.configuration().hasProxy())
+					? httpClient.resolver(NoopAddressResolverGroup.INSTANCE) : httpClient;
+		}
+
 	}
 
 }

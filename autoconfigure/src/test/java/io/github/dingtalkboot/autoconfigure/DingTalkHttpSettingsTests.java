@@ -12,6 +12,8 @@ import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.netty.transport.ProxyProvider;
 import reactor.test.StepVerifier;
 
@@ -200,19 +202,22 @@ class DingTalkHttpSettingsTests {
 		});
 	}
 
-	@Test
-	void aProxyForDingTalkCallsOnlyCarriesThemThroughARealProxy() throws Exception {
+	/**
+	 * With and without Boot's Reactor Netty resources (spring-boot-reactor-netty, which a
+	 * WebFlux server application has): their {@code runOn} gives the client a DNS
+	 * resolver before the customizer configures the proxy, which then resolved the host
+	 * here instead of leaving it to the proxy.
+	 */
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void aProxyForDingTalkCallsOnlyCarriesThemThroughARealProxy(boolean bootReactorResources) throws Exception {
 		this.server.enqueue(task("SUCCESS", 1, 1));
 		// dingtalk.invalid cannot be resolved here: only the proxy can reach "it" (the
 		// proxy tunnels to the test server)
 		try (ForwardingProxy proxy = new ForwardingProxy(this.server.getHostName(), this.server.getPort())) {
-			// without Boot's Reactor Netty resources (spring-boot-reactor-netty, which a
-			// WebFlux server brings): their runOn sets a DNS resolver before the proxy is
-			// configured, and the unresolvable host then fails (a known problem, not
-			// fixed
-			// yet)
-			this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.reactor.netty"))
-				.withPropertyValues("dingtalk.base-url=http://dingtalk.invalid")
+			ApplicationContextRunner runner = bootReactorResources ? this.runner
+					: this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.reactor.netty"));
+			runner.withPropertyValues("dingtalk.base-url=http://dingtalk.invalid")
 				.withBean(DingTalkReactorHttpClientCustomizer.class,
 						() -> (httpClient) -> httpClient
 							.proxy((spec) -> spec.type(ProxyProvider.Proxy.HTTP).host(proxy.host()).port(proxy.port())))
