@@ -193,31 +193,24 @@ class DingTalkConfigurationMetadataTests {
 	}
 
 	private static Map<String, JsonNode> readHints() {
-		try (InputStream in = DingTalkConfigurationMetadataTests.class
-			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			Map<String, JsonNode> hints = new TreeMap<>();
-			JsonMapper.builder()
-				.build()
-				.readTree(in)
-				.path("hints")
-				.forEach((hint) -> hints.put(hint.get("name").asString(), hint));
-			return hints;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return read("hints");
 	}
 
 	private static Map<String, JsonNode> readMetadata() {
+		return read("properties");
+	}
+
+	/** One section of the generated metadata, by name. */
+	private static Map<String, JsonNode> read(String section) {
 		try (InputStream in = DingTalkConfigurationMetadataTests.class
 			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			Map<String, JsonNode> properties = new TreeMap<>();
+			Map<String, JsonNode> entries = new TreeMap<>();
 			JsonMapper.builder()
 				.build()
 				.readTree(in)
-				.get("properties")
-				.forEach((property) -> properties.put(property.get("name").asString(), property));
-			return properties;
+				.path(section)
+				.forEach((entry) -> entries.put(entry.get("name").asString(), entry));
+			return entries;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
