@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -403,7 +404,10 @@ public final class DingTalkSandbox implements AutoCloseable {
 					.sendString(Mono.just("<html><body><h1>403 Forbidden</h1><p>Your IP is banned for 5 minutes."
 							+ "</p></body></html>"))
 					.then();
-				case DELAY -> Mono.delay(failure.delay()).then(handler.handle(request, received, response));
+				// answered as at the end of the delay (a token's expiry on the sandbox's
+				// clock)
+				case DELAY ->
+					Mono.delay(failure.delay()).then(Mono.defer(() -> handler.handle(request, received, response)));
 				case DROP -> {
 					response.withConnection((connection) -> connection.channel().close());
 					yield Mono.empty();
@@ -473,7 +477,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 
 	private Mono<Void> error(HttpServerResponse response, int status, String code, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("requestid", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
+		body.put("requestid", UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
 		body.put("code", code);
 		body.put("message", message);
 		return send(response, status, body);

@@ -106,7 +106,7 @@ public final class CallbackReceiver {
 			String encrypted = verify(request);
 			String nonce = String.valueOf(request.nonce());
 			return this.ledger.firstSighting(nonce, this.settings.maxClockSkew().multipliedBy(2))
-				.flatMap((first) -> first ? handle(request, encrypted)
+				.flatMap((first) -> first ? handle(request, encrypted, nonce)
 						: Mono.error(new DingTalkCallbackRejectedException(Reason.REPLAYED,
 								"A callback whose nonce was seen within the clock-skew window")));
 		})
@@ -146,8 +146,7 @@ public final class CallbackReceiver {
 		return (value < SECONDS_BELOW) ? value * 1000 : value;
 	}
 
-	private Mono<CallbackReply> handle(CallbackRequest request, String encrypted) {
-		String nonce = String.valueOf(request.nonce());
+	private Mono<CallbackReply> handle(CallbackRequest request, String encrypted, String nonce) {
 		List<Push> events = this.pushes
 			.read(this.crypto.decrypt(request.signature(), request.timestamp(), request.nonce(), encrypted));
 		return Flux.fromIterable(events)
