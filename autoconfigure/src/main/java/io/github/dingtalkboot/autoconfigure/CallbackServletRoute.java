@@ -1,14 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.callback.internal.CallbackReceiver;
 import io.github.dingtalkboot.callback.internal.CallbackRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -22,6 +37,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@link CallbackReceiver#MAX_BODY_BYTES} of a push (the servlet container bounds the
  * read) and answers asynchronously what the {@link CallbackReceiver} says, so that no
  * request thread waits on the listeners.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class CallbackServletRoute {
 

@@ -1,13 +1,28 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import io.github.dingtalkboot.callback.internal.CallbackReceiver;
 import io.github.dingtalkboot.callback.internal.CallbackRequest;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -25,6 +40,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * The callback endpoint of a WebFlux application: reads at most
  * {@link CallbackReceiver#MAX_BODY_BYTES} of a push, within a bound, and answers what the
  * {@link CallbackReceiver} says.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class CallbackWebFluxRoute {
 

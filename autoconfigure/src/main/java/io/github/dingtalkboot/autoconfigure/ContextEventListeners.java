@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.util.ArrayList;
@@ -21,6 +37,8 @@ import org.springframework.core.ResolvableType;
  * its own. Spring's own {@code publishEvent} calls them one after the other and stops at
  * the first that throws, which would keep the others from the event and offer it again to
  * those that took it. Listeners of a parent context are not called.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class ContextEventListeners implements EventListeners {
 

@@ -1,6 +1,20 @@
-package io.github.dingtalkboot.autoconfigure;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
+package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,40 +23,40 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.dingtalkboot.auth.AccessTokenFetcher;
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.SuiteTicketStore;
+import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpAccessTokenFetcher;
+import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpTokenStores;
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.InternalAppAccessTokenFetcher;
+import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
+import io.github.dingtalkboot.auth.internal.SharedAccessTokenFetcher;
+import io.github.dingtalkboot.auth.internal.SharedTokenStore;
+import io.github.dingtalkboot.auth.internal.SuiteTicketTracker;
+import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
+import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.RetryBudget;
+import io.github.dingtalkboot.core.internal.RetryPolicy;
+import io.github.dingtalkboot.core.internal.RetrySettings;
+import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.storage.internal.StorageTaskClient;
+import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-
-import io.github.dingtalkboot.auth.AccessTokenFetcher;
-import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CorpTokenStores;
-import io.github.dingtalkboot.core.DingTalkException;
-import io.github.dingtalkboot.auth.internal.SuiteTicketTracker;
-import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
-import io.github.dingtalkboot.auth.internal.SharedTokenStore;
-import io.github.dingtalkboot.auth.internal.SharedAccessTokenFetcher;
-import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
-import io.github.dingtalkboot.auth.SuiteTicketStore;
-import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CorpAccessTokenFetcher;
-import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.InternalAppAccessTokenFetcher;
-import io.github.dingtalkboot.auth.SuiteTicketSupplier;
-import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
-import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.core.internal.RetryBudget;
-import io.github.dingtalkboot.core.RetryListener;
-import io.github.dingtalkboot.core.internal.RetryPolicy;
-import io.github.dingtalkboot.core.internal.RetrySettings;
-import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
-import io.github.dingtalkboot.storage.internal.StorageTaskClient;
-import io.github.dingtalkboot.storage.StorageTaskOperations;
-import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -64,6 +78,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Boot's {@link WebClient.Builder} and HTTP client settings, and closed with the
  * application context.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
@@ -270,7 +285,7 @@ public final class DingTalkAutoConfiguration {
 				properties.getStorage().getAwaitTimeout());
 	}
 
-	/**
+	/*
 	 * The longest one blocking {@code getTask} waits: a token fetch and the call itself,
 	 * each with all its attempts at the longest back-off.
 	 */

@@ -1,8 +1,22 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Clock;
-
-import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketStore;
@@ -12,6 +26,7 @@ import io.github.dingtalkboot.callback.internal.CallbackMetrics;
 import io.github.dingtalkboot.callback.internal.CallbackReceiver;
 import io.github.dingtalkboot.callback.internal.CallbackSettings;
 import io.github.dingtalkboot.callback.internal.LocalCallbackLedger;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,6 +52,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * {@code DingTalkCallbackEvent} (authorisation changes also as a
  * {@code DingTalkAuthorizationEvent}).
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.3.0
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkClusterAutoConfiguration.class,

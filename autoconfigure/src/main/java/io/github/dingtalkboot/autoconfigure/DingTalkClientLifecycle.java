@@ -1,11 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -18,6 +33,8 @@ import org.springframework.context.SmartLifecycle;
  * Stops in a phase after the web server's graceful shutdown and stop, so requests of the
  * application that are still being answered can use DingTalk until the web server is done
  * with them.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class DingTalkClientLifecycle implements SmartLifecycle {
 

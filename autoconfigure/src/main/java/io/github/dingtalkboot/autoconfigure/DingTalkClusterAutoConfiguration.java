@@ -1,20 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-
 import io.github.dingtalkboot.auth.SuiteTicketStore;
-import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.auth.internal.CorpTokenStores;
+import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
 import io.github.dingtalkboot.auth.internal.SharedTokenStore;
-import io.github.dingtalkboot.cluster.internal.ClusterState;
-import io.github.dingtalkboot.cluster.internal.RedisCheck;
 import io.github.dingtalkboot.callback.internal.CallbackLedger;
+import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.cluster.internal.RedisCallbackLedger;
+import io.github.dingtalkboot.cluster.internal.RedisCheck;
 import io.github.dingtalkboot.cluster.internal.RedisKeys;
 import io.github.dingtalkboot.cluster.internal.RedisRateLimiter;
 import io.github.dingtalkboot.cluster.internal.RedisSharedTokenStore;
@@ -23,6 +34,9 @@ import io.github.dingtalkboot.cluster.internal.RedisTrackedTaskStore;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,6 +60,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * runs before {@link DingTalkAutoConfiguration}, whose in-process beans then step aside.
  * Without the property nothing here is loaded, Redis classes included.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 @AutoConfiguration(before = DingTalkAutoConfiguration.class,

@@ -1,15 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
 
+import io.github.dingtalkboot.cluster.internal.ClusterState;
+import io.github.dingtalkboot.cluster.internal.RedisCheck;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import io.github.dingtalkboot.cluster.internal.ClusterState;
-import io.github.dingtalkboot.cluster.internal.RedisCheck;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -18,6 +33,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Runs every piece of the cluster's scripts once when the application starts: what Redis
  * refuses for good stops start-up with its answer, while a Redis that does not answer
  * (yet) leaves the application starting in the degraded mode.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class DingTalkClusterCheck implements SmartInitializingSingleton {
 

@@ -1,8 +1,23 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.auth.internal.CorpIds;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -11,6 +26,7 @@ import org.springframework.util.Assert;
  * {@link InternalApp}, {@link ThirdPartyApp} or {@link FixedToken}. {@code toString()}
  * never shows a secret or a token.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  * @see DingTalkConnectionDetails#getCredentials()
  */
@@ -57,9 +73,6 @@ public sealed interface DingTalkCredentials {
 	 */
 	record InternalApp(String appKey, String appSecret) implements DingTalkCredentials {
 
-		/**
-		 * Checks that both values are set.
-		 */
 		public InternalApp {
 			Assert.hasText(appKey, "appKey must not be empty");
 			Assert.hasText(appSecret, "appSecret must not be empty");
@@ -82,9 +95,6 @@ public sealed interface DingTalkCredentials {
 	record ThirdPartyApp(String suiteKey, String suiteSecret,
 			@Nullable String authCorpId) implements DingTalkCredentials {
 
-		/**
-		 * Checks that the suite's values are set, and the corp id if there is one.
-		 */
 		public ThirdPartyApp {
 			Assert.hasText(suiteKey, "suiteKey must not be empty");
 			Assert.hasText(suiteSecret, "suiteSecret must not be empty");
@@ -108,9 +118,6 @@ public sealed interface DingTalkCredentials {
 	 */
 	record FixedToken(String accessToken) implements DingTalkCredentials {
 
-		/**
-		 * Checks that the token is set.
-		 */
 		public FixedToken {
 			Assert.hasText(accessToken, "accessToken must not be empty");
 		}

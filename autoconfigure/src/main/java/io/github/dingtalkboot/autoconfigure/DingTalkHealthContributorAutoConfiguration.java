@@ -1,8 +1,23 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
-import io.github.dingtalkboot.cluster.internal.ClusterState;
-
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.cluster.internal.ClusterState;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code dingtalkHealthIndicator} to replace it;
  * {@code management.health.dingtalk.enabled=false} turns it off.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 @AutoConfiguration(after = DingTalkAutoConfiguration.class)

@@ -1,15 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import java.time.Duration;
-
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkApiException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -19,6 +33,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
  * not. Asks the {@link AccessTokenSupplier}, whose cache answers while the token is
  * valid, so frequent probes make no extra token calls. Never shows the token.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 public final class DingTalkHealthIndicator implements ReactiveHealthIndicator {

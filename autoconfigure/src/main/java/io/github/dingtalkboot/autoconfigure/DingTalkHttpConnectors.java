@@ -1,17 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
-
-import static java.util.Objects.requireNonNullElse;
-
-import io.netty.resolver.NoopAddressResolverGroup;
-import org.jspecify.annotations.Nullable;
-import reactor.netty.http.client.HttpClient;
 
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.internal.HttpSettings;
+import io.netty.resolver.NoopAddressResolverGroup;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -24,6 +38,8 @@ import org.springframework.boot.ssl.SslBundles;
  * the application's {@link ClientHttpConnectorBuilder}) overlaid by
  * {@code dingtalk.http.*}, applied to a Reactor Netty client on the starter's own pool
  * and event loops.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class DingTalkHttpConnectors {
 
@@ -39,10 +55,10 @@ final class DingTalkHttpConnectors {
 			@Nullable ClientHttpConnectorBuilder<?> bootBuilder, @Nullable SslBundles sslBundles,
 			List<DingTalkReactorHttpClientCustomizer> customizers) {
 		HttpClientSettings boot = (bootSettings != null) ? bootSettings : HttpClientSettings.defaults();
-		Duration connectTimeout = requireNonNullElse(properties.getConnectTimeout(),
-				requireNonNullElse(boot.connectTimeout(), DingTalkProperties.Http.DEFAULT_CONNECT_TIMEOUT));
-		Duration responseTimeout = requireNonNullElse(properties.getResponseTimeout(),
-				requireNonNullElse(boot.readTimeout(), DingTalkProperties.Http.DEFAULT_RESPONSE_TIMEOUT));
+		Duration connectTimeout = Objects.requireNonNullElse(properties.getConnectTimeout(),
+				Objects.requireNonNullElse(boot.connectTimeout(), DingTalkProperties.Http.DEFAULT_CONNECT_TIMEOUT));
+		Duration responseTimeout = Objects.requireNonNullElse(properties.getResponseTimeout(),
+				Objects.requireNonNullElse(boot.readTimeout(), DingTalkProperties.Http.DEFAULT_RESPONSE_TIMEOUT));
 		this.httpSettings = new HttpSettings(connectTimeout, responseTimeout, properties.getMaxConnections(),
 				properties.getMaxPendingAcquires());
 		// DingTalk's APIs do not redirect; following one elsewhere would send the access

@@ -1,31 +1,44 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
-
-import io.github.dingtalkboot.cluster.internal.ClusterState;
-
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
+import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
+import io.github.dingtalkboot.callback.internal.CallbackMetrics;
+import io.github.dingtalkboot.cluster.internal.ClusterState;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.storage.internal.TaskTracker;
+import io.github.dingtalkboot.storage.internal.TrackerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
-import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CachingCorpAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CorpBoundAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
-import io.github.dingtalkboot.callback.internal.CallbackMetrics;
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.core.RetryListener;
-import io.github.dingtalkboot.storage.StorageTaskTracker;
-import io.github.dingtalkboot.storage.internal.TaskTracker;
-import io.github.dingtalkboot.storage.internal.TrackerMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,6 +51,7 @@ import org.springframework.context.annotation.Bean;
  * the token-expiry gauge, the rate-limit gauge and the tracker's meters. Only when
  * Micrometer's core is on the classpath and the DingTalk client is configured.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 @AutoConfiguration(after = DingTalkAutoConfiguration.class)

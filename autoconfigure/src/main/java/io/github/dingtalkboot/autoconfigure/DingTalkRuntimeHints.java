@@ -1,8 +1,23 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.storage.TrackedTask;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.RuntimeHints;
@@ -14,6 +29,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * {@link TrackedTask} through its canonical constructor and accessors). Everything else
  * the starter parses is read as a tree or a stream, and its Lua scripts are strings in
  * the code, not resources. Registered in {@code META-INF/spring/aot.factories}.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class DingTalkRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
@@ -6,10 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import reactor.core.publisher.Mono;
-
 import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.storage.TrackedTask;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -20,6 +35,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * The {@code dingtalktasks} actuator endpoint: the storage tasks tracked now, with the
  * state each was last seen in.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.2.0
  */
 @Endpoint(id = "dingtalktasks")

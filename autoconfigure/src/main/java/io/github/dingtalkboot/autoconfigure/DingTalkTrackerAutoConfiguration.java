@@ -1,19 +1,33 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Clock;
-
 import java.util.Set;
-
-import reactor.core.scheduler.Schedulers;
 
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.storage.internal.InMemoryTrackedTaskStore;
-import io.github.dingtalkboot.storage.internal.StorageTaskClient;
 import io.github.dingtalkboot.storage.internal.PollSchedule;
+import io.github.dingtalkboot.storage.internal.StorageTaskClient;
 import io.github.dingtalkboot.storage.internal.TaskTracker;
 import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 import io.github.dingtalkboot.storage.internal.TrackerMetrics;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -33,6 +47,7 @@ import org.springframework.context.annotation.Configuration;
  * and stops, before the client closes, with it. {@code dingtalk.tracker.enabled=false}
  * turns it off.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.2.0
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkClusterAutoConfiguration.class })
@@ -63,6 +78,11 @@ public final class DingTalkTrackerAutoConfiguration {
 				new ContextEventListeners(context), metrics.getIfAvailable(() -> TrackerMetrics.NONE), servesCorps);
 	}
 
+	@Bean
+	DingTalkTrackerLifecycle dingTalkTrackerLifecycle(StorageTaskTracker tracker, DingTalkProperties properties) {
+		return new DingTalkTrackerLifecycle(tracker, properties.getShutdown().getGracePeriod());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(
 			name = "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint")
@@ -77,11 +97,6 @@ public final class DingTalkTrackerAutoConfiguration {
 					(endpoint.getRoles() != null) ? endpoint.getRoles() : Set.of());
 		}
 
-	}
-
-	@Bean
-	DingTalkTrackerLifecycle dingTalkTrackerLifecycle(StorageTaskTracker tracker, DingTalkProperties properties) {
-		return new DingTalkTrackerLifecycle(tracker, properties.getShutdown().getGracePeriod());
 	}
 
 }

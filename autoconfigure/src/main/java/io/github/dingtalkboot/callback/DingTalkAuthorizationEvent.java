@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback;
 
 /**
@@ -10,6 +26,7 @@ package io.github.dingtalkboot.callback;
  * already forgotten its access token; its tracked tasks end with
  * {@code StorageTaskTrackingFailedEvent.Reason.UNAUTHORIZED} at their next poll.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.3.0
  */
 public final class DingTalkAuthorizationEvent {
@@ -23,7 +40,7 @@ public final class DingTalkAuthorizationEvent {
 	/**
 	 * Create an event.
 	 * @param corpId the corp
-	 * @param type DingTalk's type of the event, e.g. {@code suite_relieve}
+	 * @param type the type of the event, e.g. {@code suite_relieve}
 	 * @param change what changed
 	 */
 	public DingTalkAuthorizationEvent(String corpId, String type, Change change) {

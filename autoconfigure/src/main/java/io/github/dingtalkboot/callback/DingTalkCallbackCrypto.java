@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback;
 
 import java.nio.ByteBuffer;
@@ -16,9 +32,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DingTalk's callback signature and encryption, usable on its own. A push carries
@@ -39,6 +54,7 @@ import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
  * decrypted when its signature is wrong. Neither the token nor the key is ever shown by
  * {@link #toString()}.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.3.0
  */
 public final class DingTalkCallbackCrypto {
@@ -269,9 +285,6 @@ public final class DingTalkCallbackCrypto {
 	 */
 	public record Encrypted(String msgSignature, String timeStamp, String nonce, String encrypt) {
 
-		/**
-		 * Check the parts.
-		 */
 		public Encrypted {
 			Objects.requireNonNull(msgSignature, "msgSignature");
 			Objects.requireNonNull(encrypt, "encrypt");

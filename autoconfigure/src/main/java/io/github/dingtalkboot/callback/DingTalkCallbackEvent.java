@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback;
 
 import java.util.Map;
@@ -16,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * event is published again only when DingTalk pushes it again; one DingTalk pushes twice
  * is published once when it carries an event id.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.3.0
  */
 public final class DingTalkCallbackEvent {
@@ -30,10 +47,10 @@ public final class DingTalkCallbackEvent {
 
 	/**
 	 * Create an event.
-	 * @param type DingTalk's type of the event, e.g. {@code suite_ticket},
+	 * @param type the type of the event, e.g. {@code suite_ticket},
 	 * {@code org_suite_auth} or {@code bpms_instance_change}
 	 * @param corpId the corp the event is about, when it names one
-	 * @param eventId DingTalk's id of the event, when it has one
+	 * @param eventId the id of the event, when it has one
 	 * @param content the event as DingTalk sent it (for an entry of a
 	 * {@code SYNC_HTTP_PUSH_*} push: the entry, its {@code biz_data} read into a map)
 	 */

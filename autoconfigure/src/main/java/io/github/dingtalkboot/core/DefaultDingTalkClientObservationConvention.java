@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.core;
 
 import java.util.List;
@@ -7,18 +23,19 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.HighCardinalityKeyNames;
+import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.common.docs.KeyName;
-
-import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.HighCardinalityKeyNames;
-import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation.LowCardinalityKeyNames;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default names and tags of the {@code dingtalk.client.requests} observation. Task
  * ids, operator ids and request ids stay out of the metric tags; the error code is
  * bounded to the codes DingTalk documents ({@code OTHER} otherwise).
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 public class DefaultDingTalkClientObservationConvention implements DingTalkClientObservationConvention {
@@ -80,15 +97,19 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 		return "dingtalk " + context.getOperation();
 	}
 
+	private static KeyValue status(@Nullable Integer status) {
+		if (status == null) {
+			return NO_STATUS;
+		}
+		return (status >= 0 && status < STATUSES.length) ? STATUSES[status]
+				: KeyValue.of(LowCardinalityKeyNames.STATUS, status.toString());
+	}
+
 	@Override
 	public KeyValues getLowCardinalityKeyValues(DingTalkClientObservationContext context) {
-		Integer status = context.getStatus();
 		int attempts = context.getAttempts();
 		return KeyValues.of(operation(context.getOperation()),
-				keyValue(OUTCOMES, LowCardinalityKeyNames.OUTCOME, outcome(context)),
-				(status == null) ? NO_STATUS
-						: (status >= 0 && status < STATUSES.length) ? STATUSES[status]
-								: KeyValue.of(LowCardinalityKeyNames.STATUS, status.toString()),
+				keyValue(OUTCOMES, LowCardinalityKeyNames.OUTCOME, outcome(context)), status(context.getStatus()),
 				keyValue(ERROR_CODES, LowCardinalityKeyNames.ERROR_CODE, errorCode(context)),
 				(attempts < ATTEMPTS.length) ? ATTEMPTS[Math.max(attempts, 0)]
 						: KeyValue.of(LowCardinalityKeyNames.ATTEMPTS, Integer.toString(attempts)));

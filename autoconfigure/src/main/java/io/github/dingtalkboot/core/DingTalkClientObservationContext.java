@@ -1,16 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.core;
 
-import org.jspecify.annotations.Nullable;
-
-import io.micrometer.observation.Observation;
-
 import io.github.dingtalkboot.core.internal.ObservationContextAccess;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is known about one logical DingTalk call while it is observed: its operation, and
  * as it ends, the final HTTP status, DingTalk's error code, the number of attempts and
  * the outcome.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 public final class DingTalkClientObservationContext extends Observation.Context {
@@ -157,7 +172,7 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 		this.requestId = requestId;
 	}
 
-	/**
+	/*
 	 * Take the final answer of a call made on behalf of this one (a watch's poll).
 	 */
 	void answeredAs(DingTalkClientObservationContext call) {

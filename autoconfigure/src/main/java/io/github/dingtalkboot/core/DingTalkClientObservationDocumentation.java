@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.core;
 
 import io.micrometer.common.docs.KeyName;
@@ -10,6 +26,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * logical call, covering its retries and any access-token fetch it waited for. Each HTTP
  * attempt is a child {@code http.client.requests} observation.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 public enum DingTalkClientObservationDocumentation implements ObservationDocumentation {
@@ -42,7 +59,8 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 	public enum LowCardinalityKeyNames implements KeyName {
 
 		/**
-		 * The logical operation: {@code storage.task.get}, {@code oauth2.access-token}, …
+		 * The logical operation: {@code storage.task.get}, {@code oauth2.access-token},
+		 * and so on.
 		 */
 		OPERATION {
 			@Override

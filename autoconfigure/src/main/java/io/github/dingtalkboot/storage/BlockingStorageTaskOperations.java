@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.storage;
 
 import java.time.Duration;
@@ -17,6 +33,7 @@ import java.time.Duration;
  * event loop, a Reactor parallel thread) fails at once with
  * {@link IllegalStateException}.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 public interface BlockingStorageTaskOperations {
@@ -69,8 +86,8 @@ public interface BlockingStorageTaskOperations {
 	 * characters, or holds control or white-space characters
 	 * @throws UnsupportedOperationException when this application is not a third-party
 	 * app
-	 * @see StorageTaskOperations#forCorp(String)
 	 * @since 0.3.0
+	 * @see StorageTaskOperations#forCorp(String)
 	 */
 	default BlockingStorageTaskOperations forCorp(String corpId) {
 		throw new UnsupportedOperationException(getClass().getName() + " serves no corps: forCorp needs the "

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.storage;
 
 import org.jspecify.annotations.Nullable;
@@ -5,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The status of a storage task.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 public enum StorageTaskStatus {
@@ -37,7 +54,7 @@ public enum StorageTaskStatus {
 
 	/**
 	 * Read DingTalk's value, leniently.
-	 * @param value DingTalk's status, e.g. {@code IN_PROGRESS}
+	 * @param value the status, e.g. {@code IN_PROGRESS}
 	 * @return the status, {@link #UNKNOWN} for anything else
 	 */
 	public static StorageTaskStatus from(@Nullable String value) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.storage;
 
 import java.util.Map;
@@ -19,6 +35,7 @@ import reactor.core.publisher.Mono;
  * restarts and each is polled, and its event delivered, by one instance at a time.
  * Otherwise they are kept in memory and lost on restart.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.2.0
  */
 public interface StorageTaskTracker {

@@ -1,35 +1,50 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
+import io.github.dingtalkboot.auth.SuiteTicketStore;
+import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
+import io.github.dingtalkboot.storage.internal.StorageTaskClient;
+import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
-
-import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
-import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
-import io.github.dingtalkboot.core.DingTalkException;
-import io.github.dingtalkboot.auth.SuiteTicketStore;
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
-import io.github.dingtalkboot.auth.SuiteTicketSupplier;
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.storage.BlockingStorageTaskOperations;
-import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.internal.StorageTaskClient;
-import io.github.dingtalkboot.storage.StorageTaskOperations;
-import io.github.dingtalkboot.storage.internal.StorageTaskSettings;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
-import io.github.dingtalkboot.testsupport.NeverEndingStorageTaskOperations;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -187,33 +202,6 @@ class DingTalkAutoConfigurationTests {
 				assertThat(limiter.acquired).hasValue(1);
 				assertThat(limiter.succeeded).hasValue(1);
 			});
-	}
-
-	static final class CountingRateLimiter implements DingTalkRateLimiter {
-
-		final AtomicInteger acquired = new AtomicInteger();
-
-		final AtomicInteger succeeded = new AtomicInteger();
-
-		@Override
-		public Mono<Void> acquire() {
-			return Mono.fromRunnable(this.acquired::incrementAndGet);
-		}
-
-		@Override
-		public void onSuccess() {
-			this.succeeded.incrementAndGet();
-		}
-
-		@Override
-		public void onThrottled() {
-		}
-
-		@Override
-		public double currentRate() {
-			return 1;
-		}
-
 	}
 
 	@Test
@@ -486,10 +474,9 @@ class DingTalkAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("dingtalk.app-key=key", "dingtalk.app-secret=secret", "dingtalk.suite-key=sk",
 					"dingtalk.suite-secret=ss", "dingtalk.auth-corp-id=c", "dingtalk.suite-ticket=t")
-			.run((context) -> assertThat(analysis(context.getStartupFailure())).satisfies((analysis) -> {
-				assertThat(analysis.getDescription()).contains("Conflicting credentials", "dingtalk.app-*",
-						"dingtalk.suite-*");
-			}));
+			.run((context) -> assertThat(analysis(context.getStartupFailure()))
+				.satisfies((analysis) -> assertThat(analysis.getDescription()).contains("Conflicting credentials",
+						"dingtalk.app-*", "dingtalk.suite-*")));
 	}
 
 	@Test
@@ -524,6 +511,33 @@ class DingTalkAutoConfigurationTests {
 		FailureAnalysis analysis = new DingTalkCredentialsFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
 		return analysis;
+	}
+
+	static final class CountingRateLimiter implements DingTalkRateLimiter {
+
+		final AtomicInteger acquired = new AtomicInteger();
+
+		final AtomicInteger succeeded = new AtomicInteger();
+
+		@Override
+		public Mono<Void> acquire() {
+			return Mono.fromRunnable(this.acquired::incrementAndGet);
+		}
+
+		@Override
+		public void onSuccess() {
+			this.succeeded.incrementAndGet();
+		}
+
+		@Override
+		public void onThrottled() {
+		}
+
+		@Override
+		public double currentRate() {
+			return 1;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

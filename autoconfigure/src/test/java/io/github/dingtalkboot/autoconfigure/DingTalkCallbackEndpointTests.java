@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.net.http.HttpResponse;
@@ -8,6 +24,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.github.dingtalkboot.auth.SuiteTicketSupplier;
+import io.github.dingtalkboot.callback.DingTalkAuthorizationEvent;
+import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
+import io.github.dingtalkboot.callback.DingTalkCallbackEvent;
+import io.github.dingtalkboot.callback.internal.CallbackMetrics;
+import io.github.dingtalkboot.callback.internal.CallbackReceiver;
+import io.github.dingtalkboot.callback.internal.CallbackSettings;
+import io.github.dingtalkboot.callback.internal.LocalCallbackLedger;
+import io.github.dingtalkboot.testsupport.DingTalkPushes;
+import io.github.dingtalkboot.testsupport.DingTalkPushes.Push;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -15,17 +41,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.scheduler.Schedulers;
-
-import io.github.dingtalkboot.auth.SuiteTicketSupplier;
-import io.github.dingtalkboot.callback.DingTalkAuthorizationEvent;
-import io.github.dingtalkboot.callback.DingTalkCallbackEvent;
-import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
-import io.github.dingtalkboot.callback.internal.CallbackMetrics;
-import io.github.dingtalkboot.callback.internal.CallbackReceiver;
-import io.github.dingtalkboot.callback.internal.CallbackSettings;
-import io.github.dingtalkboot.callback.internal.LocalCallbackLedger;
-import io.github.dingtalkboot.testsupport.DingTalkPushes;
-import io.github.dingtalkboot.testsupport.DingTalkPushes.Push;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.net.http.HttpResponse;
@@ -8,16 +24,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-
-import io.micrometer.core.instrument.binder.MeterBinder;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.GenericContainer;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
 import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
@@ -30,6 +36,15 @@ import io.github.dingtalkboot.testsupport.DingTalkPushes;
 import io.github.dingtalkboot.testsupport.RedisContainers;
 import io.github.dingtalkboot.testsupport.SlidingSecond;
 import io.github.dingtalkboot.testsupport.TimestampingDingTalk;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
@@ -188,37 +203,11 @@ abstract class DingTalkClusterContainerTests {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof DingTalkRateLimiter limiter) ? new RecordingLimiter(limiter, releases) : bean;
+				return (bean instanceof DingTalkRateLimiter limiter)
+						? new RecordingLimiter(limiter, DingTalkClusterContainerTests.this.releases) : bean;
 			}
 
 		};
-	}
-
-	/**
-	 * Notes when the shared limiter lets each request go.
-	 */
-	private record RecordingLimiter(DingTalkRateLimiter limiter, List<Long> releases) implements DingTalkRateLimiter {
-
-		@Override
-		public Mono<Void> acquire() {
-			return this.limiter.acquire().doOnSuccess((done) -> this.releases.add(System.nanoTime()));
-		}
-
-		@Override
-		public void onSuccess() {
-			this.limiter.onSuccess();
-		}
-
-		@Override
-		public void onThrottled() {
-			this.limiter.onThrottled();
-		}
-
-		@Override
-		public double currentRate() {
-			return this.limiter.currentRate();
-		}
-
 	}
 
 	@Test
@@ -444,6 +433,33 @@ abstract class DingTalkClusterContainerTests {
 			WebFluxAutoConfiguration.class, DingTalkCallbackAutoConfiguration.class })
 	@Import({ Instance.class, CallbackEvents.class })
 	static class WebInstance {
+
+	}
+
+	/**
+	 * Notes when the shared limiter lets each request go.
+	 */
+	private record RecordingLimiter(DingTalkRateLimiter limiter, List<Long> releases) implements DingTalkRateLimiter {
+
+		@Override
+		public Mono<Void> acquire() {
+			return this.limiter.acquire().doOnSuccess((done) -> this.releases.add(System.nanoTime()));
+		}
+
+		@Override
+		public void onSuccess() {
+			this.limiter.onSuccess();
+		}
+
+		@Override
+		public void onThrottled() {
+			this.limiter.onThrottled();
+		}
+
+		@Override
+		public double currentRate() {
+			return this.limiter.currentRate();
+		}
 
 	}
 

@@ -1,11 +1,32 @@
-package io.github.dingtalkboot.autoconfigure;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
+package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.core.DefaultDingTalkClientObservationConvention;
+import io.github.dingtalkboot.core.DingTalkClientObservationContext;
+import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,13 +34,6 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
-
-import io.github.dingtalkboot.core.DefaultDingTalkClientObservationConvention;
-import io.github.dingtalkboot.core.DingTalkClientObservationContext;
-import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
-import io.github.dingtalkboot.core.RetryListener;
-import io.github.dingtalkboot.storage.StorageTaskOperations;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
@@ -10,16 +26,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
+import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.testsupport.CorpsDingTalk;
+import io.github.dingtalkboot.testsupport.ProgressingDingTalk;
+import io.github.dingtalkboot.testsupport.RedisContainers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import reactor.core.publisher.Flux;
-
-import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
-import io.github.dingtalkboot.storage.StorageTaskTracker;
-import io.github.dingtalkboot.testsupport.RedisContainers;
-import io.github.dingtalkboot.testsupport.CorpsDingTalk;
-import io.github.dingtalkboot.testsupport.ProgressingDingTalk;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;

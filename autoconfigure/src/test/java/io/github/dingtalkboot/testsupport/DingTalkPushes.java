@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.testsupport;
 
 import java.io.ByteArrayInputStream;
@@ -12,11 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
 import io.github.dingtalkboot.callback.internal.CallbackRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes as DingTalk sends them to an application's callback: a message encrypted and
@@ -88,35 +103,6 @@ public final class DingTalkPushes {
 	}
 
 	/**
-	 * A push: its query and its body.
-	 *
-	 * @param signature the signature
-	 * @param timestamp the timestamp
-	 * @param nonce the nonce
-	 * @param body the body
-	 */
-	public record Push(String signature, String timestamp, String nonce, String body) {
-
-		public CallbackRequest request() {
-			return new CallbackRequest(this.signature, this.timestamp, this.nonce,
-					this.body.getBytes(StandardCharsets.UTF_8), false);
-		}
-
-		public Push withBody(String body) {
-			return new Push(this.signature, this.timestamp, this.nonce, body);
-		}
-
-		public Push withSignature(String signature) {
-			return new Push(signature, this.timestamp, this.nonce, this.body);
-		}
-
-		public String query() {
-			return "msg_signature=" + this.signature + "&timestamp=" + this.timestamp + "&nonce=" + this.nonce;
-		}
-
-	}
-
-	/**
 	 * Send a push to a callback endpoint.
 	 * @param url the endpoint's URL
 	 * @param push the push
@@ -167,6 +153,35 @@ public final class DingTalkPushes {
 		}
 		return "success".equals(this.crypto.decrypt(reply.get("msg_signature").asString(),
 				reply.get("timeStamp").asString(), reply.get("nonce").asString(), reply.get("encrypt").asString()));
+	}
+
+	/**
+	 * A push: its query and its body.
+	 *
+	 * @param signature the signature
+	 * @param timestamp the timestamp
+	 * @param nonce the nonce
+	 * @param body the body
+	 */
+	public record Push(String signature, String timestamp, String nonce, String body) {
+
+		public CallbackRequest request() {
+			return new CallbackRequest(this.signature, this.timestamp, this.nonce,
+					this.body.getBytes(StandardCharsets.UTF_8), false);
+		}
+
+		public Push withBody(String body) {
+			return new Push(this.signature, this.timestamp, this.nonce, body);
+		}
+
+		public Push withSignature(String signature) {
+			return new Push(signature, this.timestamp, this.nonce, this.body);
+		}
+
+		public String query() {
+			return "msg_signature=" + this.signature + "&timestamp=" + this.timestamp + "&nonce=" + this.nonce;
+		}
+
 	}
 
 }

@@ -1,17 +1,32 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
 
-import mockwebserver3.MockWebServer;
-
 import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import io.github.dingtalkboot.core.internal.HttpSettings;
 import io.github.dingtalkboot.core.internal.RetryBudget;
-import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.internal.RetryPolicy;
 import io.github.dingtalkboot.core.internal.RetrySettings;
+import mockwebserver3.MockWebServer;
 
 import org.springframework.web.reactive.function.client.WebClient;
 

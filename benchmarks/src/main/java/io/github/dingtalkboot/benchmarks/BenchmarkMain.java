@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.lang.management.ManagementFactory;
@@ -17,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.storage.StorageTaskOperations;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -26,8 +43,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
-import io.github.dingtalkboot.storage.StorageTaskOperations;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,6 +50,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs every benchmark and prints a table of ratios (and the absolute, machine-specific
  * figures). {@code --quick} shortens every phase.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class BenchmarkMain {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.time.Duration;
@@ -9,15 +25,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
-
 import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.cluster.internal.RedisKeys;
 import io.github.dingtalkboot.cluster.internal.RedisTrackedTaskStore;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskStatus;
 import io.github.dingtalkboot.storage.TrackedTask;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -35,6 +50,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Run against a Redis no one else uses: {@code redis-server --port 6390 --save ''} then
  * {@code java -cp benchmarks/target/dingtalk-benchmarks.jar
  * io.github.dingtalkboot.benchmarks.ClaimCostMain 127.0.0.1 6390 10000 50}.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class ClaimCostMain {
 

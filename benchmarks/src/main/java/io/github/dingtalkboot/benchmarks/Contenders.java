@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.time.Duration;
@@ -8,6 +24,7 @@ import com.aliyun.dingtalkstorage_1_0.models.GetTaskHeaders;
 import com.aliyun.dingtalkstorage_1_0.models.GetTaskRequest;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
+import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -17,8 +34,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.github.dingtalkboot.storage.StorageTaskOperations;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -35,6 +50,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The contenders: raw Reactor Netty and plain WebClient (floors), WebClient from Boot's
  * builder in an application with observations on (what a hand-written client in a Boot
  * application with actuator costs), the full starter, the official SDK.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class Contenders {
 
@@ -55,6 +72,40 @@ final class Contenders {
 			case "official-sdk" -> new OfficialSdk(baseUrl, concurrency);
 			default -> throw new IllegalArgumentException(name);
 		};
+	}
+
+	/**
+	 * WebClient from Spring Boot's {@code WebClient.Builder} in the same kind of
+	 * application as the starter (with actuator: Boot's observation and meter
+	 * registries), so every call is an {@code http.client.requests} observation: what a
+	 * hand-written client costs in a production Boot application. Otherwise the plain
+	 * WebClient.
+	 */
+	static Contender observedWebClient(String baseUrl) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(StarterApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(
+					Map.of("dingtalk.enabled", "false", "spring.main.banner-mode", "off", "logging.level.root", "WARN"))
+			.run();
+		RawWebClient client = new RawWebClient("observed-webclient", context.getBean(WebClient.Builder.class), baseUrl,
+				context);
+		requireRecorded(client, context, "http.client.requests");
+		return client;
+	}
+
+	/**
+	 * Like with like: a contender in an application with actuator only counts if its
+	 * calls are recorded as the given meters. Makes one call to find out.
+	 */
+	private static void requireRecorded(Contender contender, ConfigurableApplicationContext context, String... meters) {
+		contender.callAsync().block(Duration.ofSeconds(30));
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		for (String meter : meters) {
+			if (registry.find(meter).timer() == null) {
+				contender.close();
+				throw new IllegalStateException(contender.name() + " recorded no " + meter);
+			}
+		}
 	}
 
 	/** The answer as a plain client would decode it. */
@@ -118,40 +169,6 @@ final class Contenders {
 			this.pool.dispose();
 		}
 
-	}
-
-	/**
-	 * WebClient from Spring Boot's {@code WebClient.Builder} in the same kind of
-	 * application as the starter (with actuator: Boot's observation and meter
-	 * registries), so every call is an {@code http.client.requests} observation: what a
-	 * hand-written client costs in a production Boot application. Otherwise the plain
-	 * WebClient.
-	 */
-	static Contender observedWebClient(String baseUrl) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(StarterApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties(
-					Map.of("dingtalk.enabled", "false", "spring.main.banner-mode", "off", "logging.level.root", "WARN"))
-			.run();
-		RawWebClient client = new RawWebClient("observed-webclient", context.getBean(WebClient.Builder.class), baseUrl,
-				context);
-		requireRecorded(client, context, "http.client.requests");
-		return client;
-	}
-
-	/**
-	 * Like with like: a contender in an application with actuator only counts if its
-	 * calls are recorded as the given meters. Makes one call to find out.
-	 */
-	private static void requireRecorded(Contender contender, ConfigurableApplicationContext context, String... meters) {
-		contender.callAsync().block(Duration.ofSeconds(30));
-		MeterRegistry registry = context.getBean(MeterRegistry.class);
-		for (String meter : meters) {
-			if (registry.find(meter).timer() == null) {
-				contender.close();
-				throw new IllegalStateException(contender.name() + " recorded no " + meter);
-			}
-		}
 	}
 
 	/**

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.nio.charset.StandardCharsets;
@@ -7,13 +23,12 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-
-import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.dingtalkboot.benchmarks.CorpTokenHeapMain 20000 [redis-port]}; with a Redis
  * port, as with the cluster on (each corp's token kept in Redis too).
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class CorpTokenHeapMain {
 

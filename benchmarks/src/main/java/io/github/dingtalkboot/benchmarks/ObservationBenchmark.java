@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -12,8 +29,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import reactor.core.publisher.Mono;
-
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * an answer that is already there. Run it on two builds to compare them. <pre>
  * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main ObservationBenchmark -prof gc
  * </pre>
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

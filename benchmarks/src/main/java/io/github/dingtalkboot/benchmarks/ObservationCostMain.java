@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.time.Duration;
@@ -8,9 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import reactor.core.publisher.Mono;
-
 import io.github.dingtalkboot.storage.StorageTaskOperations;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * timers, and with none. Argument: the concurrency (default 1). <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.dingtalkboot.benchmarks.ObservationCostMain 1
  * </pre>
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class ObservationCostMain {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.nio.charset.StandardCharsets;
@@ -18,16 +34,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import io.netty.buffer.Unpooled;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
 import io.github.dingtalkboot.testsupport.SlidingSecond;
 import io.github.dingtalkboot.testsupport.TaskShape;
 import io.github.dingtalkboot.testsupport.TaskShapes;
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -51,6 +66,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (commit 4caec4c, {@code --ways watch}) for the "before" rows.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.dingtalkboot.benchmarks.TrackingBenchmark [--tasks 1,5,20,200,1000] [--shapes LINEAR,REAL] [--ways watch,tracker] [--label before]}
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class TrackingBenchmark {
 
@@ -99,6 +116,25 @@ public final class TrackingBenchmark {
 			pool.shutdown();
 		}
 		System.exit(0);
+	}
+
+	// Boot's logging system is initialised by each application's start and is not safe
+	// for two starts at once: the applications start one at a time, then run side by side
+	private static synchronized ConfigurableApplicationContext start(ProgressingServer server) {
+		return new SpringApplicationBuilder(TrackingApplication.class).web(WebApplicationType.NONE)
+			.properties("dingtalk.base-url=" + server.baseUrl(), "dingtalk.app-key=bench-key",
+					"dingtalk.app-secret=bench-secret", "dingtalk.storage.union-id=bench-union",
+					"spring.main.banner-mode=off", "logging.level.root=WARN")
+			.run();
+	}
+
+	private static long percentile(List<Long> sorted, double share) {
+		int index = (int) Math.ceil(share * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+	}
+
+	private static String seconds(long nanos) {
+		return (nanos == Long.MAX_VALUE) ? "never" : String.format("%.2f", nanos / 1e9);
 	}
 
 	/**
@@ -163,25 +199,6 @@ public final class TrackingBenchmark {
 			}
 		}
 
-	}
-
-	// Boot's logging system is initialised by each application's start and is not safe
-	// for two starts at once: the applications start one at a time, then run side by side
-	private static synchronized ConfigurableApplicationContext start(ProgressingServer server) {
-		return new SpringApplicationBuilder(TrackingApplication.class).web(WebApplicationType.NONE)
-			.properties("dingtalk.base-url=" + server.baseUrl(), "dingtalk.app-key=bench-key",
-					"dingtalk.app-secret=bench-secret", "dingtalk.storage.union-id=bench-union",
-					"spring.main.banner-mode=off", "logging.level.root=WARN")
-			.run();
-	}
-
-	private static long percentile(List<Long> sorted, double share) {
-		int index = (int) Math.ceil(share * sorted.size()) - 1;
-		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-	}
-
-	private static String seconds(long nanos) {
-		return (nanos == Long.MAX_VALUE) ? "never" : String.format("%.2f", nanos / 1e9);
 	}
 
 	/**

@@ -1,18 +1,32 @@
-package io.github.dingtalkboot.benchmarks;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.StorageTaskStatus;
+package io.github.dingtalkboot.benchmarks;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 
 /**
  * The client's reader before it streamed (kept here as the baseline of
@@ -21,6 +35,8 @@ import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
  * fields are ignored, absent or null ones tolerated, counts may come as numbers or
  * numeric strings, times with or without seconds and with {@code Z} or an offset. A value
  * that is present but cannot be read is an error, never a silently wrong value.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class TreeTaskReader {
 

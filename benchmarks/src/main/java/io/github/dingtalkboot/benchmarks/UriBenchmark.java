@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.benchmarks;
 
 import java.net.URI;
@@ -5,14 +21,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.core.internal.RequestUris;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-
-import io.github.dingtalkboot.core.internal.RequestUris;
 
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilder;
@@ -24,6 +39,8 @@ import org.springframework.web.util.UriBuilder;
  * per call). <pre>
  * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main UriBenchmark -prof gc
  * </pre>
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

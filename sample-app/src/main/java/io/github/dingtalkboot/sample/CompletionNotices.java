@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.sample;
 
 import java.time.Instant;
@@ -17,6 +33,8 @@ import org.springframework.stereotype.Component;
  * The notices shown on the page when tracked tasks end, from the tracker's events. Events
  * may come twice (delivery is at least once): keyed by task id, a second one replaces the
  * first instead of adding a notice.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 @Component
 public class CompletionNotices {

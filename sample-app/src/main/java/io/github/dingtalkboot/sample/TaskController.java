@@ -1,8 +1,20 @@
-package io.github.dingtalkboot.sample;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+package io.github.dingtalkboot.sample;
 
 import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkClientClosedException;
@@ -12,6 +24,9 @@ import io.github.dingtalkboot.core.DingTalkThrottledException;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
  * REST and Server-Sent Events access to storage tasks, with DingTalk's failures turned
  * into RFC 9457 problem details. A third-party app names the corp of a task with
  * {@code ?corp=}; without it, the call goes to the default corp (or the internal app).
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 @RestController
 @RequestMapping("/api/tasks")
@@ -44,7 +61,7 @@ class TaskController {
 		return this.tasks.currentState(corp, taskId);
 	}
 
-	/**
+	/*
 	 * One {@code task} event per change, ending at the terminal state; a failure ends the
 	 * stream with one {@code problem} event.
 	 */

@@ -1,9 +1,28 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.sample;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.sample.sandbox.DemoTasks;
+import io.github.dingtalkboot.test.DingTalkSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
-
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.sample.sandbox.DemoTasks;
-import io.github.dingtalkboot.test.DingTalkSandbox;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

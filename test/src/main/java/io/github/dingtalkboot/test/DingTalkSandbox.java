@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.test;
 
 import java.net.URLDecoder;
@@ -21,6 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -33,8 +50,6 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
 
 /**
  * A fake DingTalk for an application's own tests, served over real HTTP on a port of its
@@ -59,6 +74,7 @@ import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
  * ({@link #pushTo(String)}). A push waits for the application's answer: push from a
  * test's thread, not from an event loop.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.3.0
  */
 public final class DingTalkSandbox implements AutoCloseable {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.test;
 
 import java.time.Duration;
@@ -24,6 +40,7 @@ import org.springframework.core.env.Environment;
  * callback pushes. It runs before the starter's auto-configuration, whose connection
  * details then step aside.
  *
+ * @author dingtalk-spring-boot maintainers
  * @since 0.3.0
  */
 @AutoConfiguration(before = { DingTalkAutoConfiguration.class, DingTalkClusterAutoConfiguration.class })
@@ -56,7 +73,7 @@ public final class DingTalkSandboxAutoConfiguration {
 		};
 	}
 
-	/**
+	/*
 	 * The crypto of the sandbox's pushes, so that the application's callback endpoint (a
 	 * web application's) takes them: {@link DingTalkSandbox#pushTo(String)}.
 	 */
@@ -66,7 +83,7 @@ public final class DingTalkSandboxAutoConfiguration {
 		return sandbox.callbackCrypto();
 	}
 
-	/**
+	/*
 	 * A third-party app has the sandbox's suite ticket from the start, as an application
 	 * that ran before has DingTalk's latest one.
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.test;
 
 import java.time.Duration;
@@ -6,6 +22,8 @@ import java.util.Objects;
 /**
  * How the {@link DingTalkSandbox} fails a request instead of answering it, as DingTalk
  * does: see {@link DingTalkSandbox#failNext(DingTalkSandbox.Api, int, SandboxFailure)}.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class SandboxFailure {
 
@@ -33,7 +51,7 @@ public final class SandboxFailure {
 	/**
 	 * An error answer in DingTalk's form: {@code {"code":…,"requestid":…,"message":…}}.
 	 * @param status the HTTP status, e.g. 503
-	 * @param code DingTalk's code, e.g. {@code operationTimeout}
+	 * @param code the DingTalk code, e.g. {@code operationTimeout}
 	 * @return the failure
 	 */
 	public static SandboxFailure error(int status, String code) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.test;
 
 import java.time.Duration;
@@ -7,9 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.storage.StorageTaskStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The script of one storage task of the {@link DingTalkSandbox}, shaped like DingTalk's
@@ -18,6 +33,8 @@ import io.github.dingtalkboot.storage.StorageTaskStatus;
  * ends {@link #endsAfter(Duration)} it was defined, and {@link #succeeds()} or
  * {@link #failsWith(String) fails}. Or a test moves it {@link #stepTo step by step}.
  * Times run on the sandbox's clock, from the moment the script is finished.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class SandboxTask {
 
@@ -106,7 +123,7 @@ public final class SandboxTask {
 	/**
 	 * Finish the script: the task ends in {@code FAIL} with this message, a third of its
 	 * items (at least one) failed.
-	 * @param failMessage DingTalk's {@code failMessage}
+	 * @param failMessage the task's {@code failMessage}
 	 */
 	public void failsWith(String failMessage) {
 		define(Objects.requireNonNull(failMessage, "failMessage"));
@@ -145,18 +162,20 @@ public final class SandboxTask {
 		return duration;
 	}
 
-	/** A task fixed in one state. */
+	/*
+	 * A task fixed in one state.
+	 */
 	record Step(StorageTaskStatus status, long successCount, long failCount) {
 
 	}
 
-	/** A finished script. */
+	/*
+	 * A finished script.
+	 */
 	record Script(String id, @Nullable String corpId, Instant begin, Duration initFor, long subtasks, boolean lumpy,
 			Duration endsAfter, @Nullable String failMessage, @Nullable Step step) {
 
-		/**
-		 * The task as DingTalk would answer it now.
-		 */
+		// The task as DingTalk would answer it now.
 		Map<String, Object> stateAt(Instant now) {
 			Map<String, Object> state = new LinkedHashMap<>();
 			state.put("id", this.id);

@@ -1,8 +1,20 @@
-package io.github.dingtalkboot.auth.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.auth.AccessToken;
-import io.github.dingtalkboot.auth.AccessTokenFetcher;
-import io.github.dingtalkboot.auth.AccessTokenSupplier;
+package io.github.dingtalkboot.auth.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,14 +22,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.dingtalkboot.auth.AccessToken;
+import io.github.dingtalkboot.auth.AccessTokenFetcher;
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.core.DingTalkException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
-
-import io.github.dingtalkboot.core.DingTalkException;
 
 /**
  * Keeps the token a {@link AccessTokenFetcher} fetched until shortly before it expires.
@@ -38,6 +52,7 @@ import io.github.dingtalkboot.core.DingTalkException;
  * the lifetime has passed, so no value causes a refresh storm.</li>
  * </ul>
  *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class CachingAccessTokenSupplier implements AccessTokenSupplier {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.auth.internal;
 
 import java.time.Clock;
@@ -7,14 +23,13 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Mono;
-
 import io.github.dingtalkboot.auth.AccessTokenFetcher;
 import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.core.DingTalkAuthenticationException;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * One {@link CachingAccessTokenSupplier} per corp, so that each corp has what the single
@@ -24,6 +39,8 @@ import io.github.dingtalkboot.core.DingTalkErrorCodes;
  * withdrawn ({@code invalidAuthInfo}) loses its token, and its calls fail at once with
  * that refusal for the failure back-off's longest wait before its token is asked for
  * again; no other corp is affected.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class CachingCorpAccessTokenSupplier implements CorpAccessTokenSupplier {
 

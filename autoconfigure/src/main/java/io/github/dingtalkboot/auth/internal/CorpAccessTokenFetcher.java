@@ -1,15 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.auth.internal;
+
+import java.util.Map;
 
 import io.github.dingtalkboot.auth.AccessToken;
 import io.github.dingtalkboot.auth.AccessTokenFetcher;
 import io.github.dingtalkboot.auth.SuiteTicketSupplier;
-
-import java.util.Map;
-
-import reactor.core.publisher.Mono;
-
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Fetches the access token of an organisation that authorised a third-party enterprise
@@ -17,6 +31,7 @@ import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
  * {@code {"suiteKey","suiteSecret","authCorpId","suiteTicket"}}. The suite ticket is
  * asked for on every fetch, since DingTalk replaces it while the app runs.
  *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class CorpAccessTokenFetcher implements AccessTokenFetcher {
 

@@ -1,18 +1,35 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.auth.internal;
 
+import io.github.dingtalkboot.auth.AccessTokenSupplier;
+import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
+import io.github.dingtalkboot.core.DingTalkException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.github.dingtalkboot.auth.AccessTokenSupplier;
-import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
-import io.github.dingtalkboot.core.DingTalkException;
-
 /**
  * The tokens of one corp of a third-party app, for calls that name no corp: those of the
  * default corp ({@code dingtalk.auth-corp-id}), or, without one, a clear failure before
  * anything is sent.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class CorpBoundAccessTokenSupplier implements AccessTokenSupplier {
 

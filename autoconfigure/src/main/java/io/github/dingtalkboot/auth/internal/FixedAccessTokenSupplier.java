@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.auth.internal;
 
 import io.github.dingtalkboot.auth.AccessTokenSupplier;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -9,6 +24,7 @@ import reactor.core.publisher.Mono;
  * tokens managed outside the application. Makes no token calls;
  * {@link #invalidate(String)} has nothing to forget.
  *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class FixedAccessTokenSupplier implements AccessTokenSupplier {
 

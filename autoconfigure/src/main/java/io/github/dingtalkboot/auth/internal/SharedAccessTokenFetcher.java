@@ -1,8 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.auth.internal;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.auth.AccessToken;
+import io.github.dingtalkboot.auth.AccessTokenFetcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +29,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import io.github.dingtalkboot.auth.AccessToken;
-import io.github.dingtalkboot.auth.AccessTokenFetcher;
 
 /**
  * Shares one access token between the instances of an application through a
@@ -26,6 +41,8 @@ import io.github.dingtalkboot.auth.AccessTokenFetcher;
  * lock itself, and one that has waited {@link #MAX_WAIT} fetches for itself (DingTalk
  * hands back the same token while it is valid, so that is only wasteful). When the store
  * cannot be reached, every instance fetches for itself.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class SharedAccessTokenFetcher implements AccessTokenFetcher {
 

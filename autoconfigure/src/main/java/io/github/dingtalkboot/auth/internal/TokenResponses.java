@@ -1,17 +1,33 @@
-package io.github.dingtalkboot.auth.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.auth.AccessToken;
+package io.github.dingtalkboot.auth.internal;
 
 import java.time.Duration;
 
-import tools.jackson.databind.JsonNode;
-
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.auth.AccessToken;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the answer of DingTalk's token endpoints:
  * {@code {"accessToken":"…","expireIn":7200}}.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class TokenResponses {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback.internal;
 
 import java.time.Duration;
@@ -8,6 +24,8 @@ import reactor.core.publisher.Mono;
  * What the callback remembers of the pushes it accepted: their nonces, against replays,
  * and their events' ids, against DingTalk's own repeats. In memory for one instance, in
  * Redis for a cluster.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public interface CallbackLedger {
 
@@ -28,7 +46,7 @@ public interface CallbackLedger {
 
 	/**
 	 * Start handling an event, unless it is handled or being handled.
-	 * @param eventId DingTalk's id of the event
+	 * @param eventId the id of the event
 	 * @param bound how long it may be handled at most
 	 * @return a Mono of where the event stands; {@link EventState#NEW} when this call
 	 * started it

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback.internal;
 
 import java.time.Clock;
@@ -9,14 +25,6 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import tools.jackson.databind.json.JsonMapper;
-
 import io.github.dingtalkboot.auth.CorpAccessTokenSupplier;
 import io.github.dingtalkboot.auth.SuiteTicketStore;
 import io.github.dingtalkboot.callback.DingTalkAuthorizationEvent;
@@ -25,12 +33,21 @@ import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
 import io.github.dingtalkboot.callback.DingTalkCallbackEvent;
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException;
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives DingTalk's pushes, whatever the web stack: checks a push (size, signature,
  * timestamp, nonce) before decrypting it, acts on its events (a suite ticket is saved, a
  * withdrawn corp's token forgotten), publishes them, and answers with the encrypted
  * {@code success} DingTalk expects, or not-success so that DingTalk pushes again.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class CallbackReceiver {
 
@@ -114,8 +131,9 @@ public final class CallbackReceiver {
 					(rejection) -> Mono.fromSupplier(() -> refuse(rejection)));
 	}
 
-	/**
+	/*
 	 * Check what can be checked without decrypting: size, form, signature, timestamp.
+	 *
 	 * @return the encrypted text
 	 */
 	private String verify(CallbackRequest request) {
@@ -180,7 +198,7 @@ public final class CallbackReceiver {
 		});
 	}
 
-	/**
+	/*
 	 * What the starter does itself: keeps a pushed suite ticket, forgets a withdrawn
 	 * corp.
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback.internal;
 
 import java.time.Duration;
@@ -12,6 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * The ledger of one instance: entries expire on their own; only verified pushes add any,
  * and at most {@value #MAX_ENTRIES} are kept.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class LocalCallbackLedger implements CallbackLedger {
 
@@ -49,7 +67,10 @@ public final class LocalCallbackLedger implements CallbackLedger {
 	public Mono<EventState> begin(String eventId, Duration bound) {
 		return Mono.fromSupplier(() -> {
 			Entry seen = this.entries.putIfAbsent("event:" + eventId, new Entry(false, bound));
-			return (seen == null) ? EventState.NEW : seen.done() ? EventState.DONE : EventState.IN_PROGRESS;
+			if (seen == null) {
+				return EventState.NEW;
+			}
+			return seen.done() ? EventState.DONE : EventState.IN_PROGRESS;
 		});
 	}
 

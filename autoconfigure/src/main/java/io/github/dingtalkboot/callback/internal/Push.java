@@ -1,12 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback.internal;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.callback.DingTalkAuthorizationEvent.Change;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event of a verified push.
@@ -15,6 +30,7 @@ import io.github.dingtalkboot.callback.DingTalkAuthorizationEvent.Change;
  * @param corpId the corp it names, if any
  * @param eventId DingTalk's id of it, if any
  * @param content what DingTalk sent, objects as maps
+ * @author dingtalk-spring-boot maintainers
  */
 record Push(String type, @Nullable String corpId, @Nullable String eventId, Map<String, Object> content) {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback.internal;
 
 import java.util.ArrayList;
@@ -6,13 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException;
+import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException;
-import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
 
 /**
  * Reads the events of a decrypted push, in either of DingTalk's forms: one event whose
@@ -20,6 +35,8 @@ import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
  * {@code SYNC_HTTP_PUSH_MEDIUM} with one event per entry of {@code bizData}, its type the
  * entry's {@code syncAction} and its {@code biz_data} (a JSON text or object) read into a
  * map.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class Pushes {
 

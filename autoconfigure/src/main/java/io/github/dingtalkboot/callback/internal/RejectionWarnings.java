@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.callback.internal;
 
 import java.time.Clock;
@@ -5,16 +21,17 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException;
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Logs refused pushes at WARN at most once a minute per reason, with how many were
  * refused since the last warning, so that a flood of forged pushes cannot flood the log;
  * the others go to DEBUG.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class RejectionWarnings {
 

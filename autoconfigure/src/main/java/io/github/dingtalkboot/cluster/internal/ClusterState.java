@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Duration;
@@ -23,6 +39,8 @@ import reactor.core.publisher.Mono;
  * Until Redis has answered once, an operation may take up to {@link #FIRST_CONTACT}: the
  * first one also connects (and, in a fresh JVM, loads the Redis client), which a loaded
  * machine easily makes slower than a command.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class ClusterState {
 
@@ -128,7 +146,7 @@ public final class ClusterState {
 	 * What Redis refused that an outage does not explain (a missing permission, a key of
 	 * the wrong type, a command the server does not know): a misconfiguration, which the
 	 * health indicator shows as DOWN until the application restarts.
-	 * @return Redis's error, or {@code null} when it refused nothing
+	 * @return the Redis error, or {@code null} when it refused nothing
 	 */
 	public @Nullable String refusal() {
 		return this.refusal.get();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Duration;
@@ -10,16 +26,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.core.DingTalkThrottledException;
-import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -38,6 +53,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * the fallback limiter paces this instance alone, at its share of the last shared rate:
  * every instance that sends requests says it is alive every {@link #HEARTBEAT_INTERVAL},
  * and learns how many did within three of them.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 
@@ -368,7 +385,7 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 		return this.sharedRate;
 	}
 
-	/**
+	/*
 	 * Run a write nobody waits for: if Redis does not take it now, the shared state is
 	 * only less precise (a slot stays unused, an instance counts a little longer).
 	 */

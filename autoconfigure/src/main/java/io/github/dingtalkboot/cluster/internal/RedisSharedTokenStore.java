@@ -1,12 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import reactor.core.publisher.Mono;
-
 import io.github.dingtalkboot.auth.internal.SharedTokenStore;
+import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -15,6 +30,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * The shared access token in Redis: one string entry per credential that expires with the
  * token, and a lock entry holding this instance's id while it fetches, which expires
  * unless its holder renews it.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class RedisSharedTokenStore implements SharedTokenStore, RedisCheck {
 

@@ -1,15 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
+import io.github.dingtalkboot.auth.internal.SuiteTicketTracker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-
-import io.github.dingtalkboot.auth.internal.LocalSuiteTicketStore;
-import io.github.dingtalkboot.auth.internal.SuiteTicketTracker;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -20,6 +35,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * ticket (or the configured one) serves, and saving still succeeds. A ticket saved while
  * Redis did not answer is written there once it answers again, unless Redis holds one
  * saved later (by the savers' clocks) meanwhile.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class RedisSuiteTicketStore implements SuiteTicketTracker, RedisCheck {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.cluster.internal;
 
 import java.time.Duration;
@@ -10,6 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dingtalkboot.storage.TrackedTask;
+import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +36,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.github.dingtalkboot.storage.TrackedTask;
-import io.github.dingtalkboot.storage.internal.TrackedTaskStore;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
@@ -45,6 +60,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * eviction, flush): the holder writes the latter back. Every key expires after twice the
  * longest a task is tracked without any instance claiming, so the keys of a retired
  * application go away.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck {
 
@@ -442,7 +459,7 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 			});
 	}
 
-	/** Every value of a hash, a page at a time rather than in one answer. */
+	/* Every value of a hash, a page at a time rather than in one answer. */
 	private Flux<String> values(String key) {
 		return this.redis.<String, String>opsForHash()
 			.scan(key, ScanOptions.scanOptions().count(LIST_PAGE).build())

@@ -1,13 +1,28 @@
-package io.github.dingtalkboot.core.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.core.DingTalkThrottledException;
+package io.github.dingtalkboot.core.internal;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -28,6 +43,7 @@ import reactor.core.scheduler.Schedulers;
  * single slots gives at most {@code rate + 1} requests in any one-second window at every
  * rate.
  *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 
@@ -137,7 +153,7 @@ public final class AdaptiveRateLimiter implements DingTalkRateLimiter {
 				Duration.ofNanos(this.maxWait)));
 	}
 
-	/** A quarter of a slot: more than timer jitter, less than a slot. */
+	/* A quarter of a slot: more than timer jitter, less than a slot. */
 	private long lateness() {
 		return (long) (SECOND / this.rate) / 4;
 	}

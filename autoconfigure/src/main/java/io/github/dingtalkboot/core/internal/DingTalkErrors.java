@@ -1,12 +1,23 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkAuthenticationException;
@@ -14,6 +25,10 @@ import io.github.dingtalkboot.core.DingTalkError;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkServerException;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 
@@ -24,6 +39,8 @@ import org.springframework.http.HttpHeaders;
  * {@code {"code":"…","requestid":"…","message":"…"}} (note the lower-case
  * {@code requestid}); a ban page is HTML, and some answers have no body at all. Every
  * form gives a usable error.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class DingTalkErrors {
 

@@ -1,6 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.core.internal;
 
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.github.dingtalkboot.core.DefaultDingTalkClientObservationConvention;
 import io.github.dingtalkboot.core.DingTalkApiException;
@@ -12,18 +35,9 @@ import io.github.dingtalkboot.core.DingTalkError;
 import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
 import io.github.dingtalkboot.core.DingTalkTransportException;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -59,6 +73,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * call still running (see {@link #shutdown(Duration)}). Internal to the starter:
  * applications use {@code StorageTaskOperations}.
  *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class DingTalkHttpClient implements AutoCloseable {
 
@@ -142,7 +157,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * Start building a client.
 	 * @param webClientBuilder the builder to start from (cloned, so Boot's codecs,
 	 * filters and observations apply while the builder itself stays untouched)
-	 * @param baseUrl DingTalk's base URL, e.g. {@code https://api.dingtalk.io}
+	 * @param baseUrl the base URL, e.g. {@code https://api.dingtalk.io}
 	 * @param retryPolicy the retry policy for every request
 	 * @return a builder
 	 */
@@ -153,7 +168,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	/**
 	 * Create a client with default HTTP settings' connector and without observations.
 	 * @param builder the builder to start from (cloned)
-	 * @param baseUrl DingTalk's base URL, e.g. {@code https://api.dingtalk.io}
+	 * @param baseUrl the base URL, e.g. {@code https://api.dingtalk.io}
 	 * @param http timeouts and pool size
 	 * @param retryPolicy the retry policy for every request
 	 * @return the client; close it to release its connections and threads
@@ -166,7 +181,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	/**
 	 * Create a client with default HTTP settings' connector.
 	 * @param builder the builder to start from (cloned)
-	 * @param baseUrl DingTalk's base URL
+	 * @param baseUrl the base URL
 	 * @param http timeouts and pool size
 	 * @param retryPolicy the retry policy for every request
 	 * @param observationRegistry where {@code dingtalk.client.requests} observations go
@@ -350,7 +365,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return reader.read(status, body);
 	}
 
-	/**
+	/*
 	 * An answer whose body is larger than the codecs' limit: its status still says what
 	 * it was.
 	 */

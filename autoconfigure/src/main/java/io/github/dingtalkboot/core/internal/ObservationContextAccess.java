@@ -1,13 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.core.internal;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.dingtalkboot.core.DingTalkClientObservationContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the client records a call's progress in its
  * {@link DingTalkClientObservationContext}, whose mutators are not public: the context
  * installs its {@link Recorder} here when its class is initialized. Not API.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class ObservationContextAccess {
 
@@ -53,8 +70,8 @@ public final class ObservationContextAccess {
 		 * DingTalk answered.
 		 * @param context the call's context
 		 * @param status the HTTP status
-		 * @param errorCode DingTalk's error code, or {@code null}
-		 * @param requestId DingTalk's request id, or {@code null}
+		 * @param errorCode the error code, or {@code null}
+		 * @param requestId the request id, or {@code null}
 		 */
 		void answered(DingTalkClientObservationContext context, int status, @Nullable String errorCode,
 				@Nullable String requestId);

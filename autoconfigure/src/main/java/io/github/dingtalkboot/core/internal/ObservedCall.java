@@ -1,10 +1,25 @@
-package io.github.dingtalkboot.core.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.core.DingTalkApiException;
-import io.github.dingtalkboot.core.DingTalkClientObservationContext;
+package io.github.dingtalkboot.core.internal;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkClientObservationContext;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +42,8 @@ import reactor.util.context.Context;
  * <p>
  * One operator instead of three peeks and a context write: a watch holds it for as long
  * as it runs, and every call makes one.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class ObservedCall {
 

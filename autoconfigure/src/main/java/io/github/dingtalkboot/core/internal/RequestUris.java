@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.core.internal;
 
 import java.net.URI;
@@ -16,6 +32,8 @@ import org.springframework.web.util.UriUtils;
  * a value is always exactly one path segment or one query value. This is what WebClient's
  * template expansion did with the same result, without parsing and re-encoding the whole
  * URI on every call.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class RequestUris {
 
@@ -58,7 +76,7 @@ public final class RequestUris {
 		return URI.create(uri.toString());
 	}
 
-	/**
+	/*
 	 * Split a template into literal parts (the first with the base URL) and variable
 	 * names: literal, name, literal, name, …, literal.
 	 */

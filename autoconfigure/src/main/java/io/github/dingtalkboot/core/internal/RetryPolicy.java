@@ -1,10 +1,20 @@
-package io.github.dingtalkboot.core.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.core.DingTalkApiException;
-import io.github.dingtalkboot.core.DingTalkException;
-import io.github.dingtalkboot.core.DingTalkThrottledException;
-import io.github.dingtalkboot.core.DingTalkTransportException;
-import io.github.dingtalkboot.core.RetryListener;
+package io.github.dingtalkboot.core.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +25,11 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
+import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
+import io.github.dingtalkboot.core.DingTalkTransportException;
+import io.github.dingtalkboot.core.RetryListener;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +43,7 @@ import reactor.core.publisher.Mono;
  * the caller, with {@link DingTalkException#getAttempts()} telling how many attempts were
  * made.
  *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class RetryPolicy {
 

@@ -1,12 +1,27 @@
-package io.github.dingtalkboot.core.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.core.DingTalkClientClosedException;
+package io.github.dingtalkboot.core.internal;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -26,6 +41,8 @@ import reactor.util.context.Context;
  * ({@link DingTalkClientClosedException}), which also cancels whatever it was waiting
  * for: a response, a retry back-off, a rate-limit slot or the delay before a watch's next
  * poll.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class RunningCalls {
 

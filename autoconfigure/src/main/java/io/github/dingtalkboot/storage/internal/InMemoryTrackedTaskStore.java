@@ -1,6 +1,20 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.storage.TrackedTask;
+package io.github.dingtalkboot.storage.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,11 +26,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.dingtalkboot.storage.TrackedTask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Tracked tasks in this JVM's memory, all polled by this instance: lost on restart.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class InMemoryTrackedTaskStore implements TrackedTaskStore {
 

@@ -1,11 +1,26 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.StorageTaskStatus;
+package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * that stalled and resumed is not predicted from its slowest stretch (an early guess
  * costs one poll, a late one may cost minutes when the rate is short). One planner per
  * task; not thread-safe.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class PollPlanner {
 

@@ -1,9 +1,20 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.core.DingTalkClientClosedException;
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.core.internal.Cancellations;
-import io.github.dingtalkboot.storage.StorageTask;
+package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,19 +23,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import io.github.dingtalkboot.core.DingTalkClientClosedException;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.Cancellations;
+import io.github.dingtalkboot.storage.StorageTask;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.concurrent.Queues;
 import reactor.util.context.ContextView;
@@ -46,6 +61,8 @@ import reactor.util.context.ContextView;
  * at most one rate-limiter reservation at a time and picks the entry to poll when the
  * slot is granted, so after a stall overdue polls go out one slot apart instead of in a
  * burst.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class PollSchedule {
 
@@ -351,7 +368,7 @@ public final class PollSchedule {
 		pump();
 	}
 
-	/**
+	/*
 	 * The entry to poll now, if any. The corps take turns: of the corps with an entry to
 	 * poll, the one given a slot longest ago goes first, so a corp with thousands of
 	 * tasks does not push another corp's few to the back (DingTalk's rate limit is the
@@ -388,68 +405,6 @@ public final class PollSchedule {
 			}
 		}
 		return next;
-	}
-
-	/**
-	 * The entries of one corp that may be polled now, the best of each kind.
-	 */
-	private final class Candidates {
-
-		private @Nullable Entry unseen;
-
-		private @Nullable Entry likely;
-
-		private @Nullable Entry backedOff;
-
-		private @Nullable Entry covered;
-
-		private @Nullable Entry spare;
-
-		void consider(Entry entry, long now) {
-			if (entry.poll != null) {
-				return;
-			}
-			if (entry.last == null) {
-				// due from the moment it was added
-				if (this.unseen == null || entry.likelyAt < this.unseen.likelyAt) {
-					this.unseen = entry;
-				}
-			}
-			else if (entry.predicted && entry.likelyAt <= now) {
-				if (this.likely == null || entry.likelyAt < this.likely.likelyAt) {
-					this.likely = entry;
-				}
-			}
-			else if (entry.promiseAt <= now && !entry.predicted) {
-				this.backedOff = earlierPromise(this.backedOff, entry);
-			}
-			else if (entry.promiseAt <= now) {
-				this.covered = earlierPromise(this.covered, entry);
-			}
-			else if (PollSchedule.this.limiter != null && entry.spareAt <= now
-					&& (this.spare == null || entry.answeredAt < this.spare.answeredAt)) {
-				this.spare = entry;
-			}
-		}
-
-		@Nullable Entry choice() {
-			// a task polled on its back-off shares the slots with first polls, as a
-			// predicted end does; a predicted task polled before its end to keep the
-			// promise does not
-			Entry likely = this.likely;
-			Entry backedOff = this.backedOff;
-			Entry known = (likely == null || (backedOff != null && backedOff.promiseAt < likely.likelyAt)) ? backedOff
-					: likely;
-			Entry unseen = this.unseen;
-			if (unseen != null && known != null) {
-				return PollSchedule.this.preferUnseen ? unseen : known;
-			}
-			if (unseen != null || known != null) {
-				return (unseen != null) ? unseen : known;
-			}
-			return (this.covered != null) ? this.covered : this.spare;
-		}
-
 	}
 
 	private static Entry earlierPromise(@Nullable Entry best, Entry entry) {
@@ -568,6 +523,80 @@ public final class PollSchedule {
 	}
 
 	/**
+	 * Whether two states of a task are the same progress: status and counts.
+	 * @param previous the earlier state
+	 * @param next the later state
+	 * @return {@code true} when nothing changed
+	 */
+	static boolean sameProgress(StorageTask previous, StorageTask next) {
+		return previous.status() == next.status() && Objects.equals(previous.rawStatus(), next.rawStatus())
+				&& previous.totalCount() == next.totalCount() && previous.successCount() == next.successCount()
+				&& previous.failCount() == next.failCount();
+	}
+
+	/**
+	 * The entries of one corp that may be polled now, the best of each kind.
+	 */
+	private final class Candidates {
+
+		private @Nullable Entry unseen;
+
+		private @Nullable Entry likely;
+
+		private @Nullable Entry backedOff;
+
+		private @Nullable Entry covered;
+
+		private @Nullable Entry spare;
+
+		void consider(Entry entry, long now) {
+			if (entry.poll != null) {
+				return;
+			}
+			if (entry.last == null) {
+				// due from the moment it was added
+				if (this.unseen == null || entry.likelyAt < this.unseen.likelyAt) {
+					this.unseen = entry;
+				}
+			}
+			else if (entry.predicted && entry.likelyAt <= now) {
+				if (this.likely == null || entry.likelyAt < this.likely.likelyAt) {
+					this.likely = entry;
+				}
+			}
+			else if (entry.promiseAt <= now && !entry.predicted) {
+				this.backedOff = earlierPromise(this.backedOff, entry);
+			}
+			else if (entry.promiseAt <= now) {
+				this.covered = earlierPromise(this.covered, entry);
+			}
+			else if (PollSchedule.this.limiter != null && entry.spareAt <= now
+					&& (this.spare == null || entry.answeredAt < this.spare.answeredAt)) {
+				this.spare = entry;
+			}
+		}
+
+		@Nullable Entry choice() {
+			// a task polled on its back-off shares the slots with first polls, as a
+			// predicted end does; a predicted task polled before its end to keep the
+			// promise does not
+			Entry likely = this.likely;
+			Entry backedOff = this.backedOff;
+			Entry known = (likely == null || (backedOff != null && backedOff.promiseAt < likely.likelyAt)) ? backedOff
+					: likely;
+			Entry unseen = this.unseen;
+			if (unseen != null && known != null) {
+				return PollSchedule.this.preferUnseen ? unseen : known;
+			}
+			if (unseen != null || known != null) {
+				return (unseen != null) ? unseen : known;
+			}
+			return (this.covered != null) ? this.covered : this.spare;
+		}
+
+	}
+
+	/**
 	 * Told of each poll of a followed task, on the loop.
 	 */
 	interface Follower {
@@ -625,18 +654,6 @@ public final class PollSchedule {
 			execute(() -> detach(this.key, this));
 		}
 
-	}
-
-	/**
-	 * Whether two states of a task are the same progress: status and counts.
-	 * @param previous the earlier state
-	 * @param next the later state
-	 * @return {@code true} when nothing changed
-	 */
-	static boolean sameProgress(StorageTask previous, StorageTask next) {
-		return previous.status() == next.status() && Objects.equals(previous.rawStatus(), next.rawStatus())
-				&& previous.totalCount() == next.totalCount() && previous.successCount() == next.successCount()
-				&& previous.failCount() == next.failCount();
 	}
 
 	/**
@@ -704,7 +721,7 @@ public final class PollSchedule {
 	 */
 	private record TaskKey(@Nullable String corpId, String taskId) {
 
-		/**
+		/*
 		 * The corp's turn key: the corp id, or the empty string (no corp id is empty).
 		 */
 		String corp() {

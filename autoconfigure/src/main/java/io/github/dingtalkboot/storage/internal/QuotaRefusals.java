@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.storage.internal;
 
 import java.time.Instant;
@@ -6,16 +22,17 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.dingtalkboot.core.DingTalkThrottledException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import io.github.dingtalkboot.core.DingTalkThrottledException;
 
 /**
  * The corps whose quota DingTalk says is used up ({@code ApiCountLimitForOrg}): retrying
  * does not help, so their calls fail at once, nothing sent, until the next day on
  * DingTalk's clock (China Standard Time); other corps are not affected.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 final class QuotaRefusals {
 

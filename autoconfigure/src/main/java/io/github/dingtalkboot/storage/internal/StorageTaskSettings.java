@@ -1,10 +1,25 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.storage.StorageTaskOperations;
+package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
 import java.util.Objects;
 
+import io.github.dingtalkboot.storage.StorageTaskOperations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxPollInterval the longest delay between two polls
  * @param pollMultiplier the growth of the delay per poll that saw no change
  * @param awaitTimeout how long {@link StorageTaskOperations#awaitTask(String)} waits
+ * @author dingtalk-spring-boot maintainers
  */
 public record StorageTaskSettings(@Nullable String defaultUnionId, Duration initialPollInterval,
 		Duration maxPollInterval, double pollMultiplier, Duration awaitTimeout) {

@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.storage.internal;
-
-import io.github.dingtalkboot.core.internal.Cancellations;
-
-import io.github.dingtalkboot.auth.internal.CorpIds;
-import io.github.dingtalkboot.core.DingTalkAuthenticationException;
-import io.github.dingtalkboot.core.DingTalkClientClosedException;
-import io.github.dingtalkboot.core.DingTalkErrorCodes;
-import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
-import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
-import io.github.dingtalkboot.storage.StorageTaskTracker;
-import io.github.dingtalkboot.storage.StorageTaskTrackingFailedEvent;
-import io.github.dingtalkboot.storage.TrackedTask;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dingtalkboot.auth.internal.CorpIds;
+import io.github.dingtalkboot.core.DingTalkAuthenticationException;
+import io.github.dingtalkboot.core.DingTalkClientClosedException;
+import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import io.github.dingtalkboot.core.internal.Cancellations;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
+import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
+import io.github.dingtalkboot.storage.StorageTaskTracker;
+import io.github.dingtalkboot.storage.StorageTaskTrackingFailedEvent;
+import io.github.dingtalkboot.storage.TrackedTask;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +63,8 @@ import reactor.util.retry.Retry;
  * it until a claim gives it back. A task the store lost while this instance followed it
  * is written back; a removal the store did not answer is carried out again at each claim
  * until it does.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class TaskTracker implements StorageTaskTracker {
 
@@ -431,7 +447,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		}
 	}
 
-	/**
+	/*
 	 * Write back tasks the store lost while this instance followed them, with one WARN
 	 * for each loss (a loss is usually seen at several claims and saves in a row).
 	 */
@@ -493,7 +509,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		}
 	}
 
-	/**
+	/*
 	 * Whether the task's lease has run out by this instance's clock; suspends it if so.
 	 */
 	private boolean leaseRanOut(Tracked tracked, long now) {
@@ -601,7 +617,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		}).subscribe();
 	}
 
-	/**
+	/*
 	 * Offers an event to one listener; answers what it failed with, if it failed. A
 	 * listener that hangs holds its thread, but not the event: after the timeout the
 	 * offer counts as failed, and the next listener is offered the event.

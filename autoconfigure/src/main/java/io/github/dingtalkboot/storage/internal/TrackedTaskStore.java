@@ -1,11 +1,26 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.storage.TrackedTask;
+package io.github.dingtalkboot.storage.internal;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import io.github.dingtalkboot.storage.TrackedTask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,6 +28,8 @@ import reactor.core.publisher.Mono;
  * Where the {@link TaskTracker} keeps tracked tasks, and which of them this instance
  * polls. In memory by default; in Redis with the cluster, where each task is leased to
  * one instance at a time and only that instance may save or finish it (fencing).
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public interface TrackedTaskStore {
 
@@ -112,9 +129,6 @@ public interface TrackedTaskStore {
 	 */
 	record Claim(List<TrackedTask> taken, Set<String> lost, Set<String> missing) {
 
-		/**
-		 * Copy the parts.
-		 */
 		public Claim {
 			taken = List.copyOf(taken);
 			lost = Set.copyOf(lost);

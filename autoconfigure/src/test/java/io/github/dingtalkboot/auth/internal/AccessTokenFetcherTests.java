@@ -1,9 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.auth.internal;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dingtalkboot.core.DingTalkAuthenticationException;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
+import io.github.dingtalkboot.testsupport.MutableClock;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,13 +35,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-
-import io.github.dingtalkboot.core.DingTalkAuthenticationException;
-import io.github.dingtalkboot.core.DingTalkException;
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
-import io.github.dingtalkboot.testsupport.MutableClock;
-import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;

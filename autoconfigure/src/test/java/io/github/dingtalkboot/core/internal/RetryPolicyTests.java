@@ -1,14 +1,20 @@
-package io.github.dingtalkboot.core.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.autoconfigure.DefaultSettings;
-import io.github.dingtalkboot.core.DingTalkApiException;
-import io.github.dingtalkboot.core.DingTalkError;
-import io.github.dingtalkboot.core.DingTalkErrorCodes;
-import io.github.dingtalkboot.core.DingTalkException;
-import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
-import io.github.dingtalkboot.core.DingTalkServerException;
-import io.github.dingtalkboot.core.DingTalkTransportException;
-import io.github.dingtalkboot.core.RetryListener;
+package io.github.dingtalkboot.core.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +25,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkError;
+import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import io.github.dingtalkboot.core.DingTalkException;
+import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
+import io.github.dingtalkboot.core.DingTalkServerException;
+import io.github.dingtalkboot.core.DingTalkTransportException;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-
-import io.github.dingtalkboot.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

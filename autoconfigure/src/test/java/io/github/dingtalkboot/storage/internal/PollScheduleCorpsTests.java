@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
@@ -8,18 +24,17 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
+import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
+import io.github.dingtalkboot.testsupport.TaskShapes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
-
-import io.github.dingtalkboot.autoconfigure.DefaultSettings;
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
-import io.github.dingtalkboot.storage.StorageTaskCompletedEvent;
-import io.github.dingtalkboot.testsupport.TaskShapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,9 +182,6 @@ class PollScheduleCorpsTests {
 		}
 	}
 
-	private record Run(FakeTasks dingtalk, Map<String, Long> seen, List<String> small) {
-	}
-
 	private static List<String> follow(PollSchedule schedule, FakeTasks dingtalk, String corp, int tasks,
 			TaskShapes shape, Random random, Map<String, Long> seen, VirtualTimeScheduler time) {
 		List<String> ids = new ArrayList<>();
@@ -185,6 +197,9 @@ class PollScheduleCorpsTests {
 
 	private static List<Long> millis(List<Long> nanos) {
 		return nanos.stream().map((each) -> each / 1_000_000).toList();
+	}
+
+	private record Run(FakeTasks dingtalk, Map<String, Long> seen, List<String> small) {
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
@@ -9,6 +25,12 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkRateLimiter;
+import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.testsupport.SlidingSecond;
+import io.github.dingtalkboot.testsupport.TaskShapes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,13 +39,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
-
-import io.github.dingtalkboot.autoconfigure.DefaultSettings;
-import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.core.internal.VirtualRateLimiters;
-import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.testsupport.SlidingSecond;
-import io.github.dingtalkboot.testsupport.TaskShapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,20 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.autoconfigure.DefaultSettings;
-import io.github.dingtalkboot.storage.StorageTask;
+package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
+import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -18,13 +39,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
-
-import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
-import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
-import io.github.dingtalkboot.core.DingTalkErrorCodes;
-import io.github.dingtalkboot.core.DingTalkThrottledException;
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.task;

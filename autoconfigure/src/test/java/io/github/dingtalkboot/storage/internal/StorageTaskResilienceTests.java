@@ -1,8 +1,20 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.autoconfigure.DefaultSettings;
-import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
+package io.github.dingtalkboot.storage.internal;
 
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -11,6 +23,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.auth.internal.InternalAppAccessTokenFetcher;
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkApiException;
+import io.github.dingtalkboot.core.DingTalkErrorCodes;
+import io.github.dingtalkboot.core.DingTalkServerException;
+import io.github.dingtalkboot.core.DingTalkThrottledException;
+import io.github.dingtalkboot.core.DingTalkTransportException;
+import io.github.dingtalkboot.core.RetryListener;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.HttpSettings;
+import io.github.dingtalkboot.core.internal.RetryBudget;
+import io.github.dingtalkboot.core.internal.RetryPolicy;
+import io.github.dingtalkboot.core.internal.RetrySettings;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
+import io.github.dingtalkboot.testsupport.DingTalkTestClients;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -22,23 +53,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
-
-import io.github.dingtalkboot.auth.internal.CachingAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
-import io.github.dingtalkboot.auth.internal.InternalAppAccessTokenFetcher;
-import io.github.dingtalkboot.core.DingTalkApiException;
-import io.github.dingtalkboot.core.DingTalkErrorCodes;
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.core.DingTalkServerException;
-import io.github.dingtalkboot.core.DingTalkThrottledException;
-import io.github.dingtalkboot.core.DingTalkTransportException;
-import io.github.dingtalkboot.core.internal.HttpSettings;
-import io.github.dingtalkboot.core.internal.RetryBudget;
-import io.github.dingtalkboot.core.RetryListener;
-import io.github.dingtalkboot.core.internal.RetryPolicy;
-import io.github.dingtalkboot.core.internal.RetrySettings;
-import io.github.dingtalkboot.testsupport.DingTalkTestClients;
-import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import org.springframework.web.reactive.function.client.WebClient;
 

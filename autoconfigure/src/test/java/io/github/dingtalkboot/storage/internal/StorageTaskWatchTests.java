@@ -1,10 +1,20 @@
-package io.github.dingtalkboot.storage.internal;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.dingtalkboot.autoconfigure.DefaultSettings;
-import io.github.dingtalkboot.storage.StorageTask;
-import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
-import io.github.dingtalkboot.storage.StorageTaskStatus;
-import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
+package io.github.dingtalkboot.storage.internal;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +22,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
+import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.storage.StorageTask;
+import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
+import io.github.dingtalkboot.storage.StorageTaskStatus;
+import io.github.dingtalkboot.storage.StorageTaskTimeoutException;
+import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -22,10 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
-
-import io.github.dingtalkboot.auth.internal.FixedAccessTokenSupplier;
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.testsupport.DingTalkTestServer;
 
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.error;
 import static io.github.dingtalkboot.testsupport.DingTalkResponses.json;

@@ -1,15 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.sample.sandbox;
 
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import io.github.dingtalkboot.sample.TaskService;
 import io.github.dingtalkboot.test.DingTalkSandbox;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Starts demo bulk operations in the sandbox (there is no such endpoint against the real
  * DingTalk), only while the sandbox runs.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 @RestController
 @Conditional(SandboxCondition.class)
@@ -39,7 +55,7 @@ class DemoController {
 		this.tasks = tasks;
 	}
 
-	/**
+	/*
 	 * The corps that authorise the sandbox's suite now, the default one first.
 	 */
 	@GetMapping("/api/demo/corps")
@@ -47,7 +63,7 @@ class DemoController {
 		return this.sandbox.authorizedCorps();
 	}
 
-	/**
+	/*
 	 * A corp authorises the suite again, or withdraws: the sandbox pushes it to the
 	 * application's callback, as DingTalk does.
 	 */
@@ -69,7 +85,7 @@ class DemoController {
 			.thenReturn(ResponseEntity.ok(Map.of("corpId", corp, "change", change)));
 	}
 
-	/**
+	/*
 	 * Start a demo task of a corp (the default one unless named), tracked for that corp
 	 * so that a notice shows when it ends.
 	 */

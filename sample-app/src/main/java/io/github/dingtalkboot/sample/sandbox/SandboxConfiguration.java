@@ -1,16 +1,30 @@
-package io.github.dingtalkboot.sample.sandbox;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+package io.github.dingtalkboot.sample.sandbox;
 
 import io.github.dingtalkboot.autoconfigure.DingTalkConnectionDetails;
 import io.github.dingtalkboot.autoconfigure.DingTalkCredentials;
 import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
 import io.github.dingtalkboot.test.DingTalkSandbox;
 import io.github.dingtalkboot.test.SandboxFailure;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,6 +35,8 @@ import org.springframework.context.annotation.Configuration;
  * the way any application supplies its own {@link DingTalkConnectionDetails}: the starter
  * has no sandbox code path. The sandbox is an ordinary bean, closed with the context, so
  * nothing outlives a failed start-up.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SandboxCondition.class)

@@ -1,13 +1,28 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.dingtalkboot.test.app;
 
 import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
 
 import io.github.dingtalkboot.test.AutoConfigureDingTalkSandbox;
 import io.github.dingtalkboot.test.DingTalkSandbox;
 import io.github.dingtalkboot.test.DingTalkSandbox.Api;
 import io.github.dingtalkboot.test.SandboxFailure;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
