@@ -26,19 +26,24 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 /**
  * What the starter reads or writes by reflection, for an AOT-processed application or a
  * native image: the tracked tasks the Redis tracker store keeps as JSON (Jackson binds
- * {@link TrackedTask} through its canonical constructor and accessors). Everything else
- * the starter parses is read as a tree or a stream, and its Lua scripts are strings in
- * the code, not resources. Registered in {@code META-INF/spring/aot.factories}.
+ * {@link TrackedTask} through its canonical constructor and accessors), and the Redis
+ * scripts of the clustered parts, {@code .lua} resources under
+ * {@code META-INF/dingtalk/redis/}. Everything else the starter parses is read as a tree
+ * or a stream. Registered in {@code META-INF/spring/aot.factories}.
  *
  * @author dingtalk-spring-boot maintainers
  */
 final class DingTalkRuntimeHints implements RuntimeHintsRegistrar {
+
+	/** The Redis scripts, as a resource pattern. */
+	static final String REDIS_SCRIPTS = "META-INF/dingtalk/redis/*/*.lua";
 
 	private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindings.registerReflectionHints(hints.reflection(), TrackedTask.class);
+		hints.resources().registerPattern(REDIS_SCRIPTS);
 	}
 
 }

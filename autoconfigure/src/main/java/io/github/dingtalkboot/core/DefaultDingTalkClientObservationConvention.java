@@ -73,9 +73,6 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 	private static final Map<String, KeyValue> ERROR_CODES = known(LowCardinalityKeyNames.ERROR_CODE,
 			Stream.concat(Stream.of("none", "OTHER"), DingTalkErrorCodes.DOCUMENTED.stream()).toList());
 
-	/** Learnt as calls are made; bounded, in case an operation name is not a constant. */
-	private static final Map<String, KeyValue> OPERATIONS = new ConcurrentHashMap<>();
-
 	private static final KeyValue NO_STATUS = KeyValue.of(LowCardinalityKeyNames.STATUS, "NONE");
 
 	private static final KeyValue[] STATUSES = IntStream.range(0, 600)
@@ -86,6 +83,12 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 		.mapToObj((attempts) -> KeyValue.of(LowCardinalityKeyNames.ATTEMPTS,
 				(attempts > 0) ? Integer.toString(attempts) : "NONE"))
 		.toArray(KeyValue[]::new);
+
+	/**
+	 * Learnt as calls are made, by this convention only; bounded, in case an operation
+	 * name is not a constant.
+	 */
+	private final Map<String, KeyValue> operations = new ConcurrentHashMap<>();
 
 	@Override
 	public String getName() {
@@ -171,12 +174,12 @@ public class DefaultDingTalkClientObservationConvention implements DingTalkClien
 		return DingTalkErrorCodes.DOCUMENTED.contains(code) ? code : "OTHER";
 	}
 
-	private static KeyValue operation(String operation) {
-		KeyValue keyValue = OPERATIONS.get(operation);
+	private KeyValue operation(String operation) {
+		KeyValue keyValue = this.operations.get(operation);
 		if (keyValue == null) {
 			keyValue = KeyValue.of(LowCardinalityKeyNames.OPERATION, operation);
-			if (OPERATIONS.size() < 64) {
-				OPERATIONS.putIfAbsent(operation, keyValue);
+			if (this.operations.size() < 64) {
+				this.operations.putIfAbsent(operation, keyValue);
 			}
 		}
 		return keyValue;

@@ -16,7 +16,8 @@
 
 package io.github.dingtalkboot.core;
 
-import io.github.dingtalkboot.core.internal.ObservationContextAccess;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -24,49 +25,21 @@ import org.jspecify.annotations.Nullable;
  * What is known about one logical DingTalk call while it is observed: its operation, and
  * as it ends, the final HTTP status, DingTalk's error code, the number of attempts and
  * the outcome.
+ * <p>
+ * The client records a call's progress with the mutators below as the call runs, the way
+ * Spring's {@code ClientRequestObservationContext} has its setters; applications and
+ * conventions read it.
  *
  * @author dingtalk-spring-boot maintainers
  * @since 0.1.0
  */
 public final class DingTalkClientObservationContext extends Observation.Context {
 
-	static {
-		ObservationContextAccess.install(new ObservationContextAccess.Recorder() {
-
-			@Override
-			public void attemptStarted(DingTalkClientObservationContext context) {
-				context.attemptStarted();
-			}
-
-			@Override
-			public void answered(DingTalkClientObservationContext context, int status, @Nullable String errorCode,
-					@Nullable String requestId) {
-				context.answered(status, errorCode, requestId);
-			}
-
-			@Override
-			public void answeredAs(DingTalkClientObservationContext context, DingTalkClientObservationContext call) {
-				context.answeredAs(call);
-			}
-
-			@Override
-			public void cancelled(DingTalkClientObservationContext context) {
-				context.cancelled();
-			}
-
-			@Override
-			public void pollAnswered(DingTalkClientObservationContext context) {
-				context.pollAnswered();
-			}
-
-		});
-	}
-
 	private final String operation;
 
 	private final @Nullable String taskId;
 
-	private volatile int attempts;
+	private final AtomicInteger attempts = new AtomicInteger();
 
 	private volatile @Nullable Integer status;
 
@@ -76,7 +49,7 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 
 	private volatile boolean cancelled;
 
-	private volatile int polls;
+	private final AtomicInteger polls = new AtomicInteger();
 
 	/**
 	 * Create a context.
@@ -109,7 +82,7 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 	 * @return the attempts
 	 */
 	public int getAttempts() {
-		return this.attempts;
+		return this.attempts.get();
 	}
 
 	/**
@@ -149,39 +122,53 @@ public final class DingTalkClientObservationContext extends Observation.Context 
 	 * @return the polls, {@code 0} for a call that is not a watch
 	 */
 	public int getPolls() {
-		return this.polls;
+		return this.polls.get();
 	}
 
 	/**
-	 * A watch got one more answer from DingTalk.
+	 * Record that a watch got one more answer from DingTalk.
 	 */
-	void pollAnswered() {
-		this.polls++;
+	public void pollAnswered() {
+		this.polls.incrementAndGet();
 		this.status = 200;
 	}
 
-	void attemptStarted() {
-		this.attempts++;
+	/**
+	 * Record that an HTTP attempt starts: counts it and forgets the previous attempt's
+	 * answer.
+	 */
+	public void attemptStarted() {
+		this.attempts.incrementAndGet();
 		this.status = null;
 		this.errorCode = null;
 	}
 
-	void answered(int status, @Nullable String errorCode, @Nullable String requestId) {
+	/**
+	 * Record DingTalk's answer.
+	 * @param status the HTTP status
+	 * @param errorCode the error code, or {@code null}
+	 * @param requestId the request id, or {@code null}
+	 */
+	public void answered(int status, @Nullable String errorCode, @Nullable String requestId) {
 		this.status = status;
 		this.errorCode = errorCode;
 		this.requestId = requestId;
 	}
 
-	/*
-	 * Take the final answer of a call made on behalf of this one (a watch's poll).
+	/**
+	 * Record the final answer of a call made on behalf of this one (a watch's poll).
+	 * @param call the context of the call made on behalf of this one
 	 */
-	void answeredAs(DingTalkClientObservationContext call) {
+	public void answeredAs(DingTalkClientObservationContext call) {
 		this.status = call.status;
 		this.errorCode = call.errorCode;
 		this.requestId = call.requestId;
 	}
 
-	void cancelled() {
+	/**
+	 * Record that the caller cancelled the call before it ended.
+	 */
+	public void cancelled() {
 		this.cancelled = true;
 	}
 

@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +74,19 @@ class DingTalkRuntimeHintsTests {
 					RuntimeHintsPredicates.reflection().onMethodInvocation(component.getAccessor()))
 				.as(component.toString())
 				.accepts(this.hints));
+	}
+
+	@Test
+	void everyRedisScriptOfTheClusteredPartsIsAnIncludedResource() throws Exception {
+		Resource[] scripts = new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:" + DingTalkRuntimeHints.REDIS_SCRIPTS);
+
+		assertThat(scripts).hasSizeGreaterThanOrEqualTo(20);
+		for (Resource script : scripts) {
+			String path = script.getURL().toString();
+			String location = path.substring(path.indexOf("META-INF/dingtalk/redis/"));
+			assertThat(RuntimeHintsPredicates.resource().forResource(location)).as(location).accepts(this.hints);
+		}
 	}
 
 	@Test

@@ -38,18 +38,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class RedisCallbackLedger implements CallbackLedger {
 
 	/** The event's state, set to pending (for ARGV[1] ms) when it had none. */
-	private static final RedisScript<String> BEGIN = RedisScript.of("""
-			local state = redis.call('GET', KEYS[1])
-			if state then return state end
-			redis.call('SET', KEYS[1], 'pending', 'PX', ARGV[1])
-			return 'new'
-			""", String.class);
+	private static final RedisScript<String> BEGIN = LuaScripts.load("callback/begin.lua", String.class);
 
 	/** Forgets the event only while pending: a done one stays done. */
-	private static final RedisScript<Long> ABANDON = RedisScript.of("""
-			if redis.call('GET', KEYS[1]) == 'pending' then return redis.call('DEL', KEYS[1]) end
-			return 0
-			""", Long.class);
+	private static final RedisScript<Long> ABANDON = LuaScripts.load("callback/abandon.lua", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 

@@ -72,105 +72,28 @@ public final class RedisRateLimiter implements DingTalkRateLimiter, RedisCheck {
 	static final double SPACING = 1.05;
 
 	/**
-	 * The shared rate as it stands now, in every script: the stored rate plus one request
-	 * per second for each whole second since it last changed, up to the configured rate.
-	 */
-	static final String CURRENT_RATE = """
-			local now = redis.call('TIME')
-			local now_us = tonumber(now[1]) * 1000000 + tonumber(now[2])
-			local max = tonumber(ARGV[1])
-			local min = tonumber(ARGV[2])
-			local state = redis.call('HMGET', KEYS[2], 'rate', 'changed', 'decreased')
-			local rate = tonumber(state[1]) or max
-			local changed = tonumber(state[2]) or now_us
-			local decreased = tonumber(state[3]) or 0
-			if rate > max then rate = max end
-			-- times ahead of the clock were written before it stepped back
-			if changed > now_us then changed = now_us end
-			if decreased > now_us then decreased = now_us - 1000000 end
-			if rate < max then
-			  local seconds = math.floor((now_us - changed) / 1000000)
-			  if seconds >= 1 then
-			    rate = math.min(max, rate + seconds)
-			    changed = changed + seconds * 1000000
-			  end
-			else
-			  changed = now_us
-			end
-			""";
-
-	/**
 	 * Answers {wait, rate, slot} in microseconds; {-1, rate, wait} when the next slot is
 	 * further away than the longest wait (nothing is reserved then). A slot given back is
 	 * taken before a new one; a schedule further ahead than the longest wait can reach
 	 * (Redis's clock stepped back) starts again from the longest wait.
 	 */
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> RESERVE = RedisScript.of(
-			CURRENT_RATE
-					+ """
-							redis.call('HSET', KEYS[2], 'rate', tostring(rate), 'changed', tostring(changed), 'decreased', tostring(decreased))
-							redis.call('PEXPIRE', KEYS[2], 3600000)
-							local max_wait = tonumber(ARGV[4])
-							redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. string.format('%.0f', now_us))
-							local returned = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
-							if returned[1] and tonumber(returned[2]) - now_us <= max_wait then
-							  redis.call('ZREM', KEYS[3], returned[1])
-							  return {string.format('%.0f', tonumber(returned[2]) - now_us), tostring(rate), returned[1]}
-							end
-							local interval = math.floor(1000000 * tonumber(ARGV[3]) / rate)
-							local tat = tonumber(redis.call('GET', KEYS[1])) or 0
-							if tat > now_us + max_wait + interval then tat = now_us + max_wait end
-							local slot = math.max(tat, now_us)
-							if slot - now_us > max_wait then
-							  return {'-1', tostring(rate), string.format('%.0f', slot - now_us)}
-							end
-							local next = slot + interval
-							redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.floor((next - now_us) / 1000) + 1000)
-							return {string.format('%.0f', slot - now_us), tostring(rate), string.format('%.0f', slot)}
-							""",
-			List.class);
+	private static final RedisScript<List<Object>> RESERVE = LuaScripts.list("rate-limiter/reserve.lua");
 
 	/** Keeps a slot its caller gave up for the next reservation, until it passes. */
-	private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
-			redis.call('ZADD', KEYS[3], ARGV[1], ARGV[1])
-			redis.call('PEXPIRE', KEYS[3], ARGV[2])
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> GIVE_BACK = LuaScripts.load("rate-limiter/give-back.lua", Long.class);
 
-	private static final RedisScript<String> THROTTLED = RedisScript.of(
-			CURRENT_RATE
-					+ """
-							if now_us - decreased >= 1000000 then
-							  rate = math.max(min, rate / 2)
-							  redis.call('HSET', KEYS[2], 'rate', tostring(rate), 'changed', tostring(now_us), 'decreased', tostring(now_us))
-							  redis.call('PEXPIRE', KEYS[2], 3600000)
-							end
-							return tostring(rate)
-							""",
-			String.class);
+	private static final RedisScript<String> THROTTLED = LuaScripts.load("rate-limiter/throttled.lua", String.class);
 
-	private static final RedisScript<String> RATE = RedisScript.of(CURRENT_RATE + """
-			return tostring(rate)
-			""", String.class);
+	private static final RedisScript<String> RATE = LuaScripts.load("rate-limiter/rate.lua", String.class);
 
 	/**
 	 * Notes this instance alive (a sorted set of instance ids by the time each was last
 	 * seen, on Redis's clock) and answers {the shared rate, how many instances were seen
 	 * within the last three heartbeats}.
 	 */
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> HEARTBEAT = RedisScript.of(CURRENT_RATE + """
-			local now_ms = math.floor(now_us / 1000)
-			redis.call('ZADD', KEYS[4], now_ms, ARGV[5])
-			redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now_ms - tonumber(ARGV[6]))
-			redis.call('PEXPIRE', KEYS[4], ARGV[6])
-			return {tostring(rate), redis.call('ZCARD', KEYS[4])}
-			""", List.class);
+	private static final RedisScript<List<Object>> HEARTBEAT = LuaScripts.list("rate-limiter/heartbeat.lua");
 
-	private static final RedisScript<Long> LEAVE = RedisScript.of("""
-			return redis.call('ZREM', KEYS[4], ARGV[1])
-			""", Long.class);
+	private static final RedisScript<Long> LEAVE = LuaScripts.load("rate-limiter/leave.lua", Long.class);
 
 	/** How often an instance says it is alive. */
 	static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);

@@ -35,22 +35,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class RedisSharedTokenStore implements SharedTokenStore, RedisCheck {
 
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> READ = RedisScript.of("""
-			local value = redis.call('GET', KEYS[1])
-			if not value then return {} end
-			return {value, redis.call('PTTL', KEYS[1])}
-			""", List.class);
+	private static final RedisScript<List<Object>> READ = LuaScripts.list("token/read.lua");
 
-	private static final RedisScript<Long> DELETE_IF_EQUAL = RedisScript.of("""
-			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-			return 0
-			""", Long.class);
+	private static final RedisScript<Long> DELETE_IF_EQUAL = LuaScripts.load("token/delete-if-equal.lua", Long.class);
 
-	private static final RedisScript<Long> EXTEND_IF_EQUAL = RedisScript.of("""
-			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-			return 0
-			""", Long.class);
+	private static final RedisScript<Long> EXTEND_IF_EQUAL = LuaScripts.load("token/extend-if-equal.lua", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 

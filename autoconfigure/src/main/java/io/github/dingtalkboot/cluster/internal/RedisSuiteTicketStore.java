@@ -43,12 +43,7 @@ public final class RedisSuiteTicketStore implements SuiteTicketTracker, RedisChe
 	private static final Log logger = LogFactory.getLog(RedisSuiteTicketStore.class);
 
 	/** Keeps the ticket unless the one kept was saved later; 1 when kept. */
-	private static final RedisScript<Long> SAVE = RedisScript.of("""
-			if (tonumber(redis.call('GET', KEYS[2])) or 0) > tonumber(ARGV[2]) then return 0 end
-			redis.call('SET', KEYS[1], ARGV[1])
-			redis.call('SET', KEYS[2], ARGV[2])
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> SAVE = LuaScripts.load("suite-ticket/save.lua", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 

@@ -89,80 +89,14 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	/** The bound of a whole listing, which grows with the tasks tracked. */
 	static final Duration LIST_BOUND = Duration.ofSeconds(5);
 
-	private static final String NOW = """
-			local time = redis.call('TIME')
-			local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-			""";
-
-	/**
-	 * The holder's entry in the index of held tasks ({@code instance:taskId}, all scored
-	 * 0, so that one instance's entries are one lexical range), dropped; and a task made
-	 * the given instance's: in the index while that instance's lease runs, otherwise (it
-	 * has not claimed yet, or its lease ran out) on a lease of its own, so that it is
-	 * taken over if the instance dies before it claims.
-	 */
-	private static final String HOLDING = """
-			local function unindex(id)
-			  local holder = redis.call('HGET', KEYS[3], id)
-			  if holder then redis.call('ZREM', KEYS[10], holder .. ':' .. id) end
-			  return holder
-			end
-			local function hold(id, instance, lease)
-			  redis.call('HSET', KEYS[3], id, instance)
-			  if tonumber(redis.call('ZSCORE', KEYS[9], instance) or '0') > now then
-			    redis.call('ZADD', KEYS[10], 0, instance .. ':' .. id)
-			    redis.call('ZREM', KEYS[2], id)
-			  else
-			    redis.call('ZADD', KEYS[2], now + lease, id)
-			  end
-			end
-			""";
-
-	private static final RedisScript<Long> ADD = RedisScript.of(NOW + HOLDING + """
-			if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
-			unindex(ARGV[1])
-			hold(ARGV[1], ARGV[3], tonumber(ARGV[4]))
-			redis.call('ZREM', KEYS[4], ARGV[1])
-			redis.call('HDEL', KEYS[5], ARGV[1])
-			for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> ADD = LuaScripts.load("tracker/add.lua", Long.class);
 
 	/** 1 saved, 0 held by another instance, 2 removed, 3 unknown (Redis lost it). */
-	private static final RedisScript<Long> UPDATE = RedisScript.of(NOW + HOLDING + """
-			if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
-			  if redis.call('ZSCORE', KEYS[4], ARGV[1]) then return 2 end
-			  return 3
-			end
-			local holder = redis.call('HGET', KEYS[3], ARGV[1])
-			if holder and holder ~= ARGV[3] then return 0 end
-			if not holder then hold(ARGV[1], ARGV[3], tonumber(ARGV[4])) end
-			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> UPDATE = LuaScripts.load("tracker/update.lua", Long.class);
 
-	/**
-	 * Forgets a task; a holder other than the caller finds the id in its inbox at its
-	 * next claim, so that it stops following the task without sending what it holds.
-	 */
-	private static final String FORGET = """
-			redis.call('HDEL', KEYS[7], ARGV[1])
-			redis.call('ZREM', KEYS[8], ARGV[1])
-			redis.call('ZREM', KEYS[2], ARGV[1])
-			local holder = unindex(ARGV[1])
-			if holder and holder ~= ARGV[2] then redis.call('ZADD', KEYS[11], 0, holder .. ':' .. ARGV[1]) end
-			redis.call('HDEL', KEYS[3], ARGV[1])
-			redis.call('HDEL', KEYS[5], ARGV[1])
-			redis.call('ZADD', KEYS[4], now, ARGV[1])
-			return redis.call('HDEL', KEYS[1], ARGV[1])
-			""";
+	private static final RedisScript<Long> FINISH = LuaScripts.load("tracker/finish.lua", Long.class);
 
-	private static final RedisScript<Long> FINISH = RedisScript.of(NOW + HOLDING + """
-			local current = redis.call('HGET', KEYS[3], ARGV[1])
-			if current and current ~= ARGV[2] then return 0 end
-			""" + FORGET, Long.class);
-
-	private static final RedisScript<Long> REMOVE = RedisScript.of(NOW + HOLDING + FORGET, Long.class);
+	private static final RedisScript<Long> REMOVE = LuaScripts.load("tracker/remove.lua", Long.class);
 
 	/**
 	 * Answers {lost ids, missing ids, {id, task, id, task, ...} taken, 1 when the caller
@@ -179,180 +113,23 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	 * or lost by Redis. Lease times further ahead than one lease (Redis's clock went
 	 * back) are brought back to one lease.
 	 */
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> CLAIM = RedisScript.of(
-			NOW + HOLDING
-					+ """
-							local self = ARGV[1]
-							local expiry = now + tonumber(ARGV[2])
-							local full = ARGV[7] == 'full'
-							local function first(instance) return '[' .. instance .. ':' end
-							local function last(instance) return '(' .. instance .. ';' end
-							if not full and tonumber(redis.call('ZSCORE', KEYS[9], self) or '0') <= now then
-							  return {{}, {}, {}, 1}
-							end
-							redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[5]))
-							for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[8], '-inf', now - tonumber(ARGV[6]), 'LIMIT', 0, tonumber(ARGV[3]))) do
-							  redis.call('HDEL', KEYS[7], id)
-							  redis.call('ZREM', KEYS[8], id)
-							end
-							local lost, missing, taken = {}, {}, {}
-							local prefix = #self + 2
-							if full then
-							  local sent = {}
-							  for i = 8, #ARGV do sent[ARGV[i]] = true end
-							  for _, entry in ipairs(redis.call('ZRANGEBYLEX', KEYS[10], first(self), last(self))) do
-							    local id = string.sub(entry, prefix)
-							    if not sent[id] and redis.call('HGET', KEYS[3], id) == self then
-							      redis.call('ZADD', KEYS[2], 0, id)
-							      redis.call('HDEL', KEYS[3], id)
-							    end
-							  end
-							  redis.call('ZREMRANGEBYLEX', KEYS[10], first(self), last(self))
-							  redis.call('ZREMRANGEBYLEX', KEYS[11], first(self), last(self))
-							  for i = 8, #ARGV do
-							    local id = ARGV[i]
-							    if redis.call('HEXISTS', KEYS[1], id) == 1 then
-							      local holder = redis.call('HGET', KEYS[3], id)
-							      local alive = false
-							      if holder and holder ~= self then
-							        alive = tonumber(redis.call('ZSCORE', KEYS[2], id) or '0') > now
-							          or tonumber(redis.call('ZSCORE', KEYS[9], holder) or '0') > now
-							      end
-							      if alive then
-							        table.insert(lost, id)
-							      else
-							        if holder and holder ~= self then redis.call('ZREM', KEYS[10], holder .. ':' .. id) end
-							        redis.call('HSET', KEYS[3], id, self)
-							        redis.call('ZADD', KEYS[10], 0, self .. ':' .. id)
-							        redis.call('ZREM', KEYS[2], id)
-							      end
-							    elseif redis.call('ZSCORE', KEYS[4], id) then
-							      table.insert(lost, id)
-							    else
-							      table.insert(missing, id)
-							    end
-							  end
-							else
-							  for _, entry in ipairs(redis.call('ZRANGEBYLEX', KEYS[11], first(self), last(self))) do
-							    table.insert(lost, string.sub(entry, prefix))
-							  end
-							  redis.call('ZREMRANGEBYLEX', KEYS[11], first(self), last(self))
-							end
-							redis.call('ZADD', KEYS[9], expiry, self)
-							for _, instance in ipairs(redis.call('ZRANGEBYSCORE', KEYS[9], '(' .. expiry, '+inf', 'LIMIT', 0, tonumber(ARGV[3]))) do
-							  redis.call('ZADD', KEYS[9], expiry, instance)
-							end
-							for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. expiry, '+inf', 'LIMIT', 0, tonumber(ARGV[3]))) do
-							  redis.call('ZADD', KEYS[2], expiry, id)
-							end
-							local function take(id)
-							  local task = redis.call('HGET', KEYS[1], id)
-							  if task then
-							    redis.call('HSET', KEYS[3], id, self)
-							    redis.call('ZADD', KEYS[10], 0, self .. ':' .. id)
-							    table.insert(taken, id)
-							    table.insert(taken, task)
-							  else
-							    redis.call('HDEL', KEYS[3], id)
-							  end
-							end
-							local room = tonumber(ARGV[3])
-							while room > 0 do
-							  local dead = redis.call('ZRANGEBYSCORE', KEYS[9], '-inf', now, 'LIMIT', 0, 1)
-							  if #dead == 0 then break end
-							  local instance = dead[1]
-							  local entries = redis.call('ZRANGEBYLEX', KEYS[10], first(instance), last(instance), 'LIMIT', 0, room)
-							  if #entries < room then
-							    redis.call('ZREM', KEYS[9], instance)
-							    redis.call('ZREMRANGEBYLEX', KEYS[11], first(instance), last(instance))
-							  end
-							  room = room - #entries
-							  for _, entry in ipairs(entries) do
-							    redis.call('ZREM', KEYS[10], entry)
-							    local id = string.sub(entry, #instance + 2)
-							    if redis.call('HGET', KEYS[3], id) == instance then take(id) end
-							  end
-							end
-							if room > 0 then
-							  for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, room)) do
-							    redis.call('ZREM', KEYS[2], id)
-							    unindex(id)
-							    take(id)
-							  end
-							end
-							for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
-							return {lost, missing, taken, 0}
-							""",
-			List.class);
+	private static final RedisScript<List<Object>> CLAIM = LuaScripts.list("tracker/claim.lua");
 
-	private static final RedisScript<Long> PARK = RedisScript.of(NOW + HOLDING + """
-			local holder = redis.call('HGET', KEYS[3], ARGV[1])
-			if holder and holder ~= ARGV[3] then return 0 end
-			if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
-			redis.call('ZREM', KEYS[2], ARGV[1])
-			unindex(ARGV[1])
-			redis.call('HDEL', KEYS[3], ARGV[1])
-			redis.call('HSET', KEYS[7], ARGV[1], ARGV[2])
-			redis.call('ZADD', KEYS[8], now, ARGV[1])
-			for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> PARK = LuaScripts.load("tracker/park.lua", Long.class);
 
 	/**
 	 * Makes a task set aside claimable at once; 0 when it was not set aside (any more).
 	 */
-	private static final RedisScript<Long> REDELIVER = RedisScript.of(NOW + HOLDING + """
-			if redis.call('HDEL', KEYS[7], ARGV[1]) == 0 then return 0 end
-			redis.call('ZREM', KEYS[8], ARGV[1])
-			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-			redis.call('ZADD', KEYS[2], 0, ARGV[1])
-			unindex(ARGV[1])
-			redis.call('HDEL', KEYS[3], ARGV[1])
-			redis.call('ZREM', KEYS[4], ARGV[1])
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> REDELIVER = LuaScripts.load("tracker/redeliver.lua", Long.class);
 
 	/**
 	 * Frees every task the caller holds, those of its index and the given ids (held on
 	 * leases of their own before its first claim), and drops its lease.
 	 */
-	private static final RedisScript<Long> RELEASE = RedisScript.of("""
-			local released = 0
-			local function free(id)
-			  if redis.call('HGET', KEYS[3], id) == ARGV[1] then
-			    redis.call('ZADD', KEYS[2], 0, id)
-			    redis.call('HDEL', KEYS[3], id)
-			    released = released + 1
-			  end
-			end
-			local first, last = '[' .. ARGV[1] .. ':', '(' .. ARGV[1] .. ';'
-			for _, entry in ipairs(redis.call('ZRANGEBYLEX', KEYS[10], first, last)) do
-			  free(string.sub(entry, #ARGV[1] + 2))
-			end
-			for i = 2, #ARGV do free(ARGV[i]) end
-			redis.call('ZREMRANGEBYLEX', KEYS[10], first, last)
-			redis.call('ZREMRANGEBYLEX', KEYS[11], first, last)
-			redis.call('ZREM', KEYS[9], ARGV[1])
-			return released
-			""", Long.class);
+	private static final RedisScript<Long> RELEASE = LuaScripts.load("tracker/release.lua", Long.class);
 
 	/** Counts a failed read; 1 when the entry was set aside, 0 when it was let go. */
-	private static final RedisScript<Long> UNREADABLE = RedisScript.of(NOW + HOLDING + """
-			local task = redis.call('HGET', KEYS[1], ARGV[1])
-			if not task then return 0 end
-			unindex(ARGV[1])
-			redis.call('HDEL', KEYS[3], ARGV[1])
-			if redis.call('HINCRBY', KEYS[5], ARGV[1], 1) >= tonumber(ARGV[2]) then
-			  redis.call('HSET', KEYS[6], ARGV[1], task)
-			  redis.call('HDEL', KEYS[1], ARGV[1])
-			  redis.call('ZREM', KEYS[2], ARGV[1])
-			  redis.call('HDEL', KEYS[5], ARGV[1])
-			  return 1
-			end
-			redis.call('ZADD', KEYS[2], 0, ARGV[1])
-			return 0
-			""", Long.class);
+	private static final RedisScript<Long> UNREADABLE = LuaScripts.load("tracker/unreadable.lua", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -474,12 +251,12 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 			.flatMap(this::claimed);
 	}
 
-	private Mono<List<?>> claim(boolean reconcile, Collection<String> held) {
+	private Mono<List<Object>> claim(boolean reconcile, Collection<String> held) {
 		if (reconcile) {
 			this.claimsUntilReconcile.set(RECONCILE_EVERY - 1);
 		}
 		List<String> args = claimArguments(CLAIM_BATCH, reconcile, reconcile ? held : List.of());
-		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next()).map((answer) -> (List<?>) answer);
+		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next());
 	}
 
 	private static boolean mustReconcile(List<?> answer) {

@@ -310,7 +310,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		Mono<T> attempt = Mono.deferContextual((reactorContext) -> {
 			DingTalkClientObservationContext call = reactorContext.getOrDefault(ObservedCall.CALL_CONTEXT_KEY, null);
 			if (call != null) {
-				ObservationContextAccess.recorder().attemptStarted(call);
+				call.attemptStarted();
 			}
 			// the whole attempt, headers and body, has one deadline: Netty's response
 			// timeout only bounds the gap between two reads, which an answer trickling in
@@ -352,16 +352,15 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		int status = response.statusCode().value();
 		if (!response.statusCode().is2xxSuccessful()) {
 			DingTalkError error = DingTalkErrors.read(status, response.headers().asHttpHeaders(), body, this.json);
-			record(call,
-					(c) -> ObservationContextAccess.recorder().answered(c, status, error.code(), error.requestId()));
+			record(call, (c) -> c.answered(status, error.code(), error.requestId()));
 			if (error.code() != null && !DingTalkErrorCodes.DOCUMENTED.contains(error.code())) {
 				logger.info("DingTalk answered an undocumented error code '" + error.code()
 						+ "' (reported as OTHER in metrics)");
 			}
 			throw DingTalkErrors.toException(error);
 		}
-		record(call, (c) -> ObservationContextAccess.recorder()
-			.answered(c, status, null, response.headers().asHttpHeaders().getFirst(DingTalkErrors.REQUEST_ID_HEADER)));
+		record(call, (c) -> c.answered(status, null,
+				response.headers().asHttpHeaders().getFirst(DingTalkErrors.REQUEST_ID_HEADER)));
 		return reader.read(status, body);
 	}
 
@@ -377,11 +376,10 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		if (!response.statusCode().is2xxSuccessful()) {
 			DingTalkError error = new DingTalkError(status, null, problem,
 					headers.getFirst(DingTalkErrors.REQUEST_ID_HEADER), headers.getFirst(HttpHeaders.RETRY_AFTER));
-			record(call, (c) -> ObservationContextAccess.recorder().answered(c, status, null, error.requestId()));
+			record(call, (c) -> c.answered(status, null, error.requestId()));
 			return DingTalkErrors.toException(error);
 		}
-		record(call, (c) -> ObservationContextAccess.recorder()
-			.answered(c, status, null, headers.getFirst(DingTalkErrors.REQUEST_ID_HEADER)));
+		record(call, (c) -> c.answered(status, null, headers.getFirst(DingTalkErrors.REQUEST_ID_HEADER)));
 		return new DingTalkMalformedResponseException("DingTalk answered HTTP " + status + " with " + problem, ex);
 	}
 

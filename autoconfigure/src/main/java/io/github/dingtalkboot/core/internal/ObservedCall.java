@@ -110,21 +110,20 @@ final class ObservedCall {
 
 	private void failed(Throwable error) {
 		if (this.context.getStatus() == null && error instanceof DingTalkApiException api) {
-			ObservationContextAccess.recorder()
-				.answered(this.context, api.getStatusCode(), api.getErrorCode(), api.getRequestId());
+			this.context.answered(api.getStatusCode(), api.getErrorCode(), api.getRequestId());
 		}
 		this.observation.error(error);
 	}
 
 	private void stop() {
 		if (this.parent != null) {
-			ObservationContextAccess.recorder().answeredAs(this.parent, this.context);
+			this.parent.answeredAs(this.context);
 		}
 		this.observation.stop();
 	}
 
 	private void cancelled() {
-		ObservationContextAccess.recorder().cancelled(this.context);
+		this.context.cancelled();
 		this.observation.stop();
 	}
 

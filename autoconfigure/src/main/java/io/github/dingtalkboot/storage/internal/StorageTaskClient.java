@@ -33,7 +33,6 @@ import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.core.internal.ObservationContextAccess;
 import io.github.dingtalkboot.storage.StorageTask;
 import io.github.dingtalkboot.storage.StorageTaskNotFoundException;
 import io.github.dingtalkboot.storage.StorageTaskOperations;
@@ -232,8 +231,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	}
 
 	private Flux<StorageTask> poll(String taskId, String unionId, DingTalkClientObservationContext observation) {
-		return this.schedule.watch(this.corpId, taskId, unionId,
-				() -> ObservationContextAccess.recorder().pollAnswered(observation));
+		return this.schedule.watch(this.corpId, taskId, unionId, observation::pollAnswered);
 	}
 
 	private Mono<StorageTask> fetch(@Nullable String corpId, String taskId, String unionId,

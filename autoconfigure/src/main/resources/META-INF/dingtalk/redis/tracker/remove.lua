@@ -1,0 +1,4 @@
+-- Run by RedisTrackedTaskStore, which says what KEYS and ARGV hold and what the answer means.
+-- include: now.lua
+-- include: holding.lua
+-- include: forget.lua
