@@ -76,7 +76,7 @@ final class RunningCalls {
 		return Flux.defer(() -> {
 			Stop stop = register(this.longRunningCalls);
 			if (stop == null) {
-				return Flux.error(closedBefore());
+				return Flux.error(ClosedClient.nothingSent());
 			}
 			Mono<Void> signal = stop.signal();
 			return call.timeout(signal, (element) -> signal).doFinally((s) -> unregister(this.longRunningCalls, stop));
@@ -141,10 +141,6 @@ final class RunningCalls {
 		}
 	}
 
-	private static DingTalkClientClosedException closedBefore() {
-		return new DingTalkClientClosedException("The DingTalk client is closed; nothing was sent", null, 0);
-	}
-
 	/**
 	 * A single call that closing can end. Written as an operator rather than composed
 	 * from Reactor's (a sink and {@code timeout(Publisher)} per call) because every
@@ -165,7 +161,7 @@ final class RunningCalls {
 		@Override
 		public void subscribe(CoreSubscriber<? super T> actual) {
 			if (this.calls.closing) {
-				Operators.error(actual, closedBefore());
+				Operators.error(actual, ClosedClient.nothingSent());
 				return;
 			}
 			this.source.subscribe(new GuardedSubscriber<>(actual, this.calls));

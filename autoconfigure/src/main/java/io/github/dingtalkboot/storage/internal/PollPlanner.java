@@ -103,7 +103,7 @@ final class PollPlanner {
 	 * @return when to poll next
 	 */
 	Plan next(@Nullable StorageTask previous, StorageTask task, long nowNanos, Instant now) {
-		Duration backOff = backOff(previous == null || !PollSchedule.sameProgress(previous, task));
+		Duration backOff = backOff(previous == null || !TaskProgress.same(previous, task));
 		Plan predicted = predict(task, nowNanos, now);
 		return (predicted != null) ? predicted : new Plan(null, backOff, true);
 	}

@@ -90,6 +90,8 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	private final TrackerMetrics metrics;
 
+	private final PollLoop loop;
+
 	private final Scheduler timer;
 
 	private final Scheduler delivery;
@@ -157,7 +159,8 @@ public final class TaskTracker implements StorageTaskTracker {
 		this.settings = settings;
 		this.listeners = listeners;
 		this.metrics = metrics;
-		this.timer = schedule.timer();
+		this.loop = schedule.loop();
+		this.timer = this.loop.timer();
 		this.delivery = delivery;
 	}
 
@@ -196,9 +199,8 @@ public final class TaskTracker implements StorageTaskTracker {
 			if (this.held.containsKey(taskId)) {
 				return Mono.empty();
 			}
-			long leaseFrom = this.schedule.now();
-			TrackedTask task = new TrackedTask(taskId, unionId, attributes, this.schedule.wallClock(), null, null,
-					corpId);
+			long leaseFrom = this.loop.now();
+			TrackedTask task = new TrackedTask(taskId, unionId, attributes, this.loop.wallClock(), null, null, corpId);
 			return this.store.add(task)
 				.map((added) -> added ? Saved.YES : Saved.ALREADY_TRACKED)
 				.onErrorResume((ex) -> {
@@ -207,7 +209,7 @@ public final class TaskTracker implements StorageTaskTracker {
 				})
 				.doOnNext((saved) -> {
 					if (saved != Saved.ALREADY_TRACKED) {
-						this.schedule.execute(() -> adopt(task, saved == Saved.NO, leaseFrom));
+						this.loop.execute(() -> adopt(task, saved == Saved.NO, leaseFrom));
 					}
 				})
 				.then();
@@ -218,12 +220,12 @@ public final class TaskTracker implements StorageTaskTracker {
 	public Mono<Boolean> untrack(String taskId) {
 		return this.store.remove(taskId).map((removed) -> {
 			boolean held = this.held.remove(taskId) != null;
-			this.schedule.execute(() -> drop(taskId));
+			this.loop.execute(() -> drop(taskId));
 			return removed || held;
 		}).onErrorResume((ex) -> {
 			logger.debug("Removing tracked task " + taskId + " when the store answers again: " + ex);
 			boolean held = this.held.remove(taskId) != null;
-			this.schedule.execute(() -> {
+			this.loop.execute(() -> {
 				drop(taskId);
 				this.removals.add(taskId);
 			});
@@ -239,7 +241,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		return this.store.redeliver(taskId).doOnNext((redelivered) -> {
 			if (redelivered) {
 				// the next claim (of any instance) takes it; this one claims at once
-				this.schedule.execute(this::claim);
+				this.loop.execute(this::claim);
 			}
 		});
 	}
@@ -262,14 +264,14 @@ public final class TaskTracker implements StorageTaskTracker {
 	 * the lease.
 	 */
 	public void start() {
-		this.schedule.execute(() -> {
+		this.loop.execute(() -> {
 			if (this.started || this.stopped) {
 				return;
 			}
 			this.started = true;
 			this.entries.values().stream().filter((tracked) -> tracked.delivered == null).forEach(this::follow);
 			long period = this.settings.lease().toNanos() / 3;
-			this.claims = this.timer.schedulePeriodically(() -> this.schedule.execute(this::claim), 0, period,
+			this.claims = this.timer.schedulePeriodically(() -> this.loop.execute(this::claim), 0, period,
 					TimeUnit.NANOSECONDS);
 		});
 	}
@@ -282,7 +284,7 @@ public final class TaskTracker implements StorageTaskTracker {
 	 */
 	public Mono<Void> stop(Duration grace) {
 		Mono<List<Mono<Void>>> halt = Mono.create((sink) -> {
-			if (!this.schedule.execute(() -> sink.success(halt()))) {
+			if (!this.loop.execute(() -> sink.success(halt()))) {
 				sink.success(List.of());
 			}
 		});
@@ -352,7 +354,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		if (this.stopped) {
 			return;
 		}
-		long requestedAt = this.schedule.now();
+		long requestedAt = this.loop.now();
 		List<TrackedTask> unsaved = new ArrayList<>();
 		List<String> ids = new ArrayList<>();
 		for (Tracked tracked : List.copyOf(this.entries.values())) {
@@ -372,17 +374,17 @@ public final class TaskTracker implements StorageTaskTracker {
 		List<String> removals = List.copyOf(this.removals);
 		Flux.fromIterable(removals)
 			.concatMap((taskId) -> this.store.remove(taskId))
-			.then(Mono.fromRunnable(() -> this.schedule.execute(() -> removals.forEach(this.removals::remove))))
+			.then(Mono.fromRunnable(() -> this.loop.execute(() -> removals.forEach(this.removals::remove))))
 			.thenMany(Flux.fromIterable(unsaved))
 			.concatMap((task) -> this.store.add(task).thenReturn(task.taskId()))
 			.collectList()
 			.flatMap((saved) -> {
-				this.schedule.execute(() -> saved.forEach(this::markSaved));
+				this.loop.execute(() -> saved.forEach(this::markSaved));
 				List<String> all = new ArrayList<>(ids);
 				all.addAll(saved);
 				return this.store.claim(all).map((claim) -> new ClaimResult(claim, all));
 			})
-			.subscribe((result) -> this.schedule.execute(() -> claimed(result, requestedAt)),
+			.subscribe((result) -> this.loop.execute(() -> claimed(result, requestedAt)),
 					(ex) -> logger.debug("Claiming tracked tasks failed, following the held ones: " + ex));
 	}
 
@@ -455,7 +457,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		if (tasks.isEmpty()) {
 			return;
 		}
-		long now = this.schedule.now();
+		long now = this.loop.now();
 		if (this.lastWriteBackWarning == Long.MIN_VALUE
 				|| now - this.lastWriteBackWarning > this.settings.lease().toNanos()) {
 			logger.warn("The tracked task store lost " + tasks.size() + " task(s) this instance follows (Redis "
@@ -464,7 +466,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		this.lastWriteBackWarning = now;
 		Flux.fromIterable(tasks)
 			.concatMap((task) -> this.store.add(task).thenReturn(task.taskId()))
-			.subscribe((taskId) -> this.schedule.execute(() -> {
+			.subscribe((taskId) -> this.loop.execute(() -> {
 				Tracked tracked = this.entries.get(taskId);
 				if (tracked != null && tracked.delivered == null) {
 					renewed(tracked, now);
@@ -477,7 +479,7 @@ public final class TaskTracker implements StorageTaskTracker {
 			return;
 		}
 		this.metrics.polled();
-		if (leaseRanOut(tracked, this.schedule.now())) {
+		if (leaseRanOut(tracked, this.loop.now())) {
 			return;
 		}
 		tracked.lastError = null;
@@ -492,7 +494,7 @@ public final class TaskTracker implements StorageTaskTracker {
 		else if (!tracked.unsaved) {
 			TrackedTask task = tracked.task;
 			this.store.update(task)
-				.subscribe((update) -> this.schedule.execute(() -> saved(tracked, task, update)),
+				.subscribe((update) -> this.loop.execute(() -> saved(tracked, task, update)),
 						(ex) -> logger.debug("Saving a task's state failed: " + ex));
 		}
 	}
@@ -527,7 +529,7 @@ public final class TaskTracker implements StorageTaskTracker {
 			return;
 		}
 		this.metrics.polled();
-		if (leaseRanOut(tracked, this.schedule.now())) {
+		if (leaseRanOut(tracked, this.loop.now())) {
 			return;
 		}
 		if (ex instanceof StorageTaskNotFoundException) {
@@ -547,8 +549,7 @@ public final class TaskTracker implements StorageTaskTracker {
 	}
 
 	private boolean tooOld(Tracked tracked) {
-		return Duration.between(tracked.task.trackedAt(), this.schedule.wallClock())
-			.compareTo(this.settings.maxAge()) > 0;
+		return Duration.between(tracked.task.trackedAt(), this.loop.wallClock()).compareTo(this.settings.maxAge()) > 0;
 	}
 
 	private void giveUp(Tracked tracked, StorageTaskTrackingFailedEvent.Reason reason, @Nullable Throwable ex) {
@@ -603,16 +604,16 @@ public final class TaskTracker implements StorageTaskTracker {
 					if (outcome.equals(UNDELIVERED)) {
 						// should Redis not take it now, the task stays with its terminal
 						// state and is offered again by the instance that takes it over
-						return this.store.park(tracked.task.withUndeliveredSince(this.schedule.wallClock()))
+						return this.store.park(tracked.task.withUndeliveredSince(this.loop.wallClock()))
 							.onErrorResume((ex) -> Mono.just(false));
 					}
 					return this.store.finish(taskId).onErrorResume((ex) -> {
-						this.schedule.execute(() -> this.removals.add(taskId));
+						this.loop.execute(() -> this.removals.add(taskId));
 						return Mono.just(false);
 					});
 				});
 		}).doFinally((signal) -> {
-			this.schedule.execute(() -> forget(tracked));
+			this.loop.execute(() -> forget(tracked));
 			delivered.tryEmitEmpty();
 		}).subscribe();
 	}

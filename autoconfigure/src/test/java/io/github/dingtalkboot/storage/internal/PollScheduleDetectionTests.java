@@ -229,12 +229,10 @@ class PollScheduleDetectionTests {
 		record Poll(StorageTask task, Duration delay) {
 		}
 		return poll.map((task) -> new Poll(task, SETTINGS.initialPollInterval()))
-			.expand((previous) -> previous.task().isTerminal() ? Mono.empty()
-					: Mono.delay(previous.delay(), this.time)
-						.then(poll)
-						.map((task) -> new Poll(task,
-								SETTINGS.nextPollInterval(previous.delay(),
-										!PollSchedule.sameProgress(previous.task(), task)))))
+			.expand((previous) -> previous.task().isTerminal() ? Mono.empty() : Mono.delay(previous.delay(), this.time)
+				.then(poll)
+				.map((task) -> new Poll(task,
+						SETTINGS.nextPollInterval(previous.delay(), !TaskProgress.same(previous.task(), task)))))
 			.map(Poll::task);
 	}
 
