@@ -166,7 +166,7 @@ public final class PollSchedule {
 	 * @param unionId the operator
 	 * @param follower told of every poll's answer or failure, on the loop
 	 */
-	void follow(@Nullable String corpId, String taskId, String unionId, Follower follower) {
+	void follow(@Nullable String corpId, String taskId, String unionId, TaskFollower follower) {
 		if (this.closed) {
 			return;
 		}
@@ -247,7 +247,7 @@ public final class PollSchedule {
 			long now = this.loop.now();
 			task.plan(task.planner.next(previous, answer, now, this.loop.wallClock()), now);
 		}
-		Follower follower = task.follower;
+		TaskFollower follower = task.follower;
 		if (follower != null) {
 			follower.answered(answer);
 		}
@@ -262,7 +262,7 @@ public final class PollSchedule {
 		List<TaskWatcher> watchers = new ArrayList<>(task.watchers);
 		task.watchers.clear();
 		watchers.forEach((watcher) -> watcher.sink().tryEmitError(ex));
-		Follower follower = task.follower;
+		TaskFollower follower = task.follower;
 		if (follower == null || ex instanceof DingTalkClientClosedException) {
 			// nothing polls a task for a closed client: it would fail again and again
 			this.due.remove(task);
@@ -286,24 +286,13 @@ public final class PollSchedule {
 							"The DingTalk client was closed while this watch was running"));
 			}
 			task.watchers.clear();
-			Follower follower = task.follower;
+			TaskFollower follower = task.follower;
 			if (follower != null) {
 				follower.failed(new DingTalkClientClosedException("The DingTalk client was closed"));
 			}
 		}
 		// last: the client's own shutdown may have released the connections already
 		ended.forEach((task) -> Cancellations.dispose(task.poll));
-	}
-
-	/**
-	 * Told of each poll of a followed task, on the loop.
-	 */
-	interface Follower {
-
-		void answered(StorageTask task);
-
-		void failed(Throwable ex);
-
 	}
 
 }

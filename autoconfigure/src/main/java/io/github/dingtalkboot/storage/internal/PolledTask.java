@@ -41,7 +41,7 @@ final class PolledTask {
 
 	final List<TaskWatcher> watchers = new ArrayList<>(1);
 
-	PollSchedule.@Nullable Follower follower;
+	@Nullable TaskFollower follower;
 
 	long answeredAt;
 
