@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.ConnectorFactory;
 import io.github.dingtalkboot.core.internal.HttpSettings;
 import io.netty.resolver.NoopAddressResolverGroup;
 import org.jspecify.annotations.Nullable;
@@ -98,7 +98,7 @@ final class DingTalkHttpConnectors {
 	 * loops.
 	 * @return the connector factory
 	 */
-	DingTalkHttpClient.ConnectorFactory connectorFactory() {
+	ConnectorFactory connectorFactory() {
 		return (httpClient, onOwnEventLoops) -> {
 			ProxyResolution proxy = new ProxyResolution();
 			ReactorClientHttpConnectorBuilder builder = this.builder;

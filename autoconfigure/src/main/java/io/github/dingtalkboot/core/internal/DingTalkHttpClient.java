@@ -18,48 +18,25 @@ package io.github.dingtalkboot.core.internal;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import io.github.dingtalkboot.core.DefaultDingTalkClientObservationConvention;
-import io.github.dingtalkboot.core.DingTalkApiException;
 import io.github.dingtalkboot.core.DingTalkClientClosedException;
 import io.github.dingtalkboot.core.DingTalkClientObservationContext;
 import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
 import io.github.dingtalkboot.core.DingTalkClientObservationDocumentation;
-import io.github.dingtalkboot.core.DingTalkError;
-import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkException;
-import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
-import io.github.dingtalkboot.core.DingTalkThrottledException;
-import io.github.dingtalkboot.core.DingTalkTransportException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 import reactor.util.context.ContextView;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -87,27 +64,13 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 */
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
-	/**
-	 * Reactor context key of the current observation, as Micrometer's
-	 * {@code ObservationThreadLocalAccessor.KEY}: WebClient makes its observations
-	 * children of it.
-	 */
-
-	private static final DefaultDingTalkClientObservationConvention DEFAULT_CONVENTION = new DefaultDingTalkClientObservationConvention();
-
-	private static final byte[] EMPTY = new byte[0];
-
 	private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
 
-	private static final Log logger = LogFactory.getLog(DingTalkHttpClient.class);
+	private final ClientResources resources;
 
-	private final Supplier<WebClient> webClientFactory;
+	private final AnswerReader answers;
 
-	private volatile @Nullable WebClient webClient;
-
-	private final JsonMapper json;
-
-	private final RetryPolicy retryPolicy;
+	private final RetryingExchange exchange;
 
 	private final Duration attemptTimeout;
 
@@ -115,40 +78,19 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private final @Nullable DingTalkClientObservationConvention observationConvention;
 
-	private final ConnectionProvider connectionProvider;
-
-	private final LoopResources loopResources;
+	private final DefaultDingTalkClientObservationConvention defaultConvention = new DefaultDingTalkClientObservationConvention();
 
 	private final RunningCalls runningCalls = new RunningCalls();
 
 	private final RequestUris uris;
 
-	private DingTalkHttpClient(Builder builder) {
-		HttpSettings http = Objects.requireNonNull(builder.http);
-		this.connectionProvider = ConnectionProvider.builder("dingtalk")
-			.maxConnections(http.maxConnections())
-			.pendingAcquireMaxCount(http.maxPendingAcquires())
-			.build();
-		this.loopResources = LoopResources.create("dingtalk-http", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
-		WebClient.Builder webClient = builder.webClientBuilder.clone().baseUrl(builder.baseUrl);
-		ConnectorFactory connectorFactory = Objects.requireNonNull(builder.connectorFactory);
-		Consumer<WebClient.Builder> customizer = builder.customizer;
-		// made on first use: putting a client on its own event loops sets up their DNS
-		// resolver, which costs start-up time (tens of milliseconds, more in a cold JVM)
-		// that an application may never need
-		this.webClientFactory = () -> {
-			HttpClient httpClient = HttpClient.create(this.connectionProvider);
-			// last, so that a proxy set before keeps its own address resolution (runOn
-			// would replace it)
-			UnaryOperator<HttpClient> onOwnEventLoops = (client) -> client.runOn(this.loopResources);
-			webClient.clientConnector(connectorFactory.create(httpClient, onOwnEventLoops));
-			customizer.accept(webClient);
-			return webClient.build();
-		};
-		this.json = JsonMapper.builder().build();
-		this.uris = new RequestUris(builder.baseUrl);
-		this.retryPolicy = builder.retryPolicy;
+	DingTalkHttpClient(DingTalkHttpClientBuilder builder, HttpSettings http, ConnectorFactory connectorFactory) {
+		this.resources = new ClientResources(http, builder.webClientBuilder.clone().baseUrl(builder.baseUrl),
+				connectorFactory, builder.customizer);
+		this.answers = new AnswerReader(JsonMapper.builder().build());
 		this.attemptTimeout = http.responseTimeout();
+		this.exchange = new RetryingExchange(builder.retryPolicy, this.attemptTimeout, this.answers);
+		this.uris = new RequestUris(builder.baseUrl);
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 	}
@@ -161,8 +103,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @param retryPolicy the retry policy for every request
 	 * @return a builder
 	 */
-	public static Builder builder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
-		return new Builder(webClientBuilder, baseUrl, retryPolicy);
+	public static DingTalkHttpClientBuilder builder(WebClient.Builder webClientBuilder, String baseUrl,
+			RetryPolicy retryPolicy) {
+		return new DingTalkHttpClientBuilder(webClientBuilder, baseUrl, retryPolicy);
 	}
 
 	/**
@@ -234,7 +177,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	private ObservedCall start(String operation, @Nullable String taskId, ContextView reactorContext) {
 		DingTalkClientObservationContext context = new DingTalkClientObservationContext(operation, taskId);
 		Observation observation = DingTalkClientObservationDocumentation.DINGTALK_CLIENT_REQUESTS
-			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.observation(this.observationConvention, this.defaultConvention, () -> context, this.observationRegistry)
 			.parentObservation(reactorContext.getOrDefault(ObservedCall.OBSERVATION_KEY, null))
 			.start();
 		return new ObservedCall(context, observation, reactorContext.getOrDefault(ObservedCall.CALL_CONTEXT_KEY, null));
@@ -265,12 +208,13 @@ public final class DingTalkHttpClient implements AutoCloseable {
 							+ "(it is empty or holds spaces, control or non-ASCII characters); nothing was sent",
 					null, 0));
 		}
-		WebClient.RequestHeadersSpec<?> request = webClient().get()
+		WebClient.RequestHeadersSpec<?> request = this.resources.webClient()
+			.get()
 			.uri(this.uris.expand(pathTemplate, pathVariables, query))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate)
 			.accept(MediaType.APPLICATION_JSON)
 			.header(ACCESS_TOKEN_HEADER, accessToken);
-		return exchange(operation, "GET " + pathTemplate, request, rateLimiter, reader);
+		return this.exchange.exchange(operation, "GET " + pathTemplate, request, rateLimiter, reader);
 	}
 
 	/**
@@ -281,124 +225,15 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @return the answer's JSON object
 	 */
 	public Mono<JsonNode> post(String operation, String path, Map<String, ?> body) {
-		return Mono.fromCallable(() -> this.json.writeValueAsBytes(body)).flatMap((bytes) -> {
-			WebClient.RequestHeadersSpec<?> request = webClient().post()
+		return Mono.fromCallable(() -> this.answers.write(body)).flatMap((bytes) -> {
+			WebClient.RequestHeadersSpec<?> request = this.resources.webClient()
+				.post()
 				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(bytes);
-			return exchange(operation, "POST " + path, request, null, this::parseObject);
+			return this.exchange.exchange(operation, "POST " + path, request, null, this.answers::parseObject);
 		});
-	}
-
-	private WebClient webClient() {
-		WebClient client = this.webClient;
-		if (client == null) {
-			synchronized (this.webClientFactory) {
-				client = this.webClient;
-				if (client == null) {
-					client = this.webClientFactory.get();
-					this.webClient = client;
-				}
-			}
-		}
-		return client;
-	}
-
-	private <T> Mono<T> exchange(String operation, String description, WebClient.RequestHeadersSpec<?> request,
-			@Nullable DingTalkRateLimiter rateLimiter, BodyReader<T> reader) {
-		Mono<T> attempt = Mono.deferContextual((reactorContext) -> {
-			DingTalkClientObservationContext call = reactorContext.getOrDefault(ObservedCall.CALL_CONTEXT_KEY, null);
-			if (call != null) {
-				call.attemptStarted();
-			}
-			// the whole attempt, headers and body, has one deadline: Netty's response
-			// timeout only bounds the gap between two reads, which an answer trickling in
-			// byte by byte never exceeds
-			Mono<T> answer = request.exchangeToMono((response) -> read(response, call, reader))
-				.timeout(this.attemptTimeout)
-				.onErrorMap((ex) -> !(ex instanceof DingTalkException), (ex) -> transportFailure(description, ex));
-			if (!logger.isDebugEnabled()) {
-				return answer;
-			}
-			long start = System.nanoTime();
-			return answer.doOnSuccess((json) -> logAttempt(operation, call, null, start))
-				.doOnError((ex) -> logAttempt(operation, call, ex, start));
-		});
-		if (rateLimiter != null) {
-			// the limiter's own refusal (no slot within max-wait) is not DingTalk's
-			// answer:
-			// it lowers no rate
-			attempt = rateLimiter.acquire()
-				.then(attempt.doOnSuccess((answer) -> rateLimiter.onSuccess()).doOnError((ex) -> {
-					if (ex instanceof DingTalkThrottledException throttled && throttled.isRateLimited()) {
-						rateLimiter.onThrottled();
-					}
-				}));
-		}
-		return this.retryPolicy.apply(operation, attempt);
-	}
-
-	private <T> Mono<T> read(ClientResponse response, @Nullable DingTalkClientObservationContext call,
-			BodyReader<T> reader) {
-		return response.bodyToMono(byte[].class)
-			.defaultIfEmpty(EMPTY)
-			.onErrorResume(DingTalkHttpClient::isOverLimit, (ex) -> Mono.error(oversized(response, call, ex)))
-			.map((body) -> answer(response, call, body, reader));
-	}
-
-	private <T> T answer(ClientResponse response, @Nullable DingTalkClientObservationContext call, byte[] body,
-			BodyReader<T> reader) {
-		int status = response.statusCode().value();
-		if (!response.statusCode().is2xxSuccessful()) {
-			DingTalkError error = DingTalkErrors.read(status, response.headers().asHttpHeaders(), body, this.json);
-			record(call, (c) -> c.answered(status, error.code(), error.requestId()));
-			if (error.code() != null && !DingTalkErrorCodes.DOCUMENTED.contains(error.code())) {
-				logger.info("DingTalk answered an undocumented error code '" + error.code()
-						+ "' (reported as OTHER in metrics)");
-			}
-			throw DingTalkErrors.toException(error);
-		}
-		record(call, (c) -> c.answered(status, null,
-				response.headers().asHttpHeaders().getFirst(DingTalkErrors.REQUEST_ID_HEADER)));
-		return reader.read(status, body);
-	}
-
-	/*
-	 * An answer whose body is larger than the codecs' limit: its status still says what
-	 * it was.
-	 */
-	private static DingTalkException oversized(ClientResponse response, @Nullable DingTalkClientObservationContext call,
-			Throwable ex) {
-		int status = response.statusCode().value();
-		HttpHeaders headers = response.headers().asHttpHeaders();
-		String problem = "a body larger than the client's limit (" + describe(ex) + ")";
-		if (!response.statusCode().is2xxSuccessful()) {
-			DingTalkError error = new DingTalkError(status, null, problem,
-					headers.getFirst(DingTalkErrors.REQUEST_ID_HEADER), headers.getFirst(HttpHeaders.RETRY_AFTER));
-			record(call, (c) -> c.answered(status, null, error.requestId()));
-			return DingTalkErrors.toException(error);
-		}
-		record(call, (c) -> c.answered(status, null, headers.getFirst(DingTalkErrors.REQUEST_ID_HEADER)));
-		return new DingTalkMalformedResponseException("DingTalk answered HTTP " + status + " with " + problem, ex);
-	}
-
-	private static boolean isOverLimit(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof DataBufferLimitException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private DingTalkTransportException transportFailure(String description, Throwable ex) {
-		if (ex instanceof TimeoutException) {
-			return new DingTalkTransportException("No complete answer from DingTalk for " + description + " within "
-					+ this.attemptTimeout + " (the response timeout)", ex);
-		}
-		return new DingTalkTransportException("No usable answer from DingTalk for " + description + ": " + describe(ex),
-				ex);
 	}
 
 	/**
@@ -421,56 +256,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 		return true;
 	}
 
-	private static void record(@Nullable DingTalkClientObservationContext call,
-			Consumer<DingTalkClientObservationContext> action) {
-		if (call != null) {
-			action.accept(call);
-		}
-	}
-
-	private JsonNode parseObject(int status, byte[] body) {
-		try {
-			JsonNode node = this.json.readTree(body);
-			if (node == null || !node.isObject()) {
-				throw BodyReader.notAnObject(status, body);
-			}
-			return node;
-		}
-		catch (JacksonException ex) {
-			throw BodyReader.notJson(status, body, ex);
-		}
-	}
-
-	private static void logAttempt(String operation, @Nullable DingTalkClientObservationContext call,
-			@Nullable Throwable error, long start) {
-		long millis = (System.nanoTime() - start) / 1_000_000;
-		StringBuilder line = new StringBuilder("DingTalk ").append(operation);
-		if (call != null) {
-			line.append(" attempt ").append(call.getAttempts());
-		}
-		if (error instanceof DingTalkApiException api) {
-			line.append(": HTTP ").append(api.getStatusCode()).append(' ').append(api.getErrorCode());
-			line.append(" requestid=").append(api.getRequestId());
-		}
-		else if (error != null) {
-			line.append(": ").append(error.getClass().getSimpleName()).append(' ').append(error.getMessage());
-		}
-		else {
-			line.append(": HTTP ").append((call != null) ? call.getStatus() : "2xx");
-			line.append(" requestid=").append((call != null) ? call.getRequestId() : null);
-		}
-		logger.debug(line.append(" in ").append(millis).append(" ms"));
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
-	}
-
 	/**
 	 * Close the client: calls made from now on fail at once, running watches end at once,
 	 * single calls in flight may finish within the grace period; then all of them have
@@ -480,9 +265,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @return completes when everything is stopped and released
 	 */
 	public Mono<Void> shutdown(Duration gracePeriod) {
-		return this.runningCalls.close(gracePeriod)
-			.then(Mono.defer(() -> Mono.when(this.connectionProvider.disposeLater(),
-					this.loopResources.disposeLater(Duration.ZERO, RELEASE_TIMEOUT))));
+		return this.runningCalls.close(gracePeriod).then(Mono.defer(() -> this.resources.release(RELEASE_TIMEOUT)));
 	}
 
 	/**
@@ -519,125 +302,6 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	@Override
 	public void close() {
 		shutdown(Duration.ZERO).block(RELEASE_TIMEOUT.multipliedBy(2));
-	}
-
-	/**
-	 * Makes the connector of DingTalk calls.
-	 */
-	@FunctionalInterface
-	public interface ConnectorFactory {
-
-		/**
-		 * Make the connector.
-		 * @param httpClient a Reactor Netty client on the DingTalk client's own
-		 * connection pool
-		 * @param onOwnEventLoops to apply to the finished client, after every other
-		 * setting: puts it on the DingTalk client's own event loops
-		 * @return the connector
-		 */
-		ClientHttpConnector create(HttpClient httpClient, UnaryOperator<HttpClient> onOwnEventLoops);
-
-	}
-
-	/**
-	 * Builds a {@link DingTalkHttpClient}.
-	 */
-	public static final class Builder {
-
-		private final WebClient.Builder webClientBuilder;
-
-		private final String baseUrl;
-
-		private final RetryPolicy retryPolicy;
-
-		private @Nullable HttpSettings http;
-
-		private @Nullable ConnectorFactory connectorFactory;
-
-		private Consumer<WebClient.Builder> customizer = (builder) -> {
-		};
-
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-		private @Nullable DingTalkClientObservationConvention observationConvention;
-
-		private Builder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
-			this.webClientBuilder = webClientBuilder;
-			this.baseUrl = baseUrl;
-			this.retryPolicy = retryPolicy;
-		}
-
-		/**
-		 * Set the pool size and timeouts; the response timeout bounds each attempt as a
-		 * whole.
-		 * @param http the settings
-		 * @return this builder
-		 */
-		public Builder http(HttpSettings http) {
-			this.http = http;
-			return this;
-		}
-
-		/**
-		 * Set how the connector is made, e.g. with Spring Boot's HTTP client settings; by
-		 * default the connect and response timeouts of {@link #http(HttpSettings)} are
-		 * applied.
-		 * @param connectorFactory makes the connector
-		 * @return this builder
-		 */
-		public Builder connector(ConnectorFactory connectorFactory) {
-			this.connectorFactory = connectorFactory;
-			return this;
-		}
-
-		/**
-		 * Customize the {@link WebClient.Builder} of DingTalk calls last, after the
-		 * connector is set.
-		 * @param customizer the customizer
-		 * @return this builder
-		 */
-		public Builder customizer(Consumer<WebClient.Builder> customizer) {
-			this.customizer = customizer;
-			return this;
-		}
-
-		/**
-		 * Observe calls.
-		 * @param observationRegistry where {@code dingtalk.client.requests} observations
-		 * go
-		 * @param observationConvention a convention replacing the default one, or
-		 * {@code null}
-		 * @return this builder
-		 */
-		public Builder observations(ObservationRegistry observationRegistry,
-				@Nullable DingTalkClientObservationConvention observationConvention) {
-			this.observationRegistry = observationRegistry;
-			this.observationConvention = observationConvention;
-			return this;
-		}
-
-		/**
-		 * Build the client.
-		 * @return the client; close it to release its connections and threads
-		 */
-		public DingTalkHttpClient build() {
-			HttpSettings settings = this.http;
-			if (settings == null) {
-				throw new IllegalStateException("http settings not set");
-			}
-			if (this.connectorFactory == null) {
-				this.connectorFactory = (httpClient,
-						onOwnEventLoops) -> new ReactorClientHttpConnector(
-								onOwnEventLoops.apply(
-										httpClient
-											.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-													(int) Math.min(Integer.MAX_VALUE,
-															settings.connectTimeout().toMillis()))
-											.responseTimeout(settings.responseTimeout())));
-			}
-			return new DingTalkHttpClient(this);
-		}
-
 	}
 
 }
