@@ -100,8 +100,8 @@ public final class DingTalkAutoConfiguration {
 		return new PropertiesDingTalkConnectionDetails(properties);
 	}
 
+	// internal: applications tune it with customizers, so no bean of theirs replaces it
 	@Bean
-	@ConditionalOnMissingBean
 	DingTalkHttpClient dingTalkHttpClient(DingTalkProperties properties, DingTalkConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryListener> retryListeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
@@ -265,8 +265,8 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	StorageTaskOperations dingTalkStorageTaskOperations(DingTalkProperties properties, DingTalkHttpClient http,
+	@ConditionalOnMissingBean(StorageTaskOperations.class)
+	StorageTaskClient dingTalkStorageTaskOperations(DingTalkProperties properties, DingTalkHttpClient http,
 			AccessTokenSupplier accessTokenSupplier, ObjectProvider<CorpAccessTokenSupplier> corpTokens,
 			ObjectProvider<DingTalkRateLimiter> rateLimiter) {
 		StorageTaskSettings settings = DingTalkSettings.storage(properties.getStorage());

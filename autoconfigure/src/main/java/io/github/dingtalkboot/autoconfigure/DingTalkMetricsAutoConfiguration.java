@@ -32,7 +32,6 @@ import io.github.dingtalkboot.cluster.internal.ClusterState;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.storage.internal.TaskTracker;
 import io.github.dingtalkboot.storage.internal.TrackerMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -195,9 +194,10 @@ public final class DingTalkMetricsAutoConfiguration {
 	}
 
 	@Bean
-	MeterBinder dingTalkTrackerTaskMetrics(ObjectProvider<StorageTaskTracker> tracker) {
+	MeterBinder dingTalkTrackerTaskMetrics(ObjectProvider<TaskTracker> tracker) {
 		return (registry) -> {
-			if (tracker.getIfUnique() instanceof TaskTracker ours) {
+			TaskTracker ours = tracker.getIfUnique();
+			if (ours != null) {
 				Gauge.builder(TRACKER_TASKS, ours, TaskTracker::heldTasks)
 					.description("Storage tasks this instance tracks now")
 					.register(registry);

@@ -62,25 +62,27 @@ public final class DingTalkTrackerAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	StorageTaskTracker dingTalkStorageTaskTracker(StorageTaskOperations operations, TrackedTaskStore store,
-			DingTalkProperties properties, ConfigurableApplicationContext context,
+	@ConditionalOnMissingBean(StorageTaskTracker.class)
+	TaskTracker dingTalkStorageTaskTracker(StorageTaskOperations operations, ObjectProvider<StorageTaskClient> client,
+			TrackedTaskStore store, DingTalkProperties properties, ConfigurableApplicationContext context,
 			ObjectProvider<TrackerMetrics> metrics) {
+		StorageTaskClient ours = client.getIfUnique();
 		// a user's own operations pace their calls themselves, on a schedule of the
 		// tracker's
-		PollSchedule schedule = (operations instanceof StorageTaskClient client) ? client.schedule() : new PollSchedule(
+		PollSchedule schedule = (ours != null) ? ours.schedule() : new PollSchedule(
 				(corpId, taskId, unionId, limiter) -> ((corpId != null) ? operations.forCorp(corpId) : operations)
 					.getTask(taskId, unionId),
 				null, DingTalkSettings.storage(properties.getStorage()), Schedulers.parallel());
 		// a user's own operations serve no corps here: their polls could not be made
-		boolean servesCorps = operations instanceof StorageTaskClient client && client.servesCorps();
+		boolean servesCorps = ours != null && ours.servesCorps();
 		return new TaskTracker(schedule, store, DingTalkSettings.tracker(properties.getTracker()),
 				new ContextEventListeners(context), metrics.getIfAvailable(() -> TrackerMetrics.NONE), servesCorps);
 	}
 
 	@Bean
-	DingTalkTrackerLifecycle dingTalkTrackerLifecycle(StorageTaskTracker tracker, DingTalkProperties properties) {
-		return new DingTalkTrackerLifecycle(tracker, properties.getShutdown().getGracePeriod());
+	DingTalkTrackerLifecycle dingTalkTrackerLifecycle(ObjectProvider<TaskTracker> tracker,
+			DingTalkProperties properties) {
+		return new DingTalkTrackerLifecycle(tracker.getIfUnique(), properties.getShutdown().getGracePeriod());
 	}
 
 	@Configuration(proxyBeanMethods = false)

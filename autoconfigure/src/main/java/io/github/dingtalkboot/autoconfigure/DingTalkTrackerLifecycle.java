@@ -18,8 +18,8 @@ package io.github.dingtalkboot.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.dingtalkboot.storage.StorageTaskTracker;
 import io.github.dingtalkboot.storage.internal.TaskTracker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -36,21 +36,27 @@ final class DingTalkTrackerLifecycle implements SmartLifecycle {
 	/** Stops before the client ({@link DingTalkClientLifecycle#PHASE}) closes. */
 	static final int PHASE = DingTalkClientLifecycle.PHASE + 1;
 
-	private final StorageTaskTracker tracker;
+	private final @Nullable TaskTracker tracker;
 
 	private final Duration gracePeriod;
 
 	private volatile boolean running;
 
-	DingTalkTrackerLifecycle(StorageTaskTracker tracker, Duration gracePeriod) {
+	/**
+	 * Create the lifecycle of the starter's tracker.
+	 * @param tracker the starter's tracker, or {@code null} when the application has its
+	 * own, which it starts and stops itself
+	 * @param gracePeriod how long deliveries may take at shutdown
+	 */
+	DingTalkTrackerLifecycle(@Nullable TaskTracker tracker, Duration gracePeriod) {
 		this.tracker = tracker;
 		this.gracePeriod = gracePeriod;
 	}
 
 	@Override
 	public void start() {
-		if (this.tracker instanceof TaskTracker ours) {
-			ours.start();
+		if (this.tracker != null) {
+			this.tracker.start();
 		}
 		this.running = true;
 	}
@@ -64,8 +70,8 @@ final class DingTalkTrackerLifecycle implements SmartLifecycle {
 	@Override
 	public void stop(Runnable callback) {
 		this.running = false;
-		if (this.tracker instanceof TaskTracker ours) {
-			ours.stop(this.gracePeriod).doFinally((signal) -> callback.run()).subscribe();
+		if (this.tracker != null) {
+			this.tracker.stop(this.gracePeriod).doFinally((signal) -> callback.run()).subscribe();
 		}
 		else {
 			callback.run();
