@@ -19,8 +19,6 @@ package io.github.dingtalkboot.autoconfigure;
 import java.time.Duration;
 
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -43,8 +41,6 @@ final class DingTalkClientLifecycle implements SmartLifecycle {
 	 * ({@code - 2048}).
 	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
-
-	private static final Log logger = LogFactory.getLog(DingTalkClientLifecycle.class);
 
 	private final DingTalkHttpClient client;
 
@@ -70,11 +66,11 @@ final class DingTalkClientLifecycle implements SmartLifecycle {
 
 	@Override
 	public void stop(Runnable callback) {
-		logger.debug("Closing the DingTalk client (grace period " + this.gracePeriod + ")");
-		this.client.shutdown(this.gracePeriod).doFinally((signal) -> {
-			this.running = false;
-			callback.run();
-		}).subscribe(null, (ex) -> logger.warn("Closing the DingTalk client failed: " + ex));
+		LifecycleStop.inBackground("the DingTalk client (grace period " + this.gracePeriod + ")",
+				this.client.shutdown(this.gracePeriod), () -> {
+					this.running = false;
+					callback.run();
+				});
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import java.time.Duration;
 
 import io.github.dingtalkboot.storage.internal.TaskTracker;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -70,12 +71,8 @@ final class DingTalkTrackerLifecycle implements SmartLifecycle {
 	@Override
 	public void stop(Runnable callback) {
 		this.running = false;
-		if (this.tracker != null) {
-			this.tracker.stop(this.gracePeriod).doFinally((signal) -> callback.run()).subscribe();
-		}
-		else {
-			callback.run();
-		}
+		LifecycleStop.inBackground("the DingTalk tracker (grace period " + this.gracePeriod + ")",
+				(this.tracker != null) ? this.tracker.stop(this.gracePeriod) : Mono.empty(), callback);
 	}
 
 	@Override

@@ -181,12 +181,13 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	@Override
 	public Mono<StorageTask> getTask(String taskId) {
 		String unionId = this.settings.defaultUnionId();
-		return (unionId != null) ? getTask(taskId, unionId) : Mono.error(noDefaultUnionId("getTask(taskId)"));
+		return (unionId != null) ? getTask(taskId, unionId)
+				: Mono.error(TaskArguments.noDefaultUnionId("getTask(taskId)"));
 	}
 
 	@Override
 	public Mono<StorageTask> getTask(String taskId, String unionId) {
-		IllegalArgumentException invalid = validate(taskId, unionId);
+		IllegalArgumentException invalid = TaskArguments.invalid(taskId, unionId);
 		if (invalid != null) {
 			return Mono.error(invalid);
 		}
@@ -196,12 +197,13 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	@Override
 	public Flux<StorageTask> watchTask(String taskId) {
 		String unionId = this.settings.defaultUnionId();
-		return (unionId != null) ? watchTask(taskId, unionId) : Flux.error(noDefaultUnionId("watchTask(taskId)"));
+		return (unionId != null) ? watchTask(taskId, unionId)
+				: Flux.error(TaskArguments.noDefaultUnionId("watchTask(taskId)"));
 	}
 
 	@Override
 	public Flux<StorageTask> watchTask(String taskId, String unionId) {
-		IllegalArgumentException invalid = validate(taskId, unionId);
+		IllegalArgumentException invalid = TaskArguments.invalid(taskId, unionId);
 		if (invalid != null) {
 			return Flux.error(invalid);
 		}
@@ -212,7 +214,7 @@ public final class StorageTaskClient implements StorageTaskOperations {
 	public Mono<StorageTask> awaitTask(String taskId) {
 		String unionId = this.settings.defaultUnionId();
 		return (unionId != null) ? awaitTask(taskId, unionId, this.settings.awaitTimeout())
-				: Mono.error(noDefaultUnionId("awaitTask(taskId)"));
+				: Mono.error(TaskArguments.noDefaultUnionId("awaitTask(taskId)"));
 	}
 
 	@Override
@@ -284,20 +286,6 @@ public final class StorageTaskClient implements StorageTaskOperations {
 
 	private static DingTalkException tokenFailure(Throwable ex) {
 		return new DingTalkException("The access token supplier failed: " + ex, ex);
-	}
-
-	private static IllegalStateException noDefaultUnionId(String method) {
-		return new IllegalStateException(method + " needs an operator: pass the unionId or configure a default one");
-	}
-
-	private static @Nullable IllegalArgumentException validate(String taskId, String unionId) {
-		if (taskId == null || taskId.isBlank()) {
-			return new IllegalArgumentException("taskId must not be null or blank");
-		}
-		if (unionId == null || unionId.isBlank()) {
-			return new IllegalArgumentException("unionId must not be null or blank");
-		}
-		return null;
 	}
 
 	private static boolean isTaskNotExist(Throwable ex) {

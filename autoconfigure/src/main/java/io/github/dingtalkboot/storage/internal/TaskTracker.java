@@ -128,16 +128,14 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	private Mono<Void> track(@Nullable String corpId, String taskId) {
 		String unionId = this.schedule.settings().defaultUnionId();
-		return (unionId != null) ? track(corpId, taskId, unionId, Map.of()) : Mono.error(new IllegalStateException(
-				"track(taskId) needs an operator: pass the unionId or configure a default one"));
+		return (unionId != null) ? track(corpId, taskId, unionId, Map.of())
+				: Mono.error(TaskArguments.noDefaultUnionId("track(taskId)"));
 	}
 
 	private Mono<Void> track(@Nullable String corpId, String taskId, String unionId, Map<String, String> attributes) {
-		if (taskId == null || taskId.isBlank()) {
-			return Mono.error(new IllegalArgumentException("taskId must not be null or blank"));
-		}
-		if (unionId == null || unionId.isBlank()) {
-			return Mono.error(new IllegalArgumentException("unionId must not be null or blank"));
+		IllegalArgumentException invalid = TaskArguments.invalid(taskId, unionId);
+		if (invalid != null) {
+			return Mono.error(invalid);
 		}
 		if (attributes == null) {
 			return Mono.error(new IllegalArgumentException("attributes must not be null"));
@@ -182,8 +180,9 @@ public final class TaskTracker implements StorageTaskTracker {
 
 	@Override
 	public Mono<Boolean> redeliver(String taskId) {
-		if (taskId == null || taskId.isBlank()) {
-			return Mono.error(new IllegalArgumentException("taskId must not be null or blank"));
+		IllegalArgumentException invalid = TaskArguments.invalidTaskId(taskId);
+		if (invalid != null) {
+			return Mono.error(invalid);
 		}
 		return this.store.redeliver(taskId).doOnNext((redelivered) -> {
 			if (redelivered) {
