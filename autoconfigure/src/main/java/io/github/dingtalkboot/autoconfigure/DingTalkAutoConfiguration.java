@@ -46,6 +46,7 @@ import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.internal.AdaptiveRateLimiter;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClientBuilder;
 import io.github.dingtalkboot.core.internal.RetryBudget;
 import io.github.dingtalkboot.core.internal.RetryPolicy;
 import io.github.dingtalkboot.core.internal.RetrySettings;
@@ -116,8 +117,8 @@ public final class DingTalkAutoConfiguration {
 				sslBundles.getIfAvailable(), httpClientCustomizers.orderedStream().toList());
 		List<DingTalkWebClientCustomizer> customizers = webClientCustomizers.orderedStream().toList();
 		RetryPolicy retryPolicy = retryPolicy(properties.getRetry(), retryListeners.orderedStream().toList());
-		return DingTalkHttpClient
-			.builder(webClientBuilder.getIfAvailable(WebClient::builder), connectionDetails.getBaseUrl(), retryPolicy)
+		return new DingTalkHttpClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder),
+				connectionDetails.getBaseUrl(), retryPolicy)
 			.http(connectors.httpSettings())
 			.connector(connectors.connectorFactory())
 			.customizer((builder) -> customizers.forEach((customizer) -> customizer.customize(builder)))

@@ -36,9 +36,12 @@ public enum DingTalkClientObservationDocumentation implements ObservationDocumen
 	 */
 	DINGTALK_CLIENT_REQUESTS {
 
+		// the convention type: its default implementation,
+		// DefaultDingTalkClientObservationConvention,
+		// names these key names, and this documentation must not name it back
 		@Override
 		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
-			return DefaultDingTalkClientObservationConvention.class;
+			return DingTalkClientObservationConvention.class;
 		}
 
 		@Override

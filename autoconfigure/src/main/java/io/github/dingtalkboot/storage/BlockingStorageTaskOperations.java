@@ -104,7 +104,38 @@ public interface BlockingStorageTaskOperations {
 	 */
 	static BlockingStorageTaskOperations of(StorageTaskOperations operations, Duration callTimeout,
 			Duration defaultAwaitTimeout) {
-		return new BlockingStorageTaskClient(operations, callTimeout, defaultAwaitTimeout);
+		return of(new BlockingCalls(operations, callTimeout, defaultAwaitTimeout));
+	}
+
+	private static BlockingStorageTaskOperations of(BlockingCalls calls) {
+		return new BlockingStorageTaskOperations() {
+
+			@Override
+			public StorageTask getTask(String taskId, String unionId) {
+				return calls.getTask(taskId, unionId);
+			}
+
+			@Override
+			public StorageTask getTask(String taskId) {
+				return calls.getTask(taskId);
+			}
+
+			@Override
+			public StorageTask awaitTask(String taskId, String unionId, Duration timeout) {
+				return calls.awaitTask(taskId, unionId, timeout);
+			}
+
+			@Override
+			public StorageTask awaitTask(String taskId) {
+				return calls.awaitTask(taskId);
+			}
+
+			@Override
+			public BlockingStorageTaskOperations forCorp(String corpId) {
+				return of(calls.forCorp(corpId));
+			}
+
+		};
 	}
 
 }

@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The configuration metadata users see in their IDE, derived from
  * {@link DingTalkProperties} itself: every property is there, described, and shows the
- * default the code uses; so do the README's property tables.
+ * default the code uses; so do the property tables of the pages under docs/.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 class DingTalkConfigurationMetadataTests {
 
@@ -139,20 +141,28 @@ class DingTalkConfigurationMetadataTests {
 	}
 
 	/**
-	 * The README's property table rows: each property named in the first column with the
-	 * second column, backticks removed.
+	 * The property table rows of the pages under docs/: each property named in the first
+	 * column with the second column, backticks removed.
 	 */
 	private static Map<String, String> readmeDefaults() throws Exception {
 		Map<String, String> defaults = new TreeMap<>();
 		Pattern row = Pattern.compile("^\\| (`dingtalk\\.[^|]*?) \\|\\s*([^|]*?)\\s*\\|");
-		boolean inPropertyTable = false;
-		for (String line : Files.readAllLines(Path.of("../README.md"))) {
-			inPropertyTable = line.startsWith("| property | default |") || (inPropertyTable && line.startsWith("|"));
-			Matcher matcher = row.matcher(line);
-			if (inPropertyTable && matcher.find()) {
-				String shown = matcher.group(2).replace("`", "").strip();
-				for (String name : matcher.group(1).split(",\\s*")) {
-					defaults.put(name.replace("`", "").strip(), shown);
+		List<Path> pages;
+		try (Stream<Path> files = Files.list(Path.of("../docs"))) {
+			pages = files.filter((file) -> file.toString().endsWith(".md")).sorted().toList();
+		}
+		assertThat(pages).isNotEmpty();
+		for (Path page : pages) {
+			boolean inPropertyTable = false;
+			for (String line : Files.readAllLines(page)) {
+				inPropertyTable = line.startsWith("| property | default |")
+						|| (inPropertyTable && line.startsWith("|"));
+				Matcher matcher = row.matcher(line);
+				if (inPropertyTable && matcher.find()) {
+					String shown = matcher.group(2).replace("`", "").strip();
+					for (String name : matcher.group(1).split(",\\s*")) {
+						defaults.put(name.replace("`", "").strip(), shown);
+					}
 				}
 			}
 		}

@@ -20,18 +20,24 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.dingtalkboot.autoconfigure.DefaultSettings;
+import io.github.dingtalkboot.core.DingTalkClientObservationConvention;
 import io.github.dingtalkboot.core.RetryListener;
 import io.github.dingtalkboot.core.internal.DingTalkHttpClient;
+import io.github.dingtalkboot.core.internal.DingTalkHttpClientBuilder;
 import io.github.dingtalkboot.core.internal.HttpSettings;
 import io.github.dingtalkboot.core.internal.RetryBudget;
 import io.github.dingtalkboot.core.internal.RetryPolicy;
 import io.github.dingtalkboot.core.internal.RetrySettings;
+import io.micrometer.observation.ObservationRegistry;
 import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Clients pointed at a test server, with short delays so tests run fast.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 public final class DingTalkTestClients {
 
@@ -57,8 +63,23 @@ public final class DingTalkTestClients {
 	}
 
 	public static DingTalkHttpClient http(MockWebServer server, RetrySettings retry, HttpSettings settings) {
-		return DingTalkHttpClient.create(WebClient.builder(), baseUrl(server), settings,
+		return create(WebClient.builder(), baseUrl(server), settings,
 				new RetryPolicy(retry, RetryBudget.unlimited(), Clock.systemUTC(), RetryListener.NONE));
+	}
+
+	/** A client with default HTTP settings' connector and without observations. */
+	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
+			RetryPolicy retryPolicy) {
+		return new DingTalkHttpClientBuilder(builder, baseUrl, retryPolicy).http(http).build();
+	}
+
+	/** A client with default HTTP settings' connector. */
+	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
+			RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
+			@Nullable DingTalkClientObservationConvention observationConvention) {
+		return new DingTalkHttpClientBuilder(builder, baseUrl, retryPolicy).http(http)
+			.observations(observationRegistry, observationConvention)
+			.build();
 	}
 
 }

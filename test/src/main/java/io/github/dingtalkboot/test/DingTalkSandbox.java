@@ -16,39 +16,16 @@
 
 package io.github.dingtalkboot.test;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.dingtalkboot.callback.DingTalkCallbackCrypto;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufMono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -126,42 +103,20 @@ public final class DingTalkSandbox implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final Map<String, SandboxTask.Script> tasks = new ConcurrentHashMap<>();
+	private final SandboxPushes pushes;
 
-	private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+	private final SandboxTokens tokens;
 
-	private final Set<String> authorized = ConcurrentHashMap.newKeySet();
-
-	private final Map<Api, Deque<SandboxFailure>> failures = new EnumMap<>(Api.class);
-
-	private final Map<Api, Share> shares = new ConcurrentHashMap<>();
-
-	private final List<SandboxRequest> journal = new CopyOnWriteArrayList<>();
-
-	private final Set<String> callbacks = ConcurrentHashMap.newKeySet();
-
-	private final DingTalkCallbackCrypto crypto = new DingTalkCallbackCrypto(CALLBACK_TOKEN, CALLBACK_AES_KEY,
-			SUITE_KEY);
-
-	private final AtomicLong pushIds = new AtomicLong();
-
-	private final DisposableServer server;
+	private final SandboxServer server;
 
 	private DingTalkSandbox(Clock clock) {
 		this.clock = clock;
-		this.authorized.addAll(CORPS);
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.route((routes) -> routes
-				.post("/v1.0/oauth2/accessToken",
-						(request, response) -> handle(Api.ACCESS_TOKEN, request, response, this::accessToken))
-				.post("/v1.0/oauth2/corpAccessToken",
-						(request, response) -> handle(Api.CORP_ACCESS_TOKEN, request, response, this::corpAccessToken))
-				.get("/v1.0/storage/tasks/{taskId}",
-						(request, response) -> handle(Api.STORAGE_TASK, request, response, this::task))
-				.post("/sandbox/callbacks", this::subscribe))
-			.bindNow();
+		this.tokens = new SandboxTokens(clock, TOKEN_LIFETIME);
+		this.pushes = new SandboxPushes(new DingTalkCallbackCrypto(CALLBACK_TOKEN, CALLBACK_AES_KEY, SUITE_KEY),
+				SUITE_TICKET, clock, this.json);
+		this.server = new SandboxServer(new SandboxServer.Credentials(APP_KEY, APP_SECRET, SUITE_KEY, SUITE_SECRET,
+				SUITE_TICKET, TOKEN_LIFETIME), clock, this.json, this.tokens, this.pushes);
+		this.server.authorized().addAll(CORPS);
 	}
 
 	/**
@@ -196,7 +151,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * @return the script
 	 */
 	public SandboxTask task(String taskId) {
-		return new SandboxTask(this, taskId);
+		return new SandboxTask(taskId, this.clock, this::define);
 	}
 
 	/**
@@ -206,13 +161,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * @param failure how
 	 */
 	public void failNext(Api api, int times, SandboxFailure failure) {
-		Objects.requireNonNull(failure, "failure");
-		synchronized (this.failures) {
-			Deque<SandboxFailure> queue = this.failures.computeIfAbsent(api, (key) -> new ArrayDeque<>());
-			for (int i = 0; i < times; i++) {
-				queue.add(failure);
-			}
-		}
+		this.server.faults().failNext(api, times, failure);
 	}
 
 	/**
@@ -223,10 +172,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * @param failure how
 	 */
 	public void failShare(Api api, double share, SandboxFailure failure) {
-		if (share < 0 || share > 1) {
-			throw new IllegalArgumentException("A share is 0 to 1, not " + share);
-		}
-		this.shares.put(api, new Share(share, Objects.requireNonNull(failure, "failure")));
+		this.server.faults().failShare(api, share, failure);
 	}
 
 	/**
@@ -234,7 +180,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * @return the requests
 	 */
 	public List<SandboxRequest> requests() {
-		return List.copyOf(this.journal);
+		return List.copyOf(this.server.journal());
 	}
 
 	/**
@@ -243,7 +189,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * @return its requests
 	 */
 	public List<SandboxRequest> requests(Api api) {
-		return this.journal.stream().filter((request) -> request.api() == api).toList();
+		return this.server.journal().stream().filter((request) -> request.api() == api).toList();
 	}
 
 	/**
@@ -251,7 +197,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * {@code InvalidAuthentication}, and the next token request gets a new one.
 	 */
 	public void revokeTokens() {
-		this.tokens.clear();
+		this.tokens.revokeAll();
 	}
 
 	/**
@@ -259,7 +205,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * @return their ids, in the order of {@link #CORPS}
 	 */
 	public List<String> authorizedCorps() {
-		return CORPS.stream().filter(this.authorized::contains).toList();
+		return CORPS.stream().filter(this.server.authorized()::contains).toList();
 	}
 
 	/**
@@ -269,10 +215,10 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 */
 	public void authorize(String corpId) {
 		requireCorp(corpId);
-		this.authorized.add(corpId);
-		pushToAll(Map.of("EventType", "tmp_auth_code", "AuthCorpId", corpId, "SuiteKey", SUITE_KEY, "AuthCode",
-				"sandbox-auth-code-" + this.pushIds.incrementAndGet(), "TimeStamp",
-				String.valueOf(this.clock.millis())));
+		this.server.authorized().add(corpId);
+		this.pushes
+			.pushToAll(Map.of("EventType", "tmp_auth_code", "AuthCorpId", corpId, "SuiteKey", SUITE_KEY, "AuthCode",
+					"sandbox-auth-code-" + this.pushes.nextId(), "TimeStamp", String.valueOf(this.clock.millis())));
 	}
 
 	/**
@@ -282,10 +228,10 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 */
 	public void withdraw(String corpId) {
 		requireCorp(corpId);
-		this.authorized.remove(corpId);
-		this.tokens.values().removeIf((grant) -> corpId.equals(grant.corpId()));
-		pushToAll(Map.of("EventType", "suite_relieve", "AuthCorpId", corpId, "SuiteKey", SUITE_KEY, "TimeStamp",
-				String.valueOf(this.clock.millis())));
+		this.server.authorized().remove(corpId);
+		this.tokens.revoke(corpId);
+		this.pushes.pushToAll(Map.of("EventType", "suite_relieve", "AuthCorpId", corpId, "SuiteKey", SUITE_KEY,
+				"TimeStamp", String.valueOf(this.clock.millis())));
 	}
 
 	/**
@@ -294,7 +240,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * @return the crypto
 	 */
 	public DingTalkCallbackCrypto callbackCrypto() {
-		return this.crypto;
+		return this.pushes.crypto();
 	}
 
 	/**
@@ -307,12 +253,7 @@ public final class DingTalkSandbox implements AutoCloseable {
 	 * encrypted {@code success}
 	 */
 	public void pushTo(String callbackUrl) {
-		this.callbacks.add(callbackUrl);
-		String bizData = this.json.writeValueAsString(Map.of("syncAction", "suite_ticket", "suiteTicket", SUITE_TICKET,
-				"syncSeq", String.valueOf(this.pushIds.incrementAndGet())));
-		Map<String, Object> entry = Map.of("biz_type", 2, "id", this.pushIds.incrementAndGet(), "biz_id", "sandbox",
-				"corp_id", "sandbox-isv", "subscribe_id", "sandbox_0", "status", 0, "biz_data", bizData);
-		push(callbackUrl, Map.of("EventType", "SYNC_HTTP_PUSH_HIGH", "bizData", List.of(entry)));
+		this.pushes.pushTo(callbackUrl);
 	}
 
 	/**
@@ -334,28 +275,11 @@ public final class DingTalkSandbox implements AutoCloseable {
 			.block(Duration.ofSeconds(60));
 	}
 
-	private Mono<Void> subscribe(HttpServerRequest request, HttpServerResponse response) {
-		// the push goes out and waits for its answer: not on an event loop
-		return request.receive()
-			.aggregate()
-			.asString(StandardCharsets.UTF_8)
-			.publishOn(Schedulers.boundedElastic())
-			.flatMap((callbackUrl) -> {
-				pushTo(callbackUrl.trim());
-				return response.status(HttpResponseStatus.NO_CONTENT).send();
-			})
-			.then();
-	}
-
-	Instant now() {
-		return this.clock.instant();
-	}
-
 	void define(SandboxTask.Script script) {
 		if (script.corpId() != null) {
 			requireCorp(script.corpId());
 		}
-		this.tasks.put(script.id(), script);
+		this.server.tasks().put(script.id(), script);
 	}
 
 	private static void requireCorp(String corpId) {
@@ -364,206 +288,17 @@ public final class DingTalkSandbox implements AutoCloseable {
 		}
 	}
 
-	private void pushToAll(Map<String, Object> message) {
-		this.callbacks.forEach((callbackUrl) -> push(callbackUrl, message));
-	}
-
-	private void push(String callbackUrl, Map<String, Object> message) {
-		DingTalkCallbackCrypto.Encrypted encrypted = this.crypto.encrypt(this.json.writeValueAsString(message),
-				String.valueOf(this.clock.millis()), UUID.randomUUID().toString().substring(0, 16));
-		String uri = callbackUrl + "?msg_signature=" + encrypted.msgSignature() + "&timestamp=" + encrypted.timeStamp()
-				+ "&nonce=" + encrypted.nonce();
-		String body = this.json.writeValueAsString(Map.of("encrypt", encrypted.encrypt()));
-		// the application answers on its own server: wait for it off any event loop
-		String reply = Mono
-			.defer(() -> HttpClient.create()
-				.responseTimeout(Duration.ofSeconds(30))
-				.headers((headers) -> headers.set("Content-Type", "application/json"))
-				.post()
-				.uri(uri)
-				.send(ByteBufMono.fromString(Mono.just(body)))
-				.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
-					.defaultIfEmpty("")
-					.map((text) -> (response.status().code() == 200) ? text : "HTTP " + response.status().code())))
-			.subscribeOn(Schedulers.boundedElastic())
-			.block(Duration.ofSeconds(60));
-		JsonNode answer = (reply != null && reply.startsWith("{")) ? this.json.readTree(reply) : null;
-		if (answer == null || !"success".equals(this.crypto.decrypt(text(answer, "msg_signature"),
-				text(answer, "timeStamp"), text(answer, "nonce"), text(answer, "encrypt")))) {
-			throw new IllegalStateException(
-					"The application did not answer the push with the encrypted success: " + reply);
-		}
-	}
-
-	private Mono<Void> handle(Api api, HttpServerRequest request, HttpServerResponse response, Handler handler) {
-		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
-			SandboxRequest received = new SandboxRequest(api, request.method().name(), path(request.uri()),
-					query(request.uri()), request.requestHeaders().get("x-acs-dingtalk-access-token"), body,
-					this.clock.instant());
-			this.journal.add(received);
-			SandboxFailure failure;
-			synchronized (this.failures) {
-				Deque<SandboxFailure> queue = this.failures.get(api);
-				failure = (queue != null) ? queue.poll() : null;
-			}
-			Share share = this.shares.get(api);
-			if (failure == null && share != null && ThreadLocalRandom.current().nextDouble() < share.share()) {
-				failure = share.failure();
-			}
-			if (failure == null) {
-				return handler.handle(request, received, response);
-			}
-			return switch (failure.kind()) {
-				case ERROR -> error(response, failure.status(), failure.code(), "sandbox failure");
-				case BAN_PAGE -> response.status(HttpResponseStatus.FORBIDDEN)
-					.header("Content-Type", "text/html;charset=utf-8")
-					.sendString(Mono.just("<html><body><h1>403 Forbidden</h1><p>Your IP is banned for 5 minutes."
-							+ "</p></body></html>"))
-					.then();
-				// answered as at the end of the delay (a token's expiry on the sandbox's
-				// clock)
-				case DELAY ->
-					Mono.delay(failure.delay()).then(Mono.defer(() -> handler.handle(request, received, response)));
-				case DROP -> {
-					response.withConnection((connection) -> connection.channel().close());
-					yield Mono.empty();
-				}
-			};
-		});
-	}
-
-	private Mono<Void> accessToken(HttpServerRequest request, SandboxRequest received, HttpServerResponse response) {
-		JsonNode credentials = this.json.readTree(received.body().isEmpty() ? "{}" : received.body());
-		if (!APP_KEY.equals(text(credentials, "appKey")) || !APP_SECRET.equals(text(credentials, "appSecret"))) {
-			return error(response, 400, "invalidClientIdOrSecret", "无效的clientId或者clientSecret");
-		}
-		Instant now = this.clock.instant();
-		// while a token is valid DingTalk answers the same one, and extends it
-		String token = this.tokens.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().corpId() == null && now.isBefore(entry.getValue().expiry()))
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElseGet(() -> "sandbox-" + UUID.randomUUID());
-		this.tokens.put(token, new Grant(null, now.plus(TOKEN_LIFETIME)));
-		return send(response, 200, Map.of("accessToken", token, "expireIn", TOKEN_LIFETIME.toSeconds()));
-	}
-
-	private Mono<Void> corpAccessToken(HttpServerRequest request, SandboxRequest received,
-			HttpServerResponse response) {
-		JsonNode credentials = this.json.readTree(received.body().isEmpty() ? "{}" : received.body());
-		if (!SUITE_KEY.equals(text(credentials, "suiteKey"))
-				|| !SUITE_SECRET.equals(text(credentials, "suiteSecret"))) {
-			return error(response, 400, "invalidSuiteKey", "无效的suiteKey或者suiteSecret");
-		}
-		if (!SUITE_TICKET.equals(text(credentials, "suiteTicket"))) {
-			return error(response, 400, "invalidSuiteTicket", "无效的suiteTicket");
-		}
-		String corpId = text(credentials, "authCorpId");
-		if (corpId == null || !this.authorized.contains(corpId)) {
-			return error(response, 400, "invalidAuthInfo", "企业未授权该应用");
-		}
-		String token = "sandbox-" + UUID.randomUUID();
-		this.tokens.put(token, new Grant(corpId, this.clock.instant().plus(TOKEN_LIFETIME)));
-		return send(response, 200, Map.of("accessToken", token, "expireIn", TOKEN_LIFETIME.toSeconds()));
-	}
-
-	private Mono<Void> task(HttpServerRequest request, SandboxRequest received, HttpServerResponse response) {
-		String token = received.accessToken();
-		if (token == null) {
-			return error(response, 400, "AuthenticationFailed.MissingParameter", "缺少参数 x-acs-dingtalk-access-token");
-		}
-		Grant grant = this.tokens.get(token);
-		Instant now = this.clock.instant();
-		if (grant == null || !now.isBefore(grant.expiry())) {
-			return error(response, 400, "InvalidAuthentication", "不合法的access_token");
-		}
-		String unionId = received.query().get("unionId");
-		if (unionId == null || unionId.isEmpty()) {
-			return error(response, 400, "paramError", "unionId is required");
-		}
-		String taskId = request.param("taskId");
-		SandboxTask.Script script = (taskId != null) ? this.tasks.get(URLDecoder.decode(taskId, StandardCharsets.UTF_8))
-				: null;
-		if (script == null || !Objects.equals(script.corpId(), grant.corpId())) {
-			return error(response, 404, "taskNotExist", "任务不存在");
-		}
-		return send(response, 200, Map.of("task", script.stateAt(now)));
-	}
-
-	private Mono<Void> error(HttpServerResponse response, int status, String code, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("requestid", UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
-		body.put("code", code);
-		body.put("message", message);
-		return send(response, status, body);
-	}
-
-	private Mono<Void> send(HttpServerResponse response, int status, Object body) {
-		byte[] bytes = this.json.writeValueAsBytes(body);
-		return response.status(HttpResponseStatus.valueOf(status))
-			.header("Content-Type", "application/json;charset=utf-8")
-			.header("x-acs-request-id", UUID.randomUUID().toString())
-			.sendByteArray(Mono.just(bytes))
-			.then();
-	}
-
-	private static String path(String uri) {
-		int query = uri.indexOf('?');
-		return (query < 0) ? uri : uri.substring(0, query);
-	}
-
-	private static Map<String, String> query(String uri) {
-		int start = uri.indexOf('?');
-		if (start < 0) {
-			return Map.of();
-		}
-		Map<String, String> query = new LinkedHashMap<>();
-		for (String pair : uri.substring(start + 1).split("&")) {
-			int equals = pair.indexOf('=');
-			String name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-			String value = (equals < 0) ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-			query.putIfAbsent(name, value);
-		}
-		return Collections.unmodifiableMap(query);
-	}
-
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value != null && value.isString()) ? value.asString() : null;
-	}
-
 	/**
 	 * Stop listening.
 	 */
 	@Override
 	public void close() {
-		this.server.disposeNow();
+		this.server.close();
 	}
 
 	@Override
 	public String toString() {
-		return "DingTalkSandbox[" + baseUrl() + ", " + this.tasks.size() + " tasks]";
-	}
-
-	@FunctionalInterface
-	private interface Handler {
-
-		Mono<Void> handle(HttpServerRequest request, SandboxRequest received, HttpServerResponse response);
-
-	}
-
-	/** A share of requests failed at random. */
-	private record Share(double share, SandboxFailure failure) {
-
-	}
-
-	/**
-	 * A token: the corp it was issued to ({@code null} for the internal app), and until
-	 * when.
-	 */
-	private record Grant(@Nullable String corpId, Instant expiry) {
-
+		return "DingTalkSandbox[" + baseUrl() + ", " + this.server.tasks().size() + " tasks]";
 	}
 
 }

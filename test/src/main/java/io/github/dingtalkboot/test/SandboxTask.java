@@ -16,12 +16,14 @@
 
 package io.github.dingtalkboot.test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.github.dingtalkboot.storage.StorageTaskStatus;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +42,9 @@ public final class SandboxTask {
 
 	private static final int LUMPS = 3;
 
-	private final DingTalkSandbox sandbox;
+	private final Clock clock;
+
+	private final Consumer<Script> scripts;
 
 	private final String id;
 
@@ -54,8 +58,9 @@ public final class SandboxTask {
 
 	private Duration endsAfter = Duration.ZERO;
 
-	SandboxTask(DingTalkSandbox sandbox, String id) {
-		this.sandbox = sandbox;
+	SandboxTask(String id, Clock clock, Consumer<Script> scripts) {
+		this.clock = clock;
+		this.scripts = scripts;
 		this.id = Objects.requireNonNull(id, "id");
 	}
 
@@ -141,8 +146,8 @@ public final class SandboxTask {
 			throw new IllegalArgumentException("Counts must be within the task's " + this.subtasks + " subtasks: "
 					+ successCount + " + " + failCount);
 		}
-		Instant now = this.sandbox.now();
-		this.sandbox.define(new Script(this.id, this.corpId, now, Duration.ZERO, this.subtasks, false, Duration.ZERO,
+		Instant now = this.clock.instant();
+		this.scripts.accept(new Script(this.id, this.corpId, now, Duration.ZERO, this.subtasks, false, Duration.ZERO,
 				null, new Step(status, successCount, failCount)));
 	}
 
@@ -151,7 +156,7 @@ public final class SandboxTask {
 			throw new IllegalArgumentException(
 					"A task cannot end (" + this.endsAfter + ") before it leaves INIT (" + this.initFor + ")");
 		}
-		this.sandbox.define(new Script(this.id, this.corpId, this.sandbox.now(), this.initFor, this.subtasks,
+		this.scripts.accept(new Script(this.id, this.corpId, this.clock.instant(), this.initFor, this.subtasks,
 				this.lumpy, this.endsAfter, failMessage, null));
 	}
 

@@ -110,7 +110,7 @@ public final class CallbackReceiver {
 		this.listenerScheduler = listenerScheduler;
 		this.metrics = metrics;
 		this.clock = clock;
-		this.warnings = new RejectionWarnings(clock);
+		this.warnings = new RejectionWarnings(clock, logger);
 	}
 
 	/**

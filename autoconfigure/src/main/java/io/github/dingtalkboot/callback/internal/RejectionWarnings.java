@@ -24,7 +24,6 @@ import java.util.Map;
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException;
 import io.github.dingtalkboot.callback.DingTalkCallbackRejectedException.Reason;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * Logs refused pushes at WARN at most once a minute per reason, with how many were
@@ -35,7 +34,7 @@ import org.apache.commons.logging.LogFactory;
  */
 final class RejectionWarnings {
 
-	private static final Log logger = LogFactory.getLog(CallbackReceiver.class);
+	private final Log logger;
 
 	private static final Duration INTERVAL = Duration.ofMinutes(1);
 
@@ -43,7 +42,8 @@ final class RejectionWarnings {
 
 	private final Map<Reason, Window> windows = new EnumMap<>(Reason.class);
 
-	RejectionWarnings(Clock clock) {
+	RejectionWarnings(Clock clock, Log logger) {
+		this.logger = logger;
 		this.clock = clock;
 	}
 
@@ -62,14 +62,14 @@ final class RejectionWarnings {
 			}
 		}
 		if (silenced >= 0) {
-			logger.warn("Refused a push to the DingTalk callback (" + rejection.getReason() + "): "
+			this.logger.warn("Refused a push to the DingTalk callback (" + rejection.getReason() + "): "
 					+ rejection.getMessage()
 					+ ((silenced > 0)
 							? "; " + silenced + " more refused for this reason since the last warning, logged at DEBUG"
 							: ""));
 		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Refused a push to the DingTalk callback (" + rejection.getReason() + "): "
+		else if (this.logger.isDebugEnabled()) {
+			this.logger.debug("Refused a push to the DingTalk callback (" + rejection.getReason() + "): "
 					+ rejection.getMessage());
 		}
 	}

@@ -24,7 +24,6 @@ import io.github.dingtalkboot.core.DingTalkErrorCodes;
 import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkMalformedResponseException;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -44,15 +43,15 @@ import org.springframework.web.reactive.function.client.ClientResponse;
  */
 final class AnswerReader {
 
-	// under the client's name, the one category of its request logging
-	private static final Log logger = LogFactory.getLog(DingTalkHttpClient.class);
+	private final Log logger;
 
 	private static final byte[] EMPTY = new byte[0];
 
 	private final JsonMapper json;
 
-	AnswerReader(JsonMapper json) {
+	AnswerReader(JsonMapper json, Log logger) {
 		this.json = json;
+		this.logger = logger;
 	}
 
 	/**
@@ -119,7 +118,7 @@ final class AnswerReader {
 			DingTalkError error = DingTalkErrors.read(status, response.headers().asHttpHeaders(), body, this.json);
 			record(call, (c) -> c.answered(status, error.code(), error.requestId()));
 			if (error.code() != null && !DingTalkErrorCodes.DOCUMENTED.contains(error.code())) {
-				logger.info("DingTalk answered an undocumented error code '" + error.code()
+				this.logger.info("DingTalk answered an undocumented error code '" + error.code()
 						+ "' (reported as OTHER in metrics)");
 			}
 			throw DingTalkErrors.toException(error);

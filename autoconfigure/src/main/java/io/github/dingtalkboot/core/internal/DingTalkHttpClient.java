@@ -29,6 +29,8 @@ import io.github.dingtalkboot.core.DingTalkException;
 import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,6 +68,9 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
 
+	// the one category of the client's request logging, its parts' too
+	private static final Log logger = LogFactory.getLog(DingTalkHttpClient.class);
+
 	private final ClientResources resources;
 
 	private final AnswerReader answers;
@@ -84,60 +89,26 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private final RequestUris uris;
 
-	DingTalkHttpClient(DingTalkHttpClientBuilder builder, HttpSettings http, ConnectorFactory connectorFactory) {
-		this.resources = new ClientResources(http, builder.webClientBuilder.clone().baseUrl(builder.baseUrl),
-				connectorFactory, builder.customizer);
-		this.answers = new AnswerReader(JsonMapper.builder().build());
-		this.attemptTimeout = http.responseTimeout();
-		this.exchange = new RetryingExchange(builder.retryPolicy, this.attemptTimeout, this.answers);
-		this.uris = new RequestUris(builder.baseUrl);
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
-	}
-
 	/**
-	 * Start building a client.
-	 * @param webClientBuilder the builder to start from (cloned, so Boot's codecs,
-	 * filters and observations apply while the builder itself stays untouched)
-	 * @param baseUrl the base URL, e.g. {@code https://api.dingtalk.io}
-	 * @param retryPolicy the retry policy for every request
-	 * @return a builder
-	 */
-	public static DingTalkHttpClientBuilder builder(WebClient.Builder webClientBuilder, String baseUrl,
-			RetryPolicy retryPolicy) {
-		return new DingTalkHttpClientBuilder(webClientBuilder, baseUrl, retryPolicy);
-	}
-
-	/**
-	 * Create a client with default HTTP settings' connector and without observations.
-	 * @param builder the builder to start from (cloned)
-	 * @param baseUrl the base URL, e.g. {@code https://api.dingtalk.io}
-	 * @param http timeouts and pool size
-	 * @param retryPolicy the retry policy for every request
-	 * @return the client; close it to release its connections and threads
-	 */
-	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
-			RetryPolicy retryPolicy) {
-		return builder(builder, baseUrl, retryPolicy).http(http).build();
-	}
-
-	/**
-	 * Create a client with default HTTP settings' connector.
-	 * @param builder the builder to start from (cloned)
+	 * Create a client; {@link DingTalkHttpClientBuilder} says what each part is.
+	 * @param resources its connection pool, event loops and WebClient
 	 * @param baseUrl the base URL
 	 * @param http timeouts and pool size
 	 * @param retryPolicy the retry policy for every request
-	 * @param observationRegistry where {@code dingtalk.client.requests} observations go
+	 * @param observationRegistry where observations go
 	 * @param observationConvention a convention replacing the default one, or
 	 * {@code null}
-	 * @return the client; close it to release its connections and threads
 	 */
-	public static DingTalkHttpClient create(WebClient.Builder builder, String baseUrl, HttpSettings http,
-			RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
+	DingTalkHttpClient(ClientResources resources, String baseUrl, HttpSettings http, RetryPolicy retryPolicy,
+			ObservationRegistry observationRegistry,
 			@Nullable DingTalkClientObservationConvention observationConvention) {
-		return builder(builder, baseUrl, retryPolicy).http(http)
-			.observations(observationRegistry, observationConvention)
-			.build();
+		this.resources = resources;
+		this.answers = new AnswerReader(JsonMapper.builder().build(), logger);
+		this.attemptTimeout = http.responseTimeout();
+		this.exchange = new RetryingExchange(retryPolicy, this.attemptTimeout, this.answers, logger);
+		this.uris = new RequestUris(baseUrl);
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**

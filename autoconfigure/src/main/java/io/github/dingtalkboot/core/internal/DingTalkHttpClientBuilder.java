@@ -33,24 +33,31 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class DingTalkHttpClientBuilder {
 
-	final WebClient.Builder webClientBuilder;
+	private final WebClient.Builder webClientBuilder;
 
-	final String baseUrl;
+	private final String baseUrl;
 
-	final RetryPolicy retryPolicy;
+	private final RetryPolicy retryPolicy;
 
 	private @Nullable HttpSettings http;
 
 	private @Nullable ConnectorFactory connectorFactory;
 
-	Consumer<WebClient.Builder> customizer = (builder) -> {
+	private Consumer<WebClient.Builder> customizer = (builder) -> {
 	};
 
-	ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-	@Nullable DingTalkClientObservationConvention observationConvention;
+	private @Nullable DingTalkClientObservationConvention observationConvention;
 
-	DingTalkHttpClientBuilder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
+	/**
+	 * Start building a client.
+	 * @param webClientBuilder the builder to start from (cloned, so Boot's codecs,
+	 * filters and observations apply while the builder itself stays untouched)
+	 * @param baseUrl the base URL, e.g. {@code https://api.dingtalk.io}
+	 * @param retryPolicy the retry policy for every request
+	 */
+	public DingTalkHttpClientBuilder(WebClient.Builder webClientBuilder, String baseUrl, RetryPolicy retryPolicy) {
 		this.webClientBuilder = webClientBuilder;
 		this.baseUrl = baseUrl;
 		this.retryPolicy = retryPolicy;
@@ -121,7 +128,10 @@ public final class DingTalkHttpClientBuilder {
 								(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
 						.responseTimeout(settings.responseTimeout())));
 		}
-		return new DingTalkHttpClient(this, settings, connectors);
+		ClientResources resources = new ClientResources(settings, this.webClientBuilder.clone().baseUrl(this.baseUrl),
+				connectors, this.customizer);
+		return new DingTalkHttpClient(resources, this.baseUrl, settings, this.retryPolicy, this.observationRegistry,
+				this.observationConvention);
 	}
 
 }

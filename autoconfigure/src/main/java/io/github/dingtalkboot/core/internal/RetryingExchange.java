@@ -26,7 +26,6 @@ import io.github.dingtalkboot.core.DingTalkRateLimiter;
 import io.github.dingtalkboot.core.DingTalkThrottledException;
 import io.github.dingtalkboot.core.DingTalkTransportException;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -41,8 +40,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class RetryingExchange {
 
-	// under the client's name, the one category of its request logging
-	private static final Log logger = LogFactory.getLog(DingTalkHttpClient.class);
+	private final Log logger;
 
 	private final RetryPolicy retryPolicy;
 
@@ -50,7 +48,8 @@ final class RetryingExchange {
 
 	private final AnswerReader answers;
 
-	RetryingExchange(RetryPolicy retryPolicy, Duration attemptTimeout, AnswerReader answers) {
+	RetryingExchange(RetryPolicy retryPolicy, Duration attemptTimeout, AnswerReader answers, Log logger) {
+		this.logger = logger;
 		this.retryPolicy = retryPolicy;
 		this.attemptTimeout = attemptTimeout;
 		this.answers = answers;
@@ -79,7 +78,7 @@ final class RetryingExchange {
 			Mono<T> answer = request.exchangeToMono((response) -> this.answers.read(response, call, reader))
 				.timeout(this.attemptTimeout)
 				.onErrorMap((ex) -> !(ex instanceof DingTalkException), (ex) -> transportFailure(description, ex));
-			if (!logger.isDebugEnabled()) {
+			if (!this.logger.isDebugEnabled()) {
 				return answer;
 			}
 			long start = System.nanoTime();
@@ -108,7 +107,7 @@ final class RetryingExchange {
 				"No usable answer from DingTalk for " + description + ": " + AnswerReader.describe(ex), ex);
 	}
 
-	private static void logAttempt(String operation, @Nullable DingTalkClientObservationContext call,
+	private void logAttempt(String operation, @Nullable DingTalkClientObservationContext call,
 			@Nullable Throwable error, long start) {
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		StringBuilder line = new StringBuilder("DingTalk ").append(operation);
@@ -126,7 +125,7 @@ final class RetryingExchange {
 			line.append(": HTTP ").append((call != null) ? call.getStatus() : "2xx");
 			line.append(" requestid=").append((call != null) ? call.getRequestId() : null);
 		}
-		logger.debug(line.append(" in ").append(millis).append(" ms"));
+		this.logger.debug(line.append(" in ").append(millis).append(" ms"));
 	}
 
 }

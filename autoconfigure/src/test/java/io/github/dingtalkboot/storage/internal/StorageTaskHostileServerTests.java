@@ -50,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a hostile or broken server does to a call: answers that trickle in, bodies over
  * the codec limit, and tokens that cannot be sent. Each ends in a typed error, bounded in
  * time.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 class StorageTaskHostileServerTests {
 
@@ -180,7 +182,7 @@ class StorageTaskHostileServerTests {
 	}
 
 	private static DingTalkHttpClient client(String baseUrl, HttpSettings settings) {
-		return DingTalkHttpClient.create(WebClient.builder(), baseUrl, settings, new RetryPolicy(
+		return DingTalkTestClients.create(WebClient.builder(), baseUrl, settings, new RetryPolicy(
 				DingTalkTestClients.fastRetries(), RetryBudget.unlimited(), Clock.systemUTC(), RetryListener.NONE));
 	}
 

@@ -63,6 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code dingtalk.client.requests} observation, the {@code dingtalk.client.retries}
  * counter and the per-attempt {@code http.client.requests} observations, against a real
  * HTTP server.
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 class StorageTaskObservationTests {
 
@@ -99,7 +101,7 @@ class StorageTaskObservationTests {
 		// 3 s attempts: short enough for the no-answer test, long enough that a loaded
 		// machine's slow first
 		// call is not mistaken for one
-		return this.dingtalk.closedAfterEach(DingTalkHttpClient.create(
+		return this.dingtalk.closedAfterEach(DingTalkTestClients.create(
 				WebClient.builder().observationRegistry(registry), DingTalkTestClients.baseUrl(this.server),
 				new HttpSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 50, 100),
 				new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(), Clock.systemUTC(), retries),
@@ -319,7 +321,7 @@ class StorageTaskObservationTests {
 	void aWatchWhosePollGetsNoAnswerIsRecordedWithStatusNone() throws Exception {
 		DingTalkHttpClient refused;
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			refused = DingTalkHttpClient.create(WebClient.builder(), "http://127.0.0.1:" + socket.getLocalPort(),
+			refused = DingTalkTestClients.create(WebClient.builder(), "http://127.0.0.1:" + socket.getLocalPort(),
 					DefaultSettings.http(), new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(),
 							Clock.systemUTC(), RetryListener.NONE),
 					this.observations, null);

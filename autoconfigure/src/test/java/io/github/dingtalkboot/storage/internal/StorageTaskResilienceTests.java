@@ -65,6 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Retries, timeouts, throttling and concurrency of {@link StorageTaskClient} against a
  * real HTTP server (delays shortened; their values are covered in virtual time by
  * {@code RetryPolicyTests}).
+ *
+ * @author dingtalk-spring-boot maintainers
  */
 class StorageTaskResilienceTests {
 
@@ -182,7 +184,7 @@ class StorageTaskResilienceTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		try (DingTalkHttpClient refused = DingTalkHttpClient.create(WebClient.builder(),
+		try (DingTalkHttpClient refused = DingTalkTestClients.create(WebClient.builder(),
 				"http://127.0.0.1:" + closedPort, DefaultSettings.http(),
 				new RetryPolicy(DingTalkTestClients.fastRetries(), RetryBudget.unlimited(), Clock.systemUTC(),
 						RetryListener.NONE))) {

@@ -29,12 +29,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@link BlockingStorageTaskOperations} that waits for {@link StorageTaskOperations} with
- * a bound.
+ * The calls of {@link BlockingStorageTaskOperations#of}: each waits for
+ * {@link StorageTaskOperations} with a bound, on a thread that may block.
  *
  * @author dingtalk-spring-boot maintainers
  */
-final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
+final class BlockingCalls {
 
 	private final StorageTaskOperations operations;
 
@@ -42,7 +42,7 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 
 	private final Duration defaultAwaitTimeout;
 
-	BlockingStorageTaskClient(StorageTaskOperations operations, Duration callTimeout, Duration defaultAwaitTimeout) {
+	BlockingCalls(StorageTaskOperations operations, Duration callTimeout, Duration defaultAwaitTimeout) {
 		if (callTimeout.isNegative() || callTimeout.isZero()) {
 			throw new IllegalArgumentException("callTimeout must be positive");
 		}
@@ -51,24 +51,19 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 		this.defaultAwaitTimeout = defaultAwaitTimeout;
 	}
 
-	@Override
-	public BlockingStorageTaskOperations forCorp(String corpId) {
-		return new BlockingStorageTaskClient(this.operations.forCorp(corpId), this.callTimeout,
-				this.defaultAwaitTimeout);
+	BlockingCalls forCorp(String corpId) {
+		return new BlockingCalls(this.operations.forCorp(corpId), this.callTimeout, this.defaultAwaitTimeout);
 	}
 
-	@Override
-	public StorageTask getTask(String taskId, String unionId) {
+	StorageTask getTask(String taskId, String unionId) {
 		return await(this.operations.getTask(taskId, unionId), this.callTimeout, "getTask");
 	}
 
-	@Override
-	public StorageTask getTask(String taskId) {
+	StorageTask getTask(String taskId) {
 		return await(this.operations.getTask(taskId), this.callTimeout, "getTask");
 	}
 
-	@Override
-	public StorageTask awaitTask(String taskId, String unionId, Duration timeout) {
+	StorageTask awaitTask(String taskId, String unionId, Duration timeout) {
 		// the reactive call times out by itself; the bound here only guards against a
 		// call that never ends
 		Duration bound = (timeout != null && !timeout.isNegative() && !timeout.isZero())
@@ -76,8 +71,7 @@ final class BlockingStorageTaskClient implements BlockingStorageTaskOperations {
 		return await(this.operations.awaitTask(taskId, unionId, timeout), bound, "awaitTask");
 	}
 
-	@Override
-	public StorageTask awaitTask(String taskId) {
+	StorageTask awaitTask(String taskId) {
 		return await(this.operations.awaitTask(taskId), this.defaultAwaitTimeout.plus(this.callTimeout), "awaitTask");
 	}
 
