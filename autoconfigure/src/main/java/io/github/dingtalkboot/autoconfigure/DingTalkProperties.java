@@ -34,6 +34,11 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  * {@code suite-key}, {@code suite-secret}, {@code suite-ticket} and {@code auth-corp-id}
  * (third-party enterprise app), or {@code access-token} (a fixed token).
  * {@link #toString()} masks every secret.
+ * <p>
+ * One class for the whole {@code dingtalk.*} tree, its groups as nested classes, as
+ * Spring Boot's own properties classes are: the configuration processor reads the Javadoc
+ * of each nested field as the description users see, so the length is mostly that
+ * documentation, one getter and setter per property.
  *
  * @author dingtalk-spring-boot maintainers
  * @since 0.1.0

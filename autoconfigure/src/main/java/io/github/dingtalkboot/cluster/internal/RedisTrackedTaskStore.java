@@ -19,10 +19,8 @@ package io.github.dingtalkboot.cluster.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -246,21 +244,18 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 	@Override
 	public Mono<Claim> claim(Collection<String> held) {
 		boolean reconcile = this.claimsUntilReconcile.getAndDecrement() <= 0;
-		return claim(reconcile, held).flatMap((answer) -> mustReconcile(answer) ? claim(true, held) : Mono.just(answer))
+		return claim(reconcile, held)
+			.flatMap((answer) -> answer.mustReconcile() ? claim(true, held) : Mono.just(answer))
 			.doOnError((ex) -> this.claimsUntilReconcile.set(0))
 			.flatMap(this::claimed);
 	}
 
-	private Mono<List<Object>> claim(boolean reconcile, Collection<String> held) {
+	private Mono<ClaimAnswer> claim(boolean reconcile, Collection<String> held) {
 		if (reconcile) {
 			this.claimsUntilReconcile.set(RECONCILE_EVERY - 1);
 		}
 		List<String> args = claimArguments(CLAIM_BATCH, reconcile, reconcile ? held : List.of());
-		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next());
-	}
-
-	private static boolean mustReconcile(List<?> answer) {
-		return "1".equals(String.valueOf(answer.get(3)));
+		return this.state.guard(this.redis.execute(CLAIM, this.keys, args).next()).map(ClaimAnswer::of);
 	}
 
 	private List<String> claimArguments(int batch, boolean reconcile, Collection<String> held) {
@@ -276,23 +271,19 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 		return args;
 	}
 
-	private Mono<Claim> claimed(List<?> answer) {
-		Set<String> lost = ids(answer.get(0));
-		Set<String> missing = ids(answer.get(1));
-		List<?> pairs = (List<?>) answer.get(2);
-		List<TrackedTask> taken = new ArrayList<>(pairs.size() / 2);
+	private Mono<Claim> claimed(ClaimAnswer answer) {
+		List<TrackedTask> taken = new ArrayList<>(answer.taken().size());
 		List<String> unreadable = new ArrayList<>();
-		for (int i = 0; i + 1 < pairs.size(); i += 2) {
-			String id = String.valueOf(pairs.get(i));
-			TrackedTask task = read(String.valueOf(pairs.get(i + 1)));
+		answer.taken().forEach((id, value) -> {
+			TrackedTask task = read(value);
 			if (task != null) {
 				taken.add(task);
 			}
 			else {
 				unreadable.add(id);
 			}
-		}
-		Claim claim = new Claim(taken, lost, missing);
+		});
+		Claim claim = new Claim(taken, answer.lost(), answer.missing());
 		return Flux.fromIterable(unreadable).concatMap(this::unreadable).then(Mono.just(claim));
 	}
 
@@ -303,14 +294,6 @@ public final class RedisTrackedTaskStore implements TrackedTaskStore, RedisCheck
 						+ this.keys.get(5) + " and no longer followed");
 			}
 		}).then();
-	}
-
-	private static Set<String> ids(Object ids) {
-		Set<String> set = new HashSet<>();
-		for (Object id : (List<?>) ids) {
-			set.add(String.valueOf(id));
-		}
-		return set;
 	}
 
 	@Override

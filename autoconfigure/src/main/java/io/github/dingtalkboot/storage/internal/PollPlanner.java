@@ -62,9 +62,8 @@ final class PollPlanner {
 	/**
 	 * The most subtasks of a task that is never predicted. Bulk moves and deletes have at
 	 * most 50 items whose sizes differ widely: a rate seen over a few of them says little
-	 * of when the rest end (in virtual time, 200 such tasks followed at once were seen
-	 * ended after 24 s at p99 when predicted from their first subtasks, 9 s when polled
-	 * on the back-off). For them the back-off rules.
+	 * of when the rest end, and a late prediction holds the next poll back longer than
+	 * the back-off would. For them the back-off rules.
 	 */
 	static final long EVIDENCE = 50;
 
