@@ -43,8 +43,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the sample sharing one Redis and one sandbox, started the way
- * docs/several-instances.md says: the second with {@code --sample.sandbox.join} and both with
- * {@code --dingtalk.cluster.enabled=true}.
+ * docs/several-instances.md says: the second with {@code --sample.sandbox.join} and both
+ * with {@code --dingtalk.cluster.enabled=true}.
  */
 class SampleClusterTests {
 
