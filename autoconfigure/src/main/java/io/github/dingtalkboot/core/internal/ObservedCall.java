@@ -48,7 +48,10 @@ import reactor.util.context.Context;
 final class ObservedCall {
 
 	/**
-	 * Where Micrometer's and Spring's instrumentation look for the parent observation.
+	 * Where Micrometer's and Spring's instrumentation look for the parent observation:
+	 * the value of {@code ObservationThreadLocalAccessor.KEY}, read from the Reactor
+	 * context as Spring's {@code WebClient} reads it. Written out because that class
+	 * needs context-propagation, which the starter does not require.
 	 */
 	static final String OBSERVATION_KEY = "micrometer.observation";
 
