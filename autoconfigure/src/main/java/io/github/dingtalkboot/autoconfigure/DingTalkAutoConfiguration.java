@@ -144,15 +144,19 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	SuiteTicketStore dingTalkSuiteTicketStore(DingTalkProperties properties) {
+	@ConditionalOnMissingBean(SuiteTicketStore.class)
+	LocalSuiteTicketStore dingTalkSuiteTicketStore(DingTalkProperties properties) {
 		return new LocalSuiteTicketStore(properties.getSuiteTicket());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SuiteTicketSupplier dingTalkSuiteTicketSupplier(SuiteTicketStore store, DingTalkProperties properties) {
-		Supplier<Mono<String>> latest = (store instanceof SuiteTicketTracker tracker) ? tracker::latest
+	SuiteTicketSupplier dingTalkSuiteTicketSupplier(ObjectProvider<SuiteTicketTracker> trackers,
+			DingTalkProperties properties) {
+		// the starter's own stores track the latest ticket; an application's store of its
+		// own leaves the ticket to the property
+		SuiteTicketTracker tracker = trackers.getIfUnique();
+		Supplier<Mono<String>> latest = (tracker != null) ? tracker::latest
 				: () -> Mono.justOrEmpty(properties.getSuiteTicket());
 		return () -> latest.get()
 			.switchIfEmpty(Mono.error(() -> new DingTalkException("No suite ticket yet: save the ticket DingTalk "

@@ -176,8 +176,8 @@ public final class DingTalkClusterAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		SuiteTicketStore dingTalkSuiteTicketStore(ClusterRedis redis, ClusterState state,
+		@ConditionalOnMissingBean(SuiteTicketStore.class)
+		RedisSuiteTicketStore dingTalkSuiteTicketStore(ClusterRedis redis, ClusterState state,
 				DingTalkProperties properties) {
 			return new RedisSuiteTicketStore(redis.template(), redis.suiteKeys(), state,
 					new LocalSuiteTicketStore(properties.getSuiteTicket()));
