@@ -89,15 +89,6 @@ final class AnswerReader {
 	}
 
 	/**
-	 * Write a request body as JSON.
-	 * @param body the body's fields
-	 * @return the JSON
-	 */
-	byte[] write(Object body) {
-		return this.json.writeValueAsBytes(body);
-	}
-
-	/**
 	 * The root cause of a failure, as a short text for a message.
 	 * @param ex the failure
 	 * @return its root cause's type and message

@@ -73,6 +73,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 
 	private final ClientResources resources;
 
+	private final JsonMapper json;
+
 	private final AnswerReader answers;
 
 	private final RetryingExchange exchange;
@@ -103,7 +105,8 @@ public final class DingTalkHttpClient implements AutoCloseable {
 			ObservationRegistry observationRegistry,
 			@Nullable DingTalkClientObservationConvention observationConvention) {
 		this.resources = resources;
-		this.answers = new AnswerReader(JsonMapper.builder().build(), logger);
+		this.json = JsonMapper.builder().build();
+		this.answers = new AnswerReader(this.json, logger);
 		this.attemptTimeout = http.responseTimeout();
 		this.exchange = new RetryingExchange(retryPolicy, this.attemptTimeout, this.answers, logger);
 		this.uris = new RequestUris(baseUrl);
@@ -196,7 +199,7 @@ public final class DingTalkHttpClient implements AutoCloseable {
 	 * @return the answer's JSON object
 	 */
 	public Mono<JsonNode> post(String operation, String path, Map<String, ?> body) {
-		return Mono.fromCallable(() -> this.answers.write(body)).flatMap((bytes) -> {
+		return Mono.fromCallable(() -> this.json.writeValueAsBytes(body)).flatMap((bytes) -> {
 			WebClient.RequestHeadersSpec<?> request = this.resources.webClient()
 				.post()
 				.uri(path)
